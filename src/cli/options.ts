@@ -1,0 +1,39 @@
+import { InvalidArgumentError } from 'commander';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { parseDifficulty, type Difficulty } from '../core/card.js';
+
+/** The deck that ships with the package, `cards/` at its root. */
+export const BUNDLED_CARDS = fileURLToPath(new URL('../../cards', import.meta.url));
+
+/** `--cards`, else `FLASHDECK_CARDS`, else the bundled deck; always absolute. */
+export function resolveCardsRoot(option: string | undefined, env: NodeJS.ProcessEnv): string {
+  return path.resolve(option || env.FLASHDECK_CARDS || BUNDLED_CARDS);
+}
+
+/** Parses `--difficulty` (`👶,⭐️`, `easy,medium`, …); an unknown level is a usage error. */
+export function parseDifficulties(value: string): Difficulty[] {
+  const levels = value.split(',').filter((part) => part.trim() !== '');
+  if (levels.length === 0) throw new InvalidArgumentError('name at least one level: easy, medium or hard.');
+  return levels.map((level) => {
+    const difficulty = parseDifficulty(level);
+    if (!difficulty) throw new InvalidArgumentError(`"${level.trim()}" is not a level: use 👶/easy, ⭐️/medium or 🚀/hard.`);
+    return difficulty;
+  });
+}
+
+/** Parses a whole number of at least `min`, for `--limit` and `--new`. */
+export function parseCount(min: number): (value: string) => number {
+  return (value) => {
+    const count = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(count) || count < min) {
+      throw new InvalidArgumentError(`expected a whole number of at least ${min}, got "${value}".`);
+    }
+    return count;
+  };
+}
+
+/** Collects a repeatable option into a list. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

@@ -1,0 +1,117 @@
+import { Command, Option } from 'commander';
+import { createRequire } from 'node:module';
+import type { Difficulty } from '../core/card.js';
+import type { ListOptions } from '../commands/list.js';
+import type { QuizOptions } from '../commands/quiz.js';
+import type { StatsOptions } from '../commands/stats.js';
+import type { Output } from '../deps.js';
+import { collect, parseCount, parseDifficulties, resolveCardsRoot } from './options.js';
+
+/** The commands the program dispatches to; each returns the exit code. */
+export interface Commands {
+  quiz(options: QuizOptions): Promise<number>;
+  list(options: ListOptions): Promise<number>;
+  stats(options: StatsOptions): Promise<number>;
+  lint(options: { cardsRoot: string }): Promise<number>;
+}
+
+interface RawOptions {
+  cards?: string;
+  difficulty?: Difficulty[];
+  tag?: string[];
+  deck?: string[];
+  json?: boolean;
+  limit?: number;
+  new?: number;
+  shuffle?: boolean;
+  all?: boolean;
+}
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+const FILTER_HELP = `
+Filters (shared by quiz, list and stats):
+  -d easy,medium   or  -d 👶,⭐️     difficulty levels (👶 easy, ⭐️ medium, 🚀 hard)
+  -t tag           repeatable; a card matches any tag
+  --deck name      repeatable; a folder and its subfolders`;
+
+function addDeckOptions(command: Command): Command {
+  return command
+    .option('--cards <dir>', 'cards folder (default: $FLASHDECK_CARDS, else the bundled deck)')
+    .option('-d, --difficulty <levels>', 'comma-separated levels: 👶/easy, ⭐️/medium, 🚀/hard', parseDifficulties)
+    .option('-t, --tag <tag>', 'only cards with this tag (repeatable)', collect)
+    .option('--deck <name>', 'only this deck folder and its subfolders (repeatable)', collect);
+}
+
+/** Builds the commander program; `exitOverride` and output go to every subcommand, so set them first. */
+export function createProgram(commands: Commands, env: NodeJS.ProcessEnv, output: Output, setExitCode: (code: number) => void): Command {
+  const write = (sink: (text: string) => void) => (text: string) => sink(text.replace(/\n$/, ''));
+  const program = new Command('flashdeck')
+    .exitOverride()
+    .configureOutput({ writeOut: write(output.print), writeErr: write(output.warn) })
+    .showHelpAfterError('(run with --help for usage)')
+    .showSuggestionAfterError(true)
+    .description('Flashcards from markdown files: quiz yourself, rate 1–5, and let FSRS schedule the next review.')
+    .version(version, '-V, --version', 'print the version');
+  const deckOptions = (raw: RawOptions) => ({
+    cardsRoot: resolveCardsRoot(raw.cards, env),
+    difficulties: raw.difficulty,
+    tags: raw.tag,
+    decks: raw.deck,
+  });
+  const run = (promise: Promise<number>) => promise.then(setExitCode);
+
+  // Any word reaching the default command is a mistyped command name, not an argument.
+  const quiz = program.command('quiz', { isDefault: true }).allowExcessArguments(true);
+  addDeckOptions(quiz.description('study the cards that are due (the default command)'))
+    .option('-n, --limit <n>', 'at most this many distinct cards', parseCount(1))
+    .option('--new <n>', 'at most this many new cards in this session (default: what is left of 20 a day)', parseCount(0))
+    .option('--shuffle', 'shuffle the session')
+    .option('--all', 'cram: every matching card, regardless of schedule (still recorded)')
+    .addHelpText('after', `${FILTER_HELP}
+
+Keys: Space/Enter show the answer · 1–5 rate (1 Not at all … 5 Perfectly) · q quit
+
+Examples:
+  flashdeck                          study what is due in the bundled deck
+  flashdeck --cards ~/notes/cards    study your own cards
+  flashdeck -d 👶 -n 5               five easy cards
+  flashdeck --deck ml -t adam --all  cram every card tagged adam in ml/`)
+    .action((raw: RawOptions) => {
+      const [word] = quiz.args;
+      if (word !== undefined) {
+        const names = program.commands.map((command) => command.name()).join(', ');
+        program.error(`error: unknown command '${word}'. Commands: ${names}.`, { code: 'commander.unknownCommand', exitCode: 2 });
+      }
+      return run(commands.quiz({ ...deckOptions(raw), limit: raw.limit, newLimit: raw.new, shuffle: !!raw.shuffle, all: !!raw.all }));
+    });
+
+  addDeckOptions(program.command('list').description('list the matching cards with their progress'))
+    .option('--json', 'print a JSON array')
+    .addHelpText('after', `${FILTER_HELP}
+
+Examples:
+  flashdeck list
+  flashdeck list -d hard --json | jq '.[].question'`)
+    .action((raw: RawOptions) => run(commands.list({ ...deckOptions(raw), json: !!raw.json })));
+
+  addDeckOptions(program.command('stats').description('show progress: mastery by difficulty and deck, what is due'))
+    .option('--json', 'print a JSON object')
+    .addHelpText('after', `${FILTER_HELP}
+
+Examples:
+  flashdeck stats
+  flashdeck stats --deck optimization-in-neural-networks --json`)
+    .action((raw: RawOptions) => run(commands.stats({ ...deckOptions(raw), json: !!raw.json })));
+
+  program
+    .command('lint')
+    .description('check every card file; one line per problem, exit 1 if there is any')
+    .addOption(new Option('--cards <dir>', 'cards folder (default: $FLASHDECK_CARDS, else the bundled deck)'))
+    .addHelpText('after', `
+Examples:
+  flashdeck lint --cards ~/notes/cards`)
+    .action((raw: RawOptions) => run(commands.lint({ cardsRoot: resolveCardsRoot(raw.cards, env) })));
+
+  return program;
+}

@@ -1,0 +1,24 @@
+import type { Output } from '../deps.js';
+import { formatProblem, loadCards } from '../io/card-files.js';
+
+/** Options of `flashdeck lint`. */
+export interface LintOptions {
+  cardsRoot: string;
+}
+
+/** Checks every card file: one `path:line: message` line per problem on stdout, a summary on stderr; 1 if any problem. */
+export async function runLint(options: LintOptions, out: Output): Promise<number> {
+  const { cards, problems } = await loadCards(options.cardsRoot);
+  for (const problem of problems) out.print(formatProblem(problem));
+  if (problems.length === 0) {
+    out.warn(`all ${countOf(cards.length, 'card')} valid`);
+    return 0;
+  }
+  const files = cards.length + new Set(problems.map((problem) => problem.path)).size;
+  out.warn(`${countOf(problems.length, 'problem')} in ${countOf(files, 'card file')}`);
+  return 1;
+}
+
+function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

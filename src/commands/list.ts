@@ -1,0 +1,23 @@
+import { toListEntry } from '../core/list-entry.js';
+import type { Deps } from '../deps.js';
+import { formatCardList } from '../render/list-screen.js';
+import { createChalk, getWidth } from '../render/terminal.js';
+import { loadProgress, type DeckOptions } from './load.js';
+
+/** Options of `flashdeck list`. */
+export interface ListOptions extends DeckOptions {
+  json: boolean;
+}
+
+/** Prints the matching cards, as a table or as JSON; returns the exit code. */
+export async function runList(options: ListOptions, deps: Deps): Promise<number> {
+  const { cards, states } = await loadProgress(options, deps);
+  const entries = cards.map((card) => toListEntry(card, states.get(card.id)));
+  if (options.json) {
+    deps.out.print(JSON.stringify(entries, null, 2));
+  } else {
+    const chalk = createChalk(deps.stdout, deps.env);
+    deps.out.print(formatCardList(entries, deps.now(), getWidth(deps.stdout, deps.env), chalk));
+  }
+  return 0;
+}

@@ -1,0 +1,78 @@
+import type { Card } from './card.js';
+import type { Rating } from './review-log.js';
+import { isLapse, type CardState } from './schedule.js';
+import { getStudyDayEnd, getStudyDayStart } from './study-day.js';
+
+/** What goes into a session besides the cards and their states. */
+export interface SessionPlanOptions {
+  now: Date;
+  /** Distinct cards at most. */
+  limit?: number;
+  /** New cards at most in this session. */
+  newLimit: number;
+  /** Cram: every card, regardless of schedule and limits on new cards. */
+  all: boolean;
+  shuffle: boolean;
+  random: () => number;
+}
+
+/** A card is due when its due time falls before the end of the current study day. */
+export function isDue(state: CardState | undefined, now: Date): boolean {
+  return state !== undefined && state.fsrs.due < getStudyDayEnd(now);
+}
+
+/** How many cards were rated for the first time in the current study day. */
+export function countNewToday(states: Iterable<CardState>, now: Date): number {
+  const dayStart = getStudyDayStart(now);
+  let count = 0;
+  for (const state of states) if (state.firstReviewAt >= dayStart) count += 1;
+  return count;
+}
+
+/** Fisher–Yates over a copy, with the caller's random source. */
+export function shuffleCards<T>(items: readonly T[], random: () => number): T[] {
+  const result = [...items];
+  for (let i = result.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [result[i], result[j]] = [result[j] as T, result[i] as T];
+  }
+  return result;
+}
+
+/** The cards of a session, in order: due cards most overdue first, then new cards (or every card with `all`). */
+export function planSession(
+  cards: readonly Card[],
+  states: ReadonlyMap<string, CardState>,
+  options: SessionPlanOptions,
+): Card[] {
+  let chosen: Card[];
+  if (options.all) {
+    chosen = [...cards];
+  } else {
+    const due = cards
+      .filter((card) => isDue(states.get(card.id), options.now))
+      .sort((a, b) => dueTime(states, a) - dueTime(states, b));
+    const fresh = cards.filter((card) => !states.has(card.id)).slice(0, Math.max(0, options.newLimit));
+    chosen = [...due, ...fresh];
+  }
+  if (options.limit !== undefined) chosen = chosen.slice(0, options.limit);
+  return options.shuffle ? shuffleCards(chosen, options.random) : chosen;
+}
+
+function dueTime(states: ReadonlyMap<string, CardState>, card: Card): number {
+  return states.get(card.id)?.fsrs.due.getTime() ?? 0;
+}
+
+/** How many other cards come between a lapsed card and its next showing. */
+export const RELEARN_GAP = 3;
+
+/** The cards still to show, next first; a card may appear again after a lapse. */
+export type SessionQueue = readonly Card[];
+
+/** The queue after rating its first card: a lapse (1 or 2) brings it back after a few others or at the end. */
+export function advanceQueue(queue: SessionQueue, rating: Rating): SessionQueue {
+  const [current, ...rest] = queue;
+  if (current === undefined || !isLapse(rating)) return rest;
+  const at = Math.min(RELEARN_GAP, rest.length);
+  return [...rest.slice(0, at), current, ...rest.slice(at)];
+}

@@ -1,0 +1,72 @@
+import { Lexer, type Token } from 'marked';
+
+// CSI (ESC [ or C1 0x9B) with its parameters; OSC/DCS/SOS/PM/APC strings up to BEL or ST; other ESC pairs.
+const ESCAPE_SEQUENCE =
+  /(?:\u001B\[|\u009B)[0-?]*[ -/]*[@-~]|(?:\u001B[\]PX^_]|[\u0090\u0098\u009D-\u009F])[^\u0007\u001B\u009C]*(?:\u0007|\u001B\\|\u009C)|\u001B[ -/]*[0-~]/g;
+// C0 and C1 controls except tab and newline, DEL, and the bidi embeddings, overrides and isolates.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Makes card text safe to print: no escape sequences, no controls but newline and tab, no bidi overrides. */
+export function sanitizeTerminalText(text: string): string {
+  return text.replace(/\r\n/g, '\n').replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ',
+  ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
+  laquo: '«', raquo: '»', middot: '·', bull: '•', times: '×', divide: '÷', minus: '−',
+  plusmn: '±', deg: '°', micro: 'µ', copy: '©', reg: '®', trade: '™', sect: '§', para: '¶',
+  euro: '€', pound: '£', yen: '¥', cent: '¢', larr: '←', rarr: '→', uarr: '↑', darr: '↓',
+  harr: '↔', le: '≤', ge: '≥', ne: '≠', asymp: '≈', infin: '∞', sum: '∑', radic: '√',
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', eta: 'η', theta: 'θ',
+  lambda: 'λ', mu: 'μ', pi: 'π', sigma: 'σ', Delta: 'Δ', Sigma: 'Σ',
+};
+
+/** Decodes numeric entities and the common named ones; unknown names stay as written. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z]+));/g, (entity, decimal, hex, name) => {
+    if (name) return NAMED_ENTITIES[name] ?? entity;
+    const code = decimal ? Number(decimal) : Number.parseInt(hex, 16);
+    const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
+    return valid ? String.fromCodePoint(code) : '\uFFFD';
+  });
+}
+
+/** One line of plain text from markdown, for lists and JSON: no inline syntax, no HTML, entities decoded. */
+export function toPlainText(markdown: string): string {
+  return sanitizeTerminalText(collectText(Lexer.lex(markdown))).replace(/\s+/g, ' ').trim();
+}
+
+function collectText(tokens: readonly Token[]): string {
+  return tokens.map(getTokenText).join('');
+}
+
+function getTokenText(token: Token): string {
+  switch (token.type) {
+    case 'html':
+      // Inline tags go away; a block of HTML keeps the text between its tags.
+      return token.block ? ` ${decodeEntities(token.text.replace(/<[^>]*>/g, ' '))} ` : '';
+    case 'image':
+      return decodeEntities(token.text);
+    case 'codespan':
+      return token.text;
+    case 'code':
+      return ` ${token.text} `;
+    case 'list':
+      return ` ${token.items.map(getTokenText).join(' ')} `;
+    case 'table':
+      return ` ${[token.header, ...token.rows].flat().map((cell) => collectText(cell.tokens)).join(' ')} `;
+    case 'space':
+    case 'hr':
+    case 'br':
+      return ' ';
+    default: {
+      const inner =
+        'tokens' in token && token.tokens ? collectText(token.tokens) : 'text' in token ? decodeEntities(String(token.text)) : '';
+      // Blocks (paragraphs, headings, quotes, list items) are separated by a space.
+      return token.type === 'paragraph' || token.type === 'heading' || token.type === 'blockquote' || token.type === 'list_item'
+        ? ` ${inner} `
+        : inner;
+    }
+  }
+}

@@ -1,0 +1,202 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Conf from 'conf';
+import envPaths from 'env-paths';
+import { StoreError } from '../core/errors.js';
+import { formatLogLine, parseReviewLog } from '../core/review-log.js';
+import type { LogEntry } from '../core/review-log.js';
+
+/** Layout version of the store; a store written by a newer layout is refused, not misread. */
+export const STORE_FORMAT_VERSION = 1;
+
+/** The learner's settings, kept in config.json. */
+export interface Settings {
+  /** At most this many new cards per study day. */
+  newCardsPerDay: number;
+}
+
+/** Settings used where config.json does not set them. */
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ newCardsPerDay: 20 });
+
+/** The progress store: settings in conf's config.json, reviews appended to reviews.jsonl. */
+export interface Store {
+  /** The store folder, absolute. */
+  readonly dir: string;
+  /** `<dir>/reviews.jsonl`, the append-only review log. */
+  readonly logPath: string;
+  /** `<dir>/config.json`, conf's settings file. */
+  readonly configPath: string;
+  /** Things the user should know about, found while opening (e.g. a torn last line set aside). */
+  readonly warnings: string[];
+  /** Every entry of the log, in file order; throws StoreError if a line is damaged. */
+  readLog(): LogEntry[];
+  /** Appends one entry as one line, on disk before it returns. */
+  append(entry: LogEntry): void;
+  /** The current settings, defaults filled in. */
+  getSettings(): Settings;
+}
+
+type StoreConfig = { formatVersion: number; newCardsPerDay: number };
+
+/** The store folder: FLASHDECK_HOME when set, else conf's per-OS config folder for flashdeck (which reads process.env). */
+export function resolveStoreDir(env: NodeJS.ProcessEnv = process.env): string {
+  const home = env.FLASHDECK_HOME;
+  if (home) return path.resolve(home);
+  // The same call conf makes for `projectName: 'flashdeck', projectSuffix: ''`.
+  return envPaths('flashdeck', { suffix: '' }).config;
+}
+
+/** Opens (creating if needed) the store in `dir`; refuses damaged or newer settings, sets aside a torn last log line. */
+export function openStore(dir: string): Store {
+  const root = path.resolve(dir);
+  const logPath = path.join(root, 'reviews.jsonl');
+  const configPath = path.join(root, 'config.json');
+  attempt('create the folder', root, () => fs.mkdirSync(root, { recursive: true }));
+  checkConfig(root, configPath);
+  const conf = attempt('write', configPath, () => new Conf<StoreConfig>({
+    cwd: root,
+    configName: 'config',
+    projectSuffix: '',
+    accessPropertiesByDotNotation: false,
+    // conf would otherwise replace a damaged file with defaults.
+    clearInvalidConfig: false,
+    defaults: { formatVersion: STORE_FORMAT_VERSION, ...DEFAULT_SETTINGS },
+  }));
+  const warnings: string[] = [];
+  const end = prepareLogEnd(logPath);
+  if (end.sideFile) warnings.push(`warning: set aside an incomplete last line of ${logPath} (saved in ${end.sideFile})`);
+  let needsNewline = end.needsNewline;
+  return {
+    dir: root,
+    logPath,
+    configPath,
+    warnings,
+    readLog: () => readLog(logPath),
+    append: (entry) => {
+      appendEntry(logPath, entry, needsNewline);
+      needsNewline = false;
+    },
+    getSettings: () => {
+      checkConfig(root, configPath);
+      const perDay: unknown = attempt('read', configPath, () => conf.get('newCardsPerDay', DEFAULT_SETTINGS.newCardsPerDay));
+      if (typeof perDay !== 'number' || !Number.isInteger(perDay) || perDay < 0) {
+        throw new StoreError(`newCardsPerDay in ${configPath} must be a whole number, 0 or more (it is ${JSON.stringify(perDay)}). Fix it, or remove it to use the default of ${DEFAULT_SETTINGS.newCardsPerDay}.`);
+      }
+      return { newCardsPerDay: perDay };
+    },
+  };
+}
+
+const NO_ACCESS = 'Check its permissions, or set FLASHDECK_HOME to a folder you can write to.';
+const HINTS: Record<string, string> = {
+  EACCES: NO_ACCESS,
+  EPERM: NO_ACCESS,
+  EROFS: 'The disk is read-only: set FLASHDECK_HOME to a folder you can write to.',
+  ENOSPC: 'The disk is full: free some space and try again.',
+  EDQUOT: 'Your disk quota is used up: free some space and try again.',
+  EISDIR: 'A folder is in the way of that file: move it aside.',
+  ENOTDIR: 'A file is in the way of a folder on that path: move it aside or set FLASHDECK_HOME to another folder.',
+  EEXIST: 'A file is in the way of that folder: move it aside or set FLASHDECK_HOME to another folder.',
+};
+
+// Turns a failure of fs (or of conf's file access) into a message for the user; the original stays as `cause`.
+function toStoreError(error: unknown, action: string, file: string): StoreError {
+  if (error instanceof StoreError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code ?? (error instanceof Error ? error.message : String(error));
+  const hint = HINTS[code ?? ''] ?? 'Check the folder, or set FLASHDECK_HOME to another one.';
+  const storeError = new StoreError(`cannot ${action} ${file} (${reason}). ${hint}`);
+  storeError.cause = error;
+  return storeError;
+}
+
+function attempt<T>(action: string, file: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw toStoreError(error, action, file);
+  }
+}
+
+// null when the file does not exist.
+function readIfExists(file: string): Buffer | null {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw toStoreError(error, 'read', file);
+  }
+}
+
+function damagedConfig(configPath: string, problem: string): StoreError {
+  return new StoreError(`progress settings are damaged: ${configPath} ${problem}. Move it aside or fix it; your reviews in reviews.jsonl are untouched.`);
+}
+
+// conf would throw a bare SyntaxError on bad JSON and silently rewrite a non-object, so check first.
+function checkConfig(root: string, configPath: string): void {
+  const bytes = readIfExists(configPath);
+  if (!bytes) return;
+  let data: unknown;
+  try {
+    data = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw damagedConfig(configPath, 'is not valid JSON');
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw damagedConfig(configPath, 'does not hold a JSON object');
+  const version = (data as Record<string, unknown>).formatVersion;
+  if (version === undefined || version === STORE_FORMAT_VERSION) return;
+  if (typeof version === 'number' && Number.isInteger(version) && version > STORE_FORMAT_VERSION) {
+    throw new StoreError(`the progress store ${root} was written by a newer flashdeck (format ${version}). Upgrade flashdeck to use it.`);
+  }
+  throw damagedConfig(configPath, `has an unknown formatVersion ${JSON.stringify(version)}`);
+}
+
+function readLog(logPath: string): LogEntry[] {
+  const { entries, badLines } = parseReviewLog((readIfExists(logPath) ?? '').toString());
+  const [first] = badLines;
+  if (first !== undefined) {
+    const others = badLines.length - 1;
+    const more = others > 0 ? ` and ${others} other line${others > 1 ? 's' : ''}` : '';
+    throw new StoreError(`the review log ${logPath} is damaged at line ${first}${more} (not a review). Fix or remove that line; flashdeck has not changed the file.`);
+  }
+  return entries;
+}
+
+// A crash mid-append leaves a partial last line; only those bytes are cut, after saving them beside the log.
+// Also says whether the log still ends without a newline, so the first append can add it.
+function prepareLogEnd(logPath: string): { sideFile: string | null; needsNewline: boolean } {
+  const bytes = readIfExists(logPath) ?? Buffer.alloc(0);
+  if (bytes.length === 0 || bytes.at(-1) === 0x0a) return { sideFile: null, needsNewline: false };
+  const { tornTail, badLines } = parseReviewLog(bytes.toString('utf8'));
+  // With damage elsewhere the user must look at the file: leave it exactly as it is.
+  if (tornTail === null || badLines.length > 0) return { sideFile: null, needsNewline: true };
+  const keep = bytes.lastIndexOf(0x0a) + 1;
+  const sideFile = `${logPath}.torn-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  attempt('write', sideFile, () => fs.writeFileSync(sideFile, bytes.subarray(keep)));
+  return attempt('truncate', logPath, () => {
+    // Another session may have appended since the read: cutting then would lose its line.
+    if (fs.statSync(logPath).size !== bytes.length) return { sideFile: null, needsNewline: true };
+    fs.truncateSync(logPath, keep);
+    return { sideFile, needsNewline: false };
+  });
+}
+
+function appendEntry(logPath: string, entry: LogEntry, needsNewline: boolean): void {
+  const line = formatLogLine(entry);
+  // A line that does not read back would stop every later session, so never write one.
+  if (parseReviewLog(line).entries.length !== 1) throw new TypeError(`not a valid review log entry: ${line.trim()}`);
+  // A hand-edited log may end without a newline: end it in the same write, never glue onto it.
+  const data = Buffer.from(needsNewline ? `\n${line}` : line);
+  attempt('append to', logPath, () => {
+    const fd = fs.openSync(logPath, 'a');
+    try {
+      // One write: with O_APPEND a small write lands whole, even with another session appending.
+      if (fs.writeSync(fd, data) !== data.length) {
+        throw new StoreError(`only part of a review reached ${logPath}; the disk may be full. Free some space; flashdeck sets the partial line aside next time.`);
+      }
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+}

@@ -1,0 +1,75 @@
+import type { ChalkInstance } from 'chalk';
+import cliTruncate from 'cli-truncate';
+import stringWidth from 'string-width';
+import { DIFFICULTY_EMOJI, type Card } from '../core/card.js';
+import type { Rating } from '../core/review-log.js';
+import { isLapse, RATINGS } from '../core/schedule.js';
+import { sanitizeTerminalText } from '../core/text.js';
+import { countRatings } from '../core/stats.js';
+import { formatRatingBars, RATING_LABELS } from './bars.js';
+import { formatDue, formatSeconds, formatSpan } from './time.js';
+
+
+/** Where a card stands in the session. */
+export interface CardPosition {
+  index: number;
+  total: number;
+  /** Shown again after a lapse in this session. */
+  repeat: boolean;
+}
+
+/** The card's header line (deck, position, tags; the emoji last so no alignment depends on its width). */
+export function formatCardHeader(card: Card, position: CardPosition, width: number, chalk: ChalkInstance): string {
+  const separator = ' · ';
+  const head = [sanitizeTerminalText(card.deck), `${position.index}/${position.total}`];
+  if (position.repeat) head.push('again');
+  const emoji = card.difficulty ? `${separator}${DIFFICULTY_EMOJI[card.difficulty]}` : '';
+  const tags = card.tags.map((tag) => `#${sanitizeTerminalText(tag)}`).join(' ');
+  // Emoji widths differ between terminals: leave them 3 columns so the line never wraps.
+  const room = width - stringWidth(head.join(separator)) - separator.length - (emoji ? 4 : 0);
+  const tagText = tags && room >= 8 ? `${separator}${chalk.dim(cliTruncate(tags, room))}` : '';
+  const rule = chalk.dim('─'.repeat(Math.min(width, 60)));
+  return `${rule}\n${head.join(separator)}${tagText}${emoji}`;
+}
+
+/** The prompt under a rendered answer: each key with when the card would come back. */
+export function formatRatingChoices(due: Record<Rating, Date>, now: Date, chalk: ChalkInstance): string {
+  const choices = RATINGS.map((rating) => {
+    const label = RATING_LABELS[rating] ? ` ${RATING_LABELS[rating]}` : '';
+    const when = isLapse(rating) ? 'now' : formatSpan(due[rating].getTime() - now.getTime());
+    return `${chalk.bold(String(rating))}${label} ${chalk.dim(when)}`;
+  });
+  return `How well did you know this?\n${choices.join('   ')}   ${chalk.dim('q quit')}`;
+}
+
+/** The one-line confirmation left on screen after a rating. */
+export function formatRated(rating: Rating, due: Date, now: Date): string {
+  return `Rated ${rating} · ${isLapse(rating) ? 'again in this session' : `back ${formatDue(due, now)}`}`;
+}
+
+/** What a finished (or quit) session did. */
+export interface SessionSummary {
+  ratings: readonly Rating[];
+  cardsRated: number;
+  seconds: number;
+  /** Earliest due time among the session's cards, and how many are due by the end of that study day. */
+  nextDue: { at: Date; count: number } | null;
+  now: Date;
+}
+
+/** The end-of-session report: cards rated, the spread of ratings, when the next cards are due. */
+export function formatSummary(summary: SessionSummary, chalk: ChalkInstance): string {
+  if (summary.ratings.length === 0) return 'No cards rated.';
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const lines = [
+    chalk.bold(
+      `${plural(summary.cardsRated, 'card')} rated (${plural(summary.ratings.length, 'rating')}) in ${formatSeconds(summary.seconds)}`,
+    ),
+    ...formatRatingBars(countRatings(summary.ratings), chalk),
+  ];
+  if (summary.nextDue) {
+    const { at, count } = summary.nextDue;
+    lines.push(`Next due ${formatDue(at, summary.now)}: ${plural(count, 'card')}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,21 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+
+/** What decides how output looks: the stream it goes to and the environment. */
+export interface TerminalInfo {
+  isTTY?: boolean;
+  columns?: number;
+}
+
+/** Output width: the terminal's on a TTY, else `COLUMNS`, else 80. */
+export function getWidth(stream: TerminalInfo, env: NodeJS.ProcessEnv): number {
+  if (stream.isTTY && stream.columns) return stream.columns;
+  const fromEnv = Number.parseInt(env.COLUMNS ?? '', 10);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80;
+}
+
+/** A chalk for `stream`: no colour into a pipe or when `NO_COLOR` is set (chalk itself ignores it). */
+export function createChalk(stream: TerminalInfo, env: NodeJS.ProcessEnv): ChalkInstance {
+  if (env.NO_COLOR || !stream.isTTY) return new Chalk({ level: 0 });
+  if (env.FORCE_COLOR === '0' || env.TERM === 'dumb') return new Chalk({ level: 0 });
+  return new Chalk({ level: env.COLORTERM === 'truecolor' ? 3 : 2 });
+}

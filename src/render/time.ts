@@ -1,0 +1,30 @@
+const DAY = 86_400_000;
+
+/** A short span for people: `5m`, `3h`, `4d`, `2.5mo`, `1.2y`. */
+export function formatSpan(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  if (minutes < 60) return `${minutes}m`;
+  if (minutes < 24 * 60) return `${Math.round(minutes / 60)}h`;
+  const days = ms / DAY;
+  if (days < 30) return `${Math.round(days)}d`;
+  if (days < 365) return `${trimDecimal(days / 30)}mo`;
+  return `${trimDecimal(days / 365)}y`;
+}
+
+function trimDecimal(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
+
+/** When `due` comes relative to `now`: `now`, `in 3d`, or `2d ago`. */
+export function formatDue(due: Date, now: Date): string {
+  const ms = due.getTime() - now.getTime();
+  if (Math.abs(ms) < 60_000) return 'now';
+  return ms > 0 ? `in ${formatSpan(ms)}` : `${formatSpan(-ms)} ago`;
+}
+
+/** Seconds as `42s` or `3m 05s`. */
+export function formatSeconds(seconds: number): string {
+  const whole = Math.round(seconds);
+  if (whole < 60) return `${whole}s`;
+  return `${Math.floor(whole / 60)}m ${String(whole % 60).padStart(2, '0')}s`;
+}

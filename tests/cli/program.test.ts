@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Commands } from '../../src/cli/program.js';
+import { run } from '../../src/cli/main.js';
+import { BUNDLED_CARDS } from '../../src/cli/options.js';
+import { FlashError, UsageError } from '../../src/core/errors.js';
+
+/** Runs the CLI with commands that record what they were called with. */
+async function runWith(args: string[], env: NodeJS.ProcessEnv = {}, result: () => Promise<number> = async () => 0) {
+  const calls: { command: string; options: unknown }[] = [];
+  const record = (command: string) => async (options: unknown) => {
+    calls.push({ command, options });
+    return result();
+  };
+  const commands: Commands = { quiz: record('quiz'), list: record('list'), stats: record('stats'), lint: record('lint') };
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(args, commands, env, { print: (t) => out.push(t), warn: (t) => err.push(t) });
+  return { code, calls, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('command wiring', () => {
+  it('runs quiz by default on the bundled deck', async () => {
+    const { code, calls } = await runWith([]);
+    expect(code).toBe(0);
+    expect(calls).toEqual([
+      { command: 'quiz', options: { cardsRoot: BUNDLED_CARDS, difficulties: undefined, tags: undefined, decks: undefined, limit: undefined, newLimit: undefined, shuffle: false, all: false } },
+    ]);
+  });
+
+  it('parses every quiz option', async () => {
+    const { calls } = await runWith(
+      ['quiz', '--cards', 'my', '-d', '👶,⭐', '-t', 'a', '--tag', 'b', '--deck', 'x', '-n5', '--new', '0', '--shuffle', '--all'],
+    );
+    expect(calls[0]?.options).toEqual({
+      cardsRoot: path.resolve('my'), difficulties: ['easy', 'medium'], tags: ['a', 'b'], decks: ['x'],
+      limit: 5, newLimit: 0, shuffle: true, all: true,
+    });
+  });
+
+  it('takes the cards folder from FLASHDECK_CARDS unless --cards is given', async () => {
+    expect((await runWith(['list'], { FLASHDECK_CARDS: '/c' })).calls[0]?.options).toMatchObject({ cardsRoot: '/c', json: false });
+    expect((await runWith(['stats', '--cards', '/d', '--json'], { FLASHDECK_CARDS: '/c' })).calls[0]?.options).toMatchObject({ cardsRoot: '/d', json: true });
+    expect((await runWith(['lint'], { FLASHDECK_CARDS: '/c' })).calls[0]?.options).toEqual({ cardsRoot: '/c' });
+  });
+
+  it('returns the command’s exit code', async () => {
+    expect((await runWith(['lint'], {}, async () => 1)).code).toBe(1);
+  });
+});
+
+describe('usage errors exit 2 with one message and no stack', () => {
+  it.each([
+    [['--limit', '0'], '--limit'],
+    [['-n', 'abc'], 'abc'],
+    [['-d', 'purple'], 'purple'],
+    [['--bogus'], '--bogus'],
+    [['stat'], 'stat'],
+    [['list', 'extra'], 'too many arguments'],
+    [['--new', '-1'], '--new'],
+  ])('%j', async (args, mention) => {
+    const { code, calls, err } = await runWith(args);
+    expect(code).toBe(2);
+    expect(calls).toEqual([]);
+    expect(err).toContain(mention);
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('help and version', () => {
+  it('prints the version and exits 0', async () => {
+    const { code, out } = await runWith(['--version']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it.each(['quiz', 'list', 'stats', 'lint'])('%s --help shows examples and exits 0', async (command) => {
+    const { code, out } = await runWith([command, '--help']);
+    expect(code).toBe(0);
+    expect(out).toContain('Examples:');
+  });
+});
+
+describe('errors from commands', () => {
+  it('prints a FlashError as one line with its exit code', async () => {
+    const { code, err } = await runWith(['list'], {}, async () => {
+      throw new UsageError('cards folder not found: /x');
+    });
+    expect(code).toBe(2);
+    expect(err).toBe('error: cards folder not found: /x');
+  });
+
+  it('hides the stack of an unexpected error unless DEBUG is set', async () => {
+    const boom = async () => {
+      throw new Error('boom');
+    };
+    const plain = await runWith(['list'], {}, boom);
+    expect(plain.code).toBe(1);
+    expect(plain.err).toBe('error: boom (set DEBUG=1 to see where it happened)');
+    const debug = await runWith(['list'], { DEBUG: '1' }, boom);
+    expect(debug.err).toMatch(/\n\s+at /);
+  });
+
+  it('keeps a store error’s exit code 1', async () => {
+    const { code } = await runWith(['stats'], {}, async () => {
+      throw new FlashError('damaged');
+    });
+    expect(code).toBe(1);
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { Card } from '../../src/core/card.js';
+import { applyRating, type CardState } from '../../src/core/schedule.js';
+import { advanceQueue, countNewToday, isDue, planSession, RELEARN_GAP, shuffleCards } from '../../src/core/session.js';
+import { getStudyDayEnd, getStudyDayStart } from '../../src/core/study-day.js';
+
+const DAY = 86_400_000;
+const now = new Date('2026-03-10T12:00:00Z'); // tests run with TZ=UTC
+const card = (id: string): Card => ({
+  id, deck: '.', path: `${id}.md`, difficulty: null, tags: [], question: id, answer: 'a',
+});
+const ratedDaysAgo = (days: number, rating: 1 | 2 | 3 | 4 | 5 = 4): CardState =>
+  applyRating(undefined, rating, new Date(now.getTime() - days * DAY));
+const base = { now, newLimit: 20, all: false, shuffle: false, random: () => 0 };
+
+describe('study days start at 04:00', () => {
+  it('counts 03:59 as the day before', () => {
+    expect(getStudyDayStart(new Date('2026-03-10T03:59:00Z'))).toEqual(new Date('2026-03-09T04:00:00Z'));
+    expect(getStudyDayStart(new Date('2026-03-10T04:00:00Z'))).toEqual(new Date('2026-03-10T04:00:00Z'));
+    expect(getStudyDayEnd(new Date('2026-03-10T23:00:00Z'))).toEqual(new Date('2026-03-11T04:00:00Z'));
+  });
+});
+
+describe('planSession', () => {
+  const cards = ['a', 'b', 'c', 'd', 'e'].map(card);
+
+  it('puts due cards first, most overdue first, then new cards', () => {
+    const states = new Map([
+      ['b', ratedDaysAgo(3)], // due 0 days overdue (Good → 3d)
+      ['d', ratedDaysAgo(10)], // 7 days overdue
+      ['e', ratedDaysAgo(1, 5)], // Easy → 8d: not due
+    ]);
+    expect(planSession(cards, states, base).map((c) => c.id)).toEqual(['d', 'b', 'a', 'c']);
+  });
+
+  it('counts a card due later today (before 04:00 tomorrow) as due', () => {
+    const dueTonight = applyRating(undefined, 4, new Date(now.getTime() - 3 * DAY + 10 * 3_600_000));
+    expect(isDue(dueTonight, now)).toBe(true);
+    expect(isDue(ratedDaysAgo(1, 5), now)).toBe(false);
+    expect(isDue(undefined, now)).toBe(false);
+  });
+
+  it('caps new cards and distinct cards', () => {
+    expect(planSession(cards, new Map(), { ...base, newLimit: 2 }).map((c) => c.id)).toEqual(['a', 'b']);
+    expect(planSession(cards, new Map(), { ...base, newLimit: -3 })).toEqual([]);
+    expect(planSession(cards, new Map(), { ...base, limit: 3 }).map((c) => c.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('takes every card with --all, ignoring schedule and the new-card limit', () => {
+    const states = new Map([['e', ratedDaysAgo(1, 5)]]);
+    expect(planSession(cards, states, { ...base, all: true, newLimit: 0 })).toHaveLength(5);
+  });
+
+  it('shuffles with the given random source, keeping every card', () => {
+    let seed = 1;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const shuffled = planSession(cards, new Map(), { ...base, shuffle: true, random });
+    expect(shuffled.map((c) => c.id).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(shuffled.map((c) => c.id)).not.toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(shuffleCards([1, 2, 3], () => 0.999)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('countNewToday', () => {
+  it('counts cards first rated since 04:00 today', () => {
+    const today = applyRating(undefined, 3, new Date('2026-03-10T05:00:00Z'));
+    const beforeFour = applyRating(undefined, 3, new Date('2026-03-10T03:00:00Z'));
+    expect(countNewToday([today, beforeFour, ratedDaysAgo(2)], now)).toBe(1);
+  });
+});
+
+describe('advanceQueue (relearning inside a session)', () => {
+  const queue = ['a', 'b', 'c', 'd', 'e', 'f'].map(card);
+  const ids = (q: readonly Card[]) => q.map((c) => c.id).join('');
+
+  it('drops a card rated 3 or more', () => {
+    for (const rating of [3, 4, 5] as const) expect(ids(advanceQueue(queue, rating))).toBe('bcdef');
+  });
+
+  it(`brings a card rated 1 or 2 back after ${RELEARN_GAP} others`, () => {
+    expect(ids(advanceQueue(queue, 1))).toBe('bcdaef');
+    expect(ids(advanceQueue(queue, 2))).toBe('bcdaef');
+  });
+
+  it('brings it back at the end when fewer cards are left, and alone it comes straight back', () => {
+    expect(ids(advanceQueue(queue.slice(0, 2), 1))).toBe('ba');
+    expect(ids(advanceQueue(queue.slice(0, 1), 2))).toBe('a');
+    expect(advanceQueue([], 1)).toEqual([]);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { sanitizeTerminalText, toPlainText } from '../../src/core/text.js';
+
+describe('sanitizeTerminalText', () => {
+  it.each([
+    ['CSI clear screen', 'a\u001B[2J\u001B[Hb', 'ab'],
+    ['CSI colour', '\u001B[31mred\u001B[0m', 'red'],
+    ['OSC title ended by BEL', 'a\u001B]0;pwned\u0007b', 'ab'],
+    ['OSC 52 clipboard write ended by ST', 'a\u001B]52;c;ZWNobyBoaQ==\u001B\\b', 'ab'],
+    ['C1 CSI', 'a\u009B31mb', 'ab'],
+    ['C1 OSC', 'a\u009D0;title\u009Cb', 'ab'],
+    ['ESC pair (reset)', 'a\u001Bcb', 'ab'],
+    ['lone ESC', 'a\u001B', 'a'],
+    ['BEL and BS', 'a\u0007b\u0008c', 'abc'],
+    ['DEL and NUL', 'a\u007Fb\u0000c', 'abc'],
+    ['bidi overrides and isolates', 'a\u202Eb\u202Ac\u2066d\u2069e', 'abcde'],
+    ['CRLF and lone CR', 'a\r\nb\rc', 'a\nbc'],
+  ])('removes %s', (_, input, expected) => {
+    expect(sanitizeTerminalText(input)).toBe(expected);
+  });
+
+  it('keeps newline, tab, emoji, CJK and accents', () => {
+    const text = 'Q: 学习率?\n\t⭐️ 👶 🚀 — café';
+    expect(sanitizeTerminalText(text)).toBe(text);
+  });
+});
+
+describe('toPlainText', () => {
+  it.each([
+    ['emphasis', 'What is **Adam** or _SGD_ or ~~GD~~?', 'What is Adam or SGD or GD?'],
+    ['code spans', 'Call `step()` with `lr<1`', 'Call step() with lr<1'],
+    ['links', 'See [the paper](https://arxiv.org) and <https://x.org>', 'See the paper and https://x.org'],
+    ['images', 'Look: ![loss curve](loss.png)', 'Look: loss curve'],
+    ['entities', 'A &amp; B, it&#39;s &lt;x&gt; &#x2014; &quot;q&quot; &unknown;', 'A & B, it\'s <x> — "q" &unknown;'],
+    ['HTML tags', 'Use <b>bold</b> and <br> <span class="x">spans</span>', 'Use bold and spans'],
+    ['escapes', 'a \\*b\\* \\&amp;', 'a *b* &amp;'],
+    ['whitespace', '  one\n\ntwo\t three  ', 'one two three'],
+    ['lists and paragraphs', 'Intro\n\n- one\n- two\n\nEnd', 'Intro one two End'],
+    ['block HTML', '<div>\nkept &amp; text\n</div>', 'kept & text'],
+  ])('removes %s', (_, markdown, expected) => {
+    expect(toPlainText(markdown)).toBe(expected);
+  });
+
+  it('sanitises what entities decode to', () => {
+    expect(toPlainText('a&#27;[2Jb &#0; c\u001B]0;t\u0007')).toBe('ab \uFFFD c');
+  });
+});

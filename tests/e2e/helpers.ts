@@ -1,0 +1,79 @@
+import { spawn as spawnPty, type IPty } from 'node-pty';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { onTestFinished } from 'vitest';
+
+/** The built CLI, as users run it. */
+export const BIN = path.resolve('bin/flashdeck.js');
+
+/** Creates a temporary folder tree from `{ 'relative/path': 'contents' }`, removed after the test. */
+export function testdir(files: Record<string, string> = {}): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'flashdeck-test-'));
+  for (const [file, contents] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), contents);
+  }
+  onTestFinished(() => rmSync(root, { recursive: true, force: true }));
+  return root;
+}
+
+/** A small card file. */
+export function cardFile(question: string, answer: string, front = ''): string {
+  return `${front ? `---\n${front}\n---\n` : ''}# ${question}\n\n${answer}\n`;
+}
+
+/** The environment for a CLI run against a private store, without colour. */
+export function cliEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, FLASHDECK_HOME: home, NO_COLOR: '1', ...extra };
+  delete env.FORCE_COLOR;
+  delete env.FLASHDECK_CARDS;
+  return env;
+}
+
+/** Runs the CLI to completion without a terminal. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv, input = '') {
+  const result = spawnSync(process.execPath, [BIN, ...args], { env, input, encoding: 'utf8', timeout: 20_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A CLI process in a real pseudo-terminal, with the screen text (escape sequences stripped) so far. */
+export interface PtySession {
+  pty: IPty;
+  exited: Promise<number>;
+  screen(): string;
+  /** Waits until `text` has appeared `times` times on the screen in total. */
+  waitFor(text: string, times?: number, ms?: number): Promise<void>;
+}
+
+/** Starts the CLI in a pseudo-terminal; killed after the test if still running. */
+export function startPty(args: string[], env: NodeJS.ProcessEnv, cols = 80): PtySession {
+  const pty = spawnPty(process.execPath, [BIN, ...args], { name: 'xterm-256color', cols, rows: 30, env: env as Record<string, string> });
+  let screen = '';
+  let running = true;
+  pty.onData((data) => {
+    screen += stripVTControlCharacters(data);
+  });
+  const exited = new Promise<number>((resolve) =>
+    pty.onExit(({ exitCode }) => {
+      running = false;
+      resolve(exitCode);
+    }),
+  );
+  onTestFinished(() => {
+    if (running) pty.kill();
+  });
+  const count = (text: string) => screen.split(text).length - 1;
+  return {
+    pty,
+    exited,
+    screen: () => screen,
+    async waitFor(text, times = 1, ms = 10_000) {
+      for (const end = Date.now() + ms; count(text) < times; await new Promise((r) => setTimeout(r, 20))) {
+        if (Date.now() > end) throw new Error(`timed out waiting for ${JSON.stringify(text)} ×${times}; screen:\n${screen}`);
+      }
+    },
+  };
+}
