@@ -68,6 +68,13 @@ function reportError(error: unknown, env: NodeJS.ProcessEnv, output: Output): nu
 
 /** The process entry point: runs with the real argv, environment and streams, and sets the exit code. */
 export async function main(argv: readonly string[] = process.argv): Promise<void> {
+  // `flashdeck list | head` closes the pipe early: stop quietly instead of crashing on the next write.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'EIO') throw error;
+      process.exit(process.exitCode ?? ExitCode.Ok);
+    });
+  }
   const deps = createDeps();
   process.exitCode = await run(argv.slice(2), createCommands(deps), deps.env, stdio);
 }

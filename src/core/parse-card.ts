@@ -15,11 +15,14 @@ class CardError extends Error {
 
 const ALLOWED_DIFFICULTIES = `${DIFFICULTY_EMOJI.easy}/easy, ${DIFFICULTY_EMOJI.medium}/medium or ${DIFFICULTY_EMOJI.hard}/hard`;
 // `---js`, `--- coffee`…: gray-matter would pick another engine (and eval JavaScript). `----` is a rule, not frontmatter.
-const LANGUAGE_TAG = /^---(?!-)[ \t]*\S/;
-const TRAILING_EMOJI = /\s*(👶|⭐|🚀)\uFE0F?\s*$/u;
+// Any whitespace counts, as gray-matter trims the tag with String#trim.
+const LANGUAGE_TAG = /^---(?!-)[^\S\n]*\S/;
+// No leading `\s*`: it would backtrack quadratically over a long run of spaces.
+const TRAILING_EMOJI = /(👶|⭐|🚀)\uFE0F?\s*$/u;
 
+// Never reached while LANGUAGE_TAG holds; kept so a missed tag can still never run code.
 const refuseEngine = (): never => {
-  throw new CardError(1, 'frontmatter must be YAML');
+  throw new CardError(1, 'frontmatter must be YAML; remove the language tag after "---"');
 };
 
 // An options object also keeps gray-matter from caching every input forever.
@@ -63,19 +66,20 @@ export function parseCard(text: string, path: string): ParsedCard {
 function readCard(source: string, path: string): ParsedCard {
   const { fields, frontmatter, body, bodyLine } = splitFrontmatter(source);
   const fieldLine = (name: string) => findFieldLine(frontmatter, name);
-  const id = readId(fields.id, fieldLine('id')) ?? path.replace(/\.md$/i, '');
+  const idLine = fieldLine('id');
+  const id = readId(fields.id, idLine) ?? path.replace(/\.md$/i, '');
   const tags = readTags(fields.tags, fieldLine('tags'));
   const declared = readDifficulty(fields.difficulty, fieldLine('difficulty'));
   const { question: written, answer, line } = splitQuestion(fields.question, fieldLine('question'), body, bodyLine);
 
   const emoji = TRAILING_EMOJI.exec(written);
-  const question = emoji ? written.slice(0, emoji.index).trim() : written;
+  const question = emoji ? written.slice(0, emoji.index).trimEnd() : written;
   if (!question) throw new CardError(line, NO_QUESTION);
   if (!answer) throw new CardError(line, 'empty answer: write the answer below the question');
   const difficulty = declared ?? (emoji?.[1] ? parseDifficulty(emoji[1]) : null);
   const slash = path.lastIndexOf('/');
   const deck = slash === -1 ? '.' : path.slice(0, slash);
-  return { card: { id, deck, path, difficulty, tags, question, answer }, idLine: fieldLine('id') };
+  return { card: { id, deck, path, difficulty, tags, question, answer }, idLine };
 }
 
 const NO_QUESTION = 'no question: start the card with a "# Question" heading or set "question:" in the frontmatter';
@@ -88,7 +92,7 @@ function splitFrontmatter(source: string) {
   if (/^---(?!-)/.test(source) && !source.includes('\n---', 3)) {
     throw new CardError(1, 'frontmatter is not closed: add a line "---" after its last field');
   }
-  const file = matter(source, MATTER_OPTIONS);
+  const file = readMatter(source);
   const fields: unknown = file.data;
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
     throw new CardError(1, 'frontmatter must be fields like "id: my-card", not a list or a single value');
@@ -97,6 +101,16 @@ function splitFrontmatter(source: string) {
   // gray-matter leaves `matter` unset for an empty file.
   const frontmatter = file.matter ?? '';
   return { fields: fields as Record<string, unknown>, frontmatter, body: file.content, bodyLine };
+}
+
+function readMatter(source: string): matter.GrayMatterFile<string> {
+  try {
+    return matter(source, MATTER_OPTIONS);
+  } catch (error) {
+    // A card file must never crash a command, whatever gray-matter throws.
+    if (error instanceof CardError) throw error;
+    throw new CardError(1, `cannot read the frontmatter: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** Line of a top-level `name:` key in the frontmatter text (whose first line is file line 1), else 1. */

@@ -1,8 +1,9 @@
 import { Lexer, type Token } from 'marked';
 
 // CSI (ESC [ or C1 0x9B) with its parameters; OSC/DCS/SOS/PM/APC strings up to BEL or ST; other ESC pairs.
+// A string's payload stops at any ESC or C1 byte, so unterminated strings cannot make the scan quadratic.
 const ESCAPE_SEQUENCE =
-  /(?:\u001B\[|\u009B)[0-?]*[ -/]*[@-~]|(?:\u001B[\]PX^_]|[\u0090\u0098\u009D-\u009F])[^\u0007\u001B\u009C]*(?:\u0007|\u001B\\|\u009C)|\u001B[ -/]*[0-~]/g;
+  /(?:\u001B\[|\u009B)[0-?]*[ -/]*[@-~]|(?:\u001B[\]PX^_]|[\u0090\u0098\u009D-\u009F])[^\u0007\u001B\u0080-\u009F]*(?:\u0007|\u001B\\|\u009C)|\u001B[ -/]*[0-~]/g;
 // C0 and C1 controls except tab and newline, DEL, and the bidi embeddings, overrides and isolates.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
@@ -24,7 +25,7 @@ const NAMED_ENTITIES: Record<string, string> = {
 
 /** Decodes numeric entities and the common named ones; unknown names stay as written. */
 function decodeEntities(text: string): string {
-  return text.replace(/&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z]+));/g, (entity, decimal, hex, name) => {
+  return text.replace(/&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z]{1,32}));/g, (entity, decimal, hex, name) => {
     if (name) return NAMED_ENTITIES[name] ?? entity;
     const code = decimal ? Number(decimal) : Number.parseInt(hex, 16);
     const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
@@ -45,7 +46,7 @@ function getTokenText(token: Token): string {
   switch (token.type) {
     case 'html':
       // Inline tags go away; a block of HTML keeps the text between its tags.
-      return token.block ? ` ${decodeEntities(token.text.replace(/<[^>]*>/g, ' '))} ` : '';
+      return token.block ? ` ${decodeEntities(token.text.replace(/<[^<>]*>/g, ' '))} ` : '';
     case 'image':
       return decodeEntities(token.text);
     case 'codespan':

@@ -17,10 +17,7 @@ interface CardFile {
   path: string;
 }
 
-/**
- * Loads every card under `root`, sorted by path, with the files that are not valid cards.
- * Symlinks are followed, but each real folder is read once (at its first path in sorted order), so loops end.
- */
+/** Loads every card under `root` and the files that are not valid cards, both sorted by path. */
 export async function loadCards(root: string): Promise<{ cards: Card[]; problems: CardProblem[] }> {
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory()) {
@@ -30,6 +27,7 @@ export async function loadCards(root: string): Promise<{ cards: Card[]; problems
   }
   const files: CardFile[] = [];
   const problems: CardProblem[] = [];
+  // Symlinks are followed, but each real folder is read once (at its first path in name order), so loops end.
   await collectCardFiles(root, '', new Set([await realpath(root)]), files, problems);
   files.sort(compareByPath);
   const results = await mapConcurrently(files, READ_CONCURRENCY, readCardFile);

@@ -26,7 +26,7 @@ export function formatCardHeader(card: Card, position: CardPosition, width: numb
   const emoji = card.difficulty ? `${separator}${DIFFICULTY_EMOJI[card.difficulty]}` : '';
   const tags = card.tags.map((tag) => `#${sanitizeTerminalText(tag)}`).join(' ');
   // Emoji widths differ between terminals: leave them 3 columns so the line never wraps.
-  const room = width - stringWidth(head.join(separator)) - separator.length - (emoji ? 4 : 0);
+  const room = width - stringWidth(head.join(separator)) - separator.length - (emoji ? separator.length + 3 : 0);
   const tagText = tags && room >= 8 ? `${separator}${chalk.dim(cliTruncate(tags, room))}` : '';
   const rule = chalk.dim('─'.repeat(Math.min(width, 60)));
   return `${rule}\n${head.join(separator)}${tagText}${emoji}`;

@@ -153,6 +153,11 @@ describe('parseCard: invalid frontmatter', () => {
     },
   );
 
+  it('rejects a language tag after any whitespace, as gray-matter trims it', () => {
+    expect(problemOf('---\u00A0js\n{ id: "x" }\n---\n# Q\nA').message).toMatch(/^frontmatter must be YAML/);
+    expect(problemOf('---\u000Bjs\n{ id: "x" }\n---\n# Q\nA').message).toMatch(/^frontmatter must be YAML/);
+  });
+
   it('treats a line of four dashes as markdown, not frontmatter', () => {
     expect(cardOf('----\n\n# Q\n\nA').question).toBe('Q');
   });
@@ -213,6 +218,12 @@ describe('parseCard: missing parts', () => {
       message: 'empty answer: write the answer below the question',
     });
     expect(problemOf('---\nid: x\nquestion: Q\n---\n').line).toBe(3);
+  });
+
+  it('stays fast on a question ending in a long run of spaces', () => {
+    const started = performance.now();
+    expect(cardOf(`---\nquestion: "Q${' '.repeat(200_000)}⭐x"\n---\nA`).question).toMatch(/⭐x$/);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('rejects a question field that is not text', () => {

@@ -19,6 +19,14 @@ describe('sanitizeTerminalText', () => {
     expect(sanitizeTerminalText(input)).toBe(expected);
   });
 
+  it('stays fast on many unterminated control strings', () => {
+    const started = performance.now();
+    sanitizeTerminalText('\u009D'.repeat(200_000));
+    sanitizeTerminalText('\u001B]'.repeat(100_000));
+    expect(toPlainText(`<div>${'<'.repeat(100_000)}</div>`)).toMatch(/^</);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('keeps newline, tab, emoji, CJK and accents', () => {
     const text = 'Q: 学习率?\n\t⭐️ 👶 🚀 — café';
     expect(sanitizeTerminalText(text)).toBe(text);

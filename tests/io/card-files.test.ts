@@ -109,12 +109,20 @@ describe('loadCards', () => {
     expect(problems).toEqual([{ path: 'broken.md', line: 1, message: 'cannot read file (not found, or a broken link)' }]);
   });
 
-  it.skipIf(process.getuid?.() === 0)('reports an unreadable file (skipped as root, where chmod 000 does not block reads)', async () => {
-    const root = makeTree({ 'locked.md': card('Q'), 'open.md': card('Q') });
+  it.skipIf(process.getuid?.() === 0)('reports unreadable files and folders (skipped as root, where chmod 000 does not block reads)', async () => {
+    const root = makeTree({ 'locked.md': card('Q'), 'open.md': card('Q'), 'sealed/card.md': card('Q') });
     fs.chmodSync(path.join(root, 'locked.md'), 0o000);
-    const { cards, problems } = await loadCards(root);
-    expect(cards.map((c) => c.path)).toEqual(['open.md']);
-    expect(problems).toEqual([{ path: 'locked.md', line: 1, message: 'cannot read file (permission denied)' }]);
+    fs.chmodSync(path.join(root, 'sealed'), 0o000);
+    try {
+      const { cards, problems } = await loadCards(root);
+      expect(cards.map((c) => c.path)).toEqual(['open.md']);
+      expect(problems).toEqual([
+        { path: 'locked.md', line: 1, message: 'cannot read file (permission denied)' },
+        { path: 'sealed', line: 1, message: 'cannot read folder (permission denied)' },
+      ]);
+    } finally {
+      fs.chmodSync(path.join(root, 'sealed'), 0o700);
+    }
   });
 
   it('throws a usage error when the root is missing or a file', async () => {
