@@ -1,15 +1,10 @@
-import type { Card, Difficulty } from './card.js';
+import type { Card } from './card.js';
 import type { Rating } from './review-log.js';
 import type { CardState } from './schedule.js';
 import { toPlainText } from './text.js';
 
-/** One card as `list --json` prints it. */
-export interface CardListEntry {
-  id: string;
-  deck: string;
-  path: string;
-  difficulty: Difficulty | null;
-  tags: string[];
+/** One card as `list --json` prints it: the card's identity, its question as plain text, and its progress. */
+export interface CardListEntry extends Pick<Card, 'id' | 'deck' | 'path' | 'difficulty' | 'tags'> {
   question: string;
   reviews: number;
   lastRating: Rating | null;

@@ -77,3 +77,9 @@ export function startPty(args: string[], env: NodeJS.ProcessEnv, cols = 80): Pty
     },
   };
 }
+
+/** Runs the CLI to completion without a terminal, from the folder `cwd`. */
+export function runCliIn(cwd: string, args: string[], env: NodeJS.ProcessEnv, input = '') {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env, input, encoding: 'utf8', timeout: 20_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
