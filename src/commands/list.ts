@@ -1,5 +1,6 @@
 import { toListEntry } from '../core/list-entry.js';
 import type { Deps } from '../deps.js';
+import { formatJson } from '../render/json.js';
 import { formatCardList } from '../render/list-screen.js';
 import { createChalk, getWidth } from '../render/terminal.js';
 import { loadProgress, type DeckOptions } from './load.js';
@@ -14,7 +15,7 @@ export async function runList(options: ListOptions, deps: Deps): Promise<number>
   const { cards, states } = await loadProgress(options, deps);
   const entries = cards.map((card) => toListEntry(card, states.get(card.id)));
   if (options.json) {
-    deps.out.print(JSON.stringify(entries, null, 2));
+    deps.out.print(formatJson(entries));
   } else {
     const chalk = createChalk(deps.stdout, deps.env);
     deps.out.print(formatCardList(entries, deps.now(), getWidth(deps.stdout, deps.env), chalk));

@@ -1,5 +1,6 @@
 import { computeStats } from '../core/stats.js';
 import type { Deps } from '../deps.js';
+import { formatJson } from '../render/json.js';
 import { formatStats } from '../render/stats-screen.js';
 import { createChalk, getWidth } from '../render/terminal.js';
 import { loadProgress, type DeckOptions } from './load.js';
@@ -15,7 +16,7 @@ export async function runStats(options: StatsOptions, deps: Deps): Promise<numbe
   const now = deps.now();
   const stats = computeStats(cards, states, now);
   if (options.json) {
-    deps.out.print(JSON.stringify({ ...stats, cardsRoot: options.cardsRoot, store: store.dir }, null, 2));
+    deps.out.print(formatJson({ ...stats, cardsRoot: options.cardsRoot, store: store.dir }));
   } else {
     const chalk = createChalk(deps.stdout, deps.env);
     const width = getWidth(deps.stdout, deps.env);

@@ -1,0 +1,11 @@
+// C1 controls, bidi overrides and isolates, and line/paragraph separators are valid in JSON strings but act on a
+// terminal; escaping them keeps the data intact and the screen safe.
+const UNSAFE_IN_TERMINAL = /[\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Pretty JSON whose text never carries a raw terminal control character. */
+export function formatJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(
+    UNSAFE_IN_TERMINAL,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { formatJson } from '../../src/render/json.js';
+
+describe('formatJson', () => {
+  it('escapes ESC, C1 controls and bidi overrides, and parses back to the same value', () => {
+    const value = { question: 'a\u001b[2Jb\u009bc\u202ed\u2066e\u2028f', tags: ['ok ⭐️ 漢字'] };
+    const text = formatJson(value);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u0080-\u009f\u202a-\u202e\u2066-\u2069\u2028]/);
+    expect(JSON.parse(text)).toEqual(value);
+    expect(text).toContain('ok ⭐️ 漢字');
+  });
+});
