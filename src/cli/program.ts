@@ -52,7 +52,17 @@ export function createProgram(commands: Commands, env: NodeJS.ProcessEnv, output
     .showHelpAfterError('(run with --help for usage)')
     .showSuggestionAfterError(true)
     .description('Flashcards from markdown files: quiz yourself, rate 1–5, and let FSRS schedule the next review.')
-    .version(version, '-V, --version', 'print the version');
+    .version(version, '-V, --version', 'print the version')
+    .addHelpText('after', `
+Cards come from --cards <dir>, else $FLASHDECK_CARDS, else the bundled deck.
+Progress is kept in $FLASHDECK_HOME, else ~/.config/flashdeck.
+
+Examples:
+  flashdeck                          quiz on what is due (same as: flashdeck quiz)
+  flashdeck --cards ~/notes/cards    quiz on your own cards
+  flashdeck list -d hard             the hard cards and when they are due
+  flashdeck stats                    mastery by difficulty and deck
+  flashdeck lint --cards ~/notes     check card files`);
   const deckOptions = (raw: RawOptions) => ({
     cardsRoot: resolveCardsRoot(raw.cards, env),
     difficulties: raw.difficulty,

@@ -1,7 +1,7 @@
 import type { Card } from '../core/card.js';
 import { filterCards, type CardFilter } from '../core/filter.js';
 import { collectReviews } from '../core/review-log.js';
-import { replayAll, type CardState } from '../core/schedule.js';
+import { createScheduler, type CardState, type Scheduler } from '../core/schedule.js';
 import type { Deps } from '../deps.js';
 import { loadCards, warnAboutProblems } from '../io/card-files.js';
 import { openStore, resolveStoreDir, type Store } from '../io/store.js';
@@ -16,6 +16,7 @@ export interface LoadedProgress {
   cards: Card[];
   store: Store;
   states: Map<string, CardState>;
+  scheduler: Scheduler;
 }
 
 /** Loads the cards (warning about invalid ones), filters them, opens the store and replays the log. */
@@ -24,6 +25,7 @@ export async function loadProgress(options: DeckOptions, deps: Deps): Promise<Lo
   warnAboutProblems(problems, deps.out.warn);
   const store = openStore(resolveStoreDir(deps.env));
   for (const warning of store.warnings) deps.out.warn(warning);
-  const states = replayAll(collectReviews(store.readLog()));
-  return { cards: filterCards(cards, options), store, states };
+  const scheduler = createScheduler();
+  const states = scheduler.replayAll(collectReviews(store.readLog()));
+  return { cards: filterCards(cards, options), store, states, scheduler };
 }

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Card } from '../core/card.js';
 import type { Rating } from '../core/review-log.js';
-import { applyRating, previewDue, RATINGS, type CardState } from '../core/schedule.js';
+import { RATINGS, type CardState, type Scheduler } from '../core/schedule.js';
 import { advanceQueue, countNewToday, planSession, type SessionQueue } from '../core/session.js';
 import { getStudyDayEnd } from '../core/study-day.js';
 import { sanitizeTerminalText } from '../core/text.js';
@@ -33,7 +33,7 @@ const EXIT_CODES: Record<StopReason, number> = { quit: 0, EOF: 0, SIGINT: 130, S
 
 /** Runs an interactive session and returns the exit code. */
 export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<number> {
-  const { cards, store, states } = await loadProgress(options, deps);
+  const { cards, store, states, scheduler } = await loadProgress(options, deps);
   const now = deps.now();
   const dailyNewLeft = store.getSettings().newCardsPerDay - countNewToday(states.values(), now);
   const planned = planSession(cards, states, {
@@ -52,6 +52,7 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
   const session: Session = {
     store,
     states,
+    scheduler,
     terminal,
     deps,
     chalk: createChalk(deps.stdout, deps.env),
@@ -85,6 +86,7 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
 interface Session {
   store: Store;
   states: Map<string, CardState>;
+  scheduler: Scheduler;
   terminal: QuizTerminal;
   deps: Deps;
   chalk: ChalkInstance;
@@ -112,7 +114,7 @@ async function runCards(planned: readonly Card[], session: Session): Promise<Sto
     terminal.print(renderMarkdown(card.answer, width, chalk));
     terminal.print('');
     const previewAt = deps.now();
-    const due = previewDue(states.get(card.id), previewAt);
+    const due = session.scheduler.previewDue(states.get(card.id), previewAt);
     const confirmations = Object.fromEntries(
       RATINGS.map((rating) => [rating, chalk.dim(formatRated(rating, due[rating], previewAt))]),
     ) as Record<Rating, string>;
@@ -129,7 +131,7 @@ function recordRating(session: Session, card: Card, rating: Rating, shownAt: Dat
   const at = session.deps.now();
   const seconds = Math.round((at.getTime() - shownAt.getTime()) / 100) / 10;
   session.store.append({ card: card.id, rating, at: at.toISOString(), seconds });
-  session.states.set(card.id, applyRating(session.states.get(card.id), rating, at));
+  session.states.set(card.id, session.scheduler.applyRating(session.states.get(card.id), rating, at));
   session.rated.push({ card: card.id, rating });
 }
 

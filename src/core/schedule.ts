@@ -25,45 +25,67 @@ export interface CardState {
   lastReviewAt: Date;
 }
 
-// Whole days between sessions; relearning inside a session is the session's job, not FSRS's.
-const scheduler = fsrs({ request_retention: 0.9, enable_short_term: false, enable_fuzz: false });
+/** What shapes the schedule: the recall probability aimed for, and FSRS weights (defaults when absent). */
+export interface ScheduleSettings {
+  retention: number;
+  parameters?: readonly number[];
+}
 
-/** The state after rating a card (`state` undefined for a new card) at `at`. */
-export function applyRating(state: CardState | undefined, rating: Rating, at: Date): CardState {
-  const before: FsrsCard = state ? state.fsrs : createEmptyCard(at);
-  return {
-    fsrs: scheduler.next(before, at, toGrade(rating)).card,
-    reviews: (state?.reviews ?? 0) + 1,
-    lastRating: rating,
-    firstReviewAt: state?.firstReviewAt ?? at,
-    lastReviewAt: at,
+/** The default desired retention, as in Anki. */
+export const DEFAULT_RETENTION = 0.9;
+
+/** FSRS with one set of settings: every state is derived through the same scheduler. */
+export interface Scheduler {
+  /** The state after rating a card (`state` undefined for a new card) at `at`. */
+  applyRating(state: CardState | undefined, rating: Rating, at: Date): CardState;
+  /** Rebuilds a card's state by replaying its reviews in time order; undefined when it has none. */
+  replayReviews(reviews: readonly ReviewEntry[]): CardState | undefined;
+  /** Rebuilds every card's state from its reviews. */
+  replayAll(reviewsByCard: ReadonlyMap<string, readonly ReviewEntry[]>): Map<string, CardState>;
+  /** When the card would next be due for each rating given at `now`. */
+  previewDue(state: CardState | undefined, now: Date): Record<Rating, Date>;
+  /** How likely the learner still recalls the card at `now` (0–1). */
+  getRetrievability(state: CardState, now: Date): number;
+}
+
+/** A scheduler in whole days between sessions; relearning inside a session is the session's job, not FSRS's. */
+export function createScheduler(settings: ScheduleSettings = { retention: DEFAULT_RETENTION }): Scheduler {
+  const engine = fsrs({
+    request_retention: settings.retention,
+    ...(settings.parameters ? { w: [...settings.parameters] } : {}),
+    enable_short_term: false,
+    enable_fuzz: false,
+  });
+  const applyRating = (state: CardState | undefined, rating: Rating, at: Date): CardState => {
+    const before: FsrsCard = state ? state.fsrs : createEmptyCard(at);
+    return {
+      fsrs: engine.next(before, at, toGrade(rating)).card,
+      reviews: (state?.reviews ?? 0) + 1,
+      lastRating: rating,
+      firstReviewAt: state?.firstReviewAt ?? at,
+      lastReviewAt: at,
+    };
   };
-}
-
-/** Rebuilds a card's state by replaying its reviews in time order; undefined when it has none. */
-export function replayReviews(reviews: readonly ReviewEntry[]): CardState | undefined {
-  let state: CardState | undefined;
-  for (const review of reviews) state = applyRating(state, review.rating, new Date(review.at));
-  return state;
-}
-
-/** Rebuilds every card's state from its reviews. */
-export function replayAll(reviewsByCard: ReadonlyMap<string, readonly ReviewEntry[]>): Map<string, CardState> {
-  const states = new Map<string, CardState>();
-  for (const [id, reviews] of reviewsByCard) {
-    const state = replayReviews(reviews);
-    if (state) states.set(id, state);
-  }
-  return states;
-}
-
-/** When the card would next be due for each rating given at `now`. */
-export function previewDue(state: CardState | undefined, now: Date): Record<Rating, Date> {
-  const due = (rating: Rating) => applyRating(state, rating, now).fsrs.due;
-  return { 1: due(1), 2: due(2), 3: due(3), 4: due(4), 5: due(5) };
-}
-
-/** How likely the learner still recalls the card at `now` (0–1), by FSRS. */
-export function getRetrievability(state: CardState, now: Date): number {
-  return scheduler.get_retrievability(state.fsrs, now, false);
+  const replayReviews = (reviews: readonly ReviewEntry[]) => {
+    let state: CardState | undefined;
+    for (const review of reviews) state = applyRating(state, review.rating, new Date(review.at));
+    return state;
+  };
+  return {
+    applyRating,
+    replayReviews,
+    replayAll(reviewsByCard) {
+      const states = new Map<string, CardState>();
+      for (const [id, reviews] of reviewsByCard) {
+        const state = replayReviews(reviews);
+        if (state) states.set(id, state);
+      }
+      return states;
+    },
+    previewDue(state, now) {
+      const due = (rating: Rating) => applyRating(state, rating, now).fsrs.due;
+      return { 1: due(1), 2: due(2), 3: due(3), 4: due(4), 5: due(5) };
+    },
+    getRetrievability: (state, now) => engine.get_retrievability(state.fsrs, now, false),
+  };
 }

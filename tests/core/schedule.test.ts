@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Rating as Grade } from 'ts-fsrs';
 import type { ReviewEntry } from '../../src/core/review-log.js';
-import { applyRating, getRetrievability, isLapse, previewDue, replayAll, replayReviews, toGrade } from '../../src/core/schedule.js';
+import { createScheduler, isLapse, toGrade } from '../../src/core/schedule.js';
+
+const { applyRating, getRetrievability, previewDue, replayAll, replayReviews } = createScheduler();
 
 const DAY = 86_400_000;
 const t0 = new Date('2026-03-02T10:00:00Z');
@@ -75,5 +77,13 @@ describe('scheduling in whole days', () => {
   it('reports retrievability that falls with time', () => {
     const state = applyRating(undefined, 4, t0);
     expect(getRetrievability(state, at(1))).toBeGreaterThan(getRetrievability(state, at(30)));
+  });
+});
+
+describe('settings', () => {
+  it('schedules longer intervals at a lower desired retention', () => {
+    const relaxed = createScheduler({ retention: 0.8 }).applyRating(undefined, 4, t0);
+    const strict = createScheduler({ retention: 0.95 }).applyRating(undefined, 4, t0);
+    expect(relaxed.fsrs.scheduled_days).toBeGreaterThan(strict.fsrs.scheduled_days);
   });
 });

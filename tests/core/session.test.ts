@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/core/card.js';
-import { applyRating, type CardState } from '../../src/core/schedule.js';
+import { createScheduler, type CardState } from '../../src/core/schedule.js';
+
+const { applyRating } = createScheduler();
 import { advanceQueue, countNewToday, isDue, planSession, RELEARN_GAP, shuffleCards } from '../../src/core/session.js';
 import { getStudyDayEnd, getStudyDayStart } from '../../src/core/study-day.js';
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/core/card.js';
-import { applyRating, type CardState } from '../../src/core/schedule.js';
+import { createScheduler, type CardState } from '../../src/core/schedule.js';
+
+const { applyRating } = createScheduler();
 import { computeMastery, computeStats, countRatings } from '../../src/core/stats.js';
 
 const now = new Date('2026-03-10T12:00:00Z');
