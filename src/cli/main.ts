@@ -36,6 +36,7 @@ function createCommands(deps: Deps): Commands {
     list: async (options) => (await import('../commands/list.js')).runList(options, deps),
     stats: async (options) => (await import('../commands/stats.js')).runStats(options, deps),
     lint: async (options) => (await import('../commands/lint.js')).runLint(options, deps.out),
+    config: async (options) => (await import('../commands/config.js')).runConfig(options, deps),
   };
 }
 

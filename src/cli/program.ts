@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
 import type { Difficulty } from '../core/card.js';
+import type { ConfigOptions } from '../commands/config.js';
 import type { ListOptions } from '../commands/list.js';
 import type { QuizOptions } from '../commands/quiz.js';
 import type { StatsOptions } from '../commands/stats.js';
@@ -13,6 +14,7 @@ export interface Commands {
   list(options: ListOptions): Promise<number>;
   stats(options: StatsOptions): Promise<number>;
   lint(options: { cardsRoot: string }): Promise<number>;
+  config(options: ConfigOptions): Promise<number>;
 }
 
 interface RawOptions {
@@ -25,6 +27,7 @@ interface RawOptions {
   new?: number;
   shuffle?: boolean;
   all?: boolean;
+  type?: boolean;
 }
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -78,9 +81,11 @@ Examples:
     .option('--new <n>', 'at most this many new cards in this session (default: what is left of 20 a day)', parseCount(0))
     .option('--shuffle', 'shuffle the session')
     .option('--all', 'cram: every matching card, regardless of schedule (still recorded)')
+    .option('--type', 'type your answer before the real one is shown')
     .addHelpText('after', `${FILTER_HELP}
 
-Keys: Space/Enter show the answer · 1–5 rate (1 Not at all … 5 Perfectly) · q quit
+Keys: Space/Enter show the answer · 1–5 rate (1 Not at all … 5 Perfectly) · u undo
+      e edit · s skip · b bury until tomorrow · ? keys · q quit
 
 Examples:
   flashdeck                          study what is due in the bundled deck
@@ -93,7 +98,7 @@ Examples:
         const names = program.commands.map((command) => command.name()).join(', ');
         program.error(`error: unknown command '${word}'. Commands: ${names}.`, { code: 'commander.unknownCommand', exitCode: 2 });
       }
-      return run(commands.quiz({ ...deckOptions(raw), limit: raw.limit, newLimit: raw.new, shuffle: !!raw.shuffle, all: !!raw.all }));
+      return run(commands.quiz({ ...deckOptions(raw), limit: raw.limit, newLimit: raw.new, shuffle: !!raw.shuffle, all: !!raw.all, type: !!raw.type }));
     });
 
   addDeckOptions(program.command('list').description('list the matching cards with their progress'))
@@ -122,6 +127,31 @@ Examples:
 Examples:
   flashdeck lint --cards ~/notes/cards`)
     .action((raw: RawOptions) => run(commands.lint({ cardsRoot: resolveCardsRoot(raw.cards, env) })));
+
+  program
+    .command('config')
+    .description('show or change settings kept with your progress')
+    .argument('[action]', 'get, set or unset (default: list every setting)')
+    .argument('[name]', 'new-per-day, reviews-per-day or retention')
+    .argument('[value]', 'the new value, for set')
+    .addHelpText('after', `
+Settings:
+  new-per-day      new cards per study day (default 20)
+  reviews-per-day  due cards per study day (default 200)
+  retention        desired retention FSRS schedules for, 0.7 to 0.99 (default 0.9)
+
+Examples:
+  flashdeck config
+  flashdeck config set new-per-day 10
+  flashdeck config get retention
+  flashdeck config unset new-per-day`)
+    .action((action: string | undefined, name: string | undefined, value: string | undefined) => {
+      const actions = ['get', 'set', 'unset'];
+      if (action !== undefined && !actions.includes(action)) {
+        program.error(`error: unknown config action '${action}': use get, set or unset.`, { code: 'commander.invalidArgument', exitCode: 2 });
+      }
+      return run(commands.config({ action: (action ?? 'list') as ConfigOptions['action'], name, value }));
+    });
 
   return program;
 }

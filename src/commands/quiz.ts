@@ -1,18 +1,16 @@
-import type { ChalkInstance } from 'chalk';
 import type { Card } from '../core/card.js';
-import type { Rating } from '../core/review-log.js';
-import { RATINGS, type CardState, type Scheduler } from '../core/schedule.js';
-import { advanceQueue, countNewToday, planSession, type SessionQueue } from '../core/session.js';
+import type { CardState } from '../core/schedule.js';
+import { countStudiedToday, planSession } from '../core/session.js';
+import { computeMastery } from '../core/stats.js';
 import { getStudyDayEnd } from '../core/study-day.js';
 import { sanitizeTerminalText } from '../core/text.js';
 import type { Deps } from '../deps.js';
 import type { QuizTerminal, StopReason } from '../io/quiz-terminal.js';
-import type { Store } from '../io/store.js';
-import { renderMarkdown } from '../render/markdown.js';
-import { formatCardHeader, formatRated, formatRatingChoices, formatSummary } from '../render/quiz-screen.js';
-import { createChalk, getWidth } from '../render/terminal.js';
+import { formatSummary } from '../render/quiz-screen.js';
+import { createChalk } from '../render/terminal.js';
 import { formatDue } from '../render/time.js';
 import { loadProgress, type DeckOptions } from './load.js';
+import { runSession, type Session } from './quiz-session.js';
 
 /** Options of `flashdeck quiz`. */
 export interface QuizOptions extends DeckOptions {
@@ -21,6 +19,8 @@ export interface QuizOptions extends DeckOptions {
   newLimit?: number;
   shuffle: boolean;
   all: boolean;
+  /** Type an answer before the real one is shown. */
+  type: boolean;
 }
 
 /** What the quiz needs beyond the shared deps: a terminal to hold the session in. */
@@ -35,11 +35,14 @@ const EXIT_CODES: Record<StopReason, number> = { quit: 0, EOF: 0, SIGINT: 130, S
 export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<number> {
   const { cards, store, states, scheduler } = await loadProgress(options, deps);
   const now = deps.now();
-  const dailyNewLeft = store.getSettings().newCardsPerDay - countNewToday(states.values(), now);
+  const settings = store.getSettings();
+  const today = countStudiedToday(states.values(), now);
   const planned = planSession(cards, states, {
     now,
     limit: options.limit,
-    newLimit: options.newLimit ?? dailyNewLeft,
+    newLimit: options.newLimit ?? settings.newCardsPerDay - today.newCards,
+    reviewLimit: settings.reviewsPerDay - today.reviews,
+    buried: store.getBuried(),
     all: options.all,
     shuffle: options.shuffle,
     random: deps.random,
@@ -49,20 +52,24 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
     return 0;
   }
   const terminal = deps.openTerminal();
+  const chalk = createChalk(deps.stdout, deps.env);
+  const masteryBefore = computeMastery(cards, states);
   const session: Session = {
+    cardsRoot: options.cardsRoot,
+    typeAnswers: options.type,
     store,
     states,
     scheduler,
     terminal,
     deps,
-    chalk: createChalk(deps.stdout, deps.env),
-    width: getWidth(deps.stdout, deps.env),
-    rated: [],
+    chalk,
+    queue: planned,
+    history: [],
   };
   terminal.print(`${planned.length} card${planned.length === 1 ? '' : 's'} from ${sanitizeTerminalText(options.cardsRoot)}`);
   let stopReason: StopReason | null;
   try {
-    stopReason = await runCards(planned, session);
+    stopReason = await runSession(session);
   } finally {
     terminal.close();
   }
@@ -71,68 +78,17 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
   deps.out.print(
     formatSummary(
       {
-        ratings: session.rated.map((entry) => entry.rating),
-        cardsRated: new Set(session.rated.map((entry) => entry.card)).size,
+        ratings: session.history.map((step) => step.review.rating),
+        cardsRated: new Set(session.history.map((step) => step.card.id)).size,
         seconds: (end.getTime() - now.getTime()) / 1000,
+        mastery: { before: masteryBefore, after: computeMastery(cards, states) },
         nextDue: findNextDue(planned, states),
         now: end,
       },
-      session.chalk,
+      chalk,
     ),
   );
   return stopReason ? EXIT_CODES[stopReason] : 0;
-}
-
-interface Session {
-  store: Store;
-  states: Map<string, CardState>;
-  scheduler: Scheduler;
-  terminal: QuizTerminal;
-  deps: Deps;
-  chalk: ChalkInstance;
-  width: number;
-  rated: { card: string; rating: Rating }[];
-}
-
-/** Shows cards until the queue is empty or the learner stops; returns why it stopped early, if it did. */
-async function runCards(planned: readonly Card[], session: Session): Promise<StopReason | null> {
-  const { terminal, chalk, width, states, deps } = session;
-  let queue: SessionQueue = planned;
-  const shown = new Set<string>();
-  for (let index = 1; queue[0] !== undefined; index += 1) {
-    const card: Card = queue[0];
-    terminal.print('');
-    terminal.print(
-      formatCardHeader(card, { index, total: index - 1 + queue.length, repeat: shown.has(card.id) }, width, chalk),
-    );
-    terminal.print(chalk.bold(renderMarkdown(card.question, width, chalk)));
-    shown.add(card.id);
-    const shownAt = deps.now();
-    const reveal = await terminal.askReveal(chalk.dim('Space or Enter shows the answer · q quits'));
-    if (reveal !== 'reveal') return reveal;
-    terminal.print('');
-    terminal.print(renderMarkdown(card.answer, width, chalk));
-    terminal.print('');
-    const previewAt = deps.now();
-    const due = session.scheduler.previewDue(states.get(card.id), previewAt);
-    const confirmations = Object.fromEntries(
-      RATINGS.map((rating) => [rating, chalk.dim(formatRated(rating, due[rating], previewAt))]),
-    ) as Record<Rating, string>;
-    const rating = await terminal.askRating(formatRatingChoices(due, previewAt, chalk), confirmations);
-    if (typeof rating !== 'number') return rating;
-    recordRating(session, card, rating, shownAt);
-    queue = advanceQueue(queue, rating);
-  }
-  return null;
-}
-
-/** Appends the rating to the log (durable before returning) and moves the card's state on. */
-function recordRating(session: Session, card: Card, rating: Rating, shownAt: Date): void {
-  const at = session.deps.now();
-  const seconds = Math.round((at.getTime() - shownAt.getTime()) / 100) / 10;
-  session.store.append({ card: card.id, rating, at: at.toISOString(), seconds });
-  session.states.set(card.id, session.scheduler.applyRating(session.states.get(card.id), rating, at));
-  session.rated.push({ card: card.id, rating });
 }
 
 /** The earliest due time among the cards and how many are due by the end of that study day. */

@@ -10,6 +10,10 @@ export interface SessionPlanOptions {
   limit?: number;
   /** New cards at most in this session. */
   newLimit: number;
+  /** Due cards at most in this session. */
+  reviewLimit: number;
+  /** Cards hidden until a later time (buried); `all` shows them anyway. */
+  buried?: ReadonlyMap<string, Date>;
   /** Cram: every card, regardless of schedule and limits on new cards. */
   all: boolean;
   shuffle: boolean;
@@ -21,12 +25,15 @@ export function isDue(state: CardState | undefined, now: Date): boolean {
   return state !== undefined && state.fsrs.due < getStudyDayEnd(now);
 }
 
-/** How many cards were rated for the first time in the current study day. */
-export function countNewToday(states: Iterable<CardState>, now: Date): number {
+/** How many cards were rated for the first time in the current study day, and how many older cards were reviewed. */
+export function countStudiedToday(states: Iterable<CardState>, now: Date): { newCards: number; reviews: number } {
   const dayStart = getStudyDayStart(now);
-  let count = 0;
-  for (const state of states) if (state.firstReviewAt >= dayStart) count += 1;
-  return count;
+  const counts = { newCards: 0, reviews: 0 };
+  for (const state of states) {
+    if (state.firstReviewAt >= dayStart) counts.newCards += 1;
+    else if (state.lastReviewAt >= dayStart) counts.reviews += 1;
+  }
+  return counts;
 }
 
 /** Fisher–Yates over a copy, with the caller's random source. */
@@ -49,10 +56,13 @@ export function planSession(
   if (options.all) {
     chosen = [...cards];
   } else {
-    const due = cards
+    const isBuried = (card: Card) => (options.buried?.get(card.id) ?? options.now) > options.now;
+    const available = cards.filter((card) => !isBuried(card));
+    const due = available
       .filter((card) => isDue(states.get(card.id), options.now))
-      .sort((a, b) => dueTime(states, a) - dueTime(states, b));
-    const fresh = cards.filter((card) => !states.has(card.id)).slice(0, Math.max(0, options.newLimit));
+      .sort((a, b) => dueTime(states, a) - dueTime(states, b))
+      .slice(0, Math.max(0, options.reviewLimit));
+    const fresh = available.filter((card) => !states.has(card.id)).slice(0, Math.max(0, options.newLimit));
     chosen = [...due, ...fresh];
   }
   if (options.limit !== undefined) chosen = chosen.slice(0, options.limit);

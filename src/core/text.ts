@@ -1,4 +1,5 @@
-import { Lexer, type Token } from 'marked';
+import type { Token } from 'marked';
+import { lexMarkdown, type MathToken } from './markdown-lexer.js';
 
 // CSI (ESC [ or C1 0x9B) with its parameters; OSC/DCS/SOS/PM/APC strings up to BEL or ST; other ESC pairs.
 // A string's payload stops at any ESC or C1 byte, so unterminated strings cannot make the scan quadratic.
@@ -24,7 +25,7 @@ const NAMED_ENTITIES: Record<string, string> = {
 };
 
 /** Decodes numeric entities and the common named ones; unknown names stay as written. */
-function decodeEntities(text: string): string {
+export function decodeEntities(text: string): string {
   return text.replace(/&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z]{1,32}));/g, (entity, decimal, hex, name) => {
     if (name) return NAMED_ENTITIES[name] ?? entity;
     const code = decimal ? Number(decimal) : Number.parseInt(hex, 16);
@@ -35,15 +36,17 @@ function decodeEntities(text: string): string {
 
 /** One line of plain text from markdown, for lists and JSON: no inline syntax, no HTML, entities decoded. */
 export function toPlainText(markdown: string): string {
-  return sanitizeTerminalText(collectText(Lexer.lex(markdown))).replace(/\s+/g, ' ').trim();
+  return sanitizeTerminalText(collectText(lexMarkdown(markdown))).replace(/\s+/g, ' ').trim();
 }
 
-function collectText(tokens: readonly Token[]): string {
+function collectText(tokens: readonly (Token | MathToken)[]): string {
   return tokens.map(getTokenText).join('');
 }
 
-function getTokenText(token: Token): string {
+function getTokenText(token: Token | MathToken): string {
   switch (token.type) {
+    case 'math':
+      return token.raw;
     case 'html':
       // Inline tags go away; a block of HTML keeps the text between its tags.
       return token.block ? ` ${decodeEntities(token.text.replace(/<[^<>]*>/g, ' '))} ` : '';

@@ -51,6 +51,11 @@ export async function loadCards(root: string): Promise<{ cards: Card[]; problems
   return { cards, problems: problems.sort(compareByPath) };
 }
 
+/** Reads one card file again (after an edit), by its path relative to `root`. */
+export function loadCardFile(root: string, path: string): Promise<ParsedCard> {
+  return readCardFile({ absolute: join(root, path), path });
+}
+
 /** One problem as `path:line: message` on one line, safe to print. */
 export function formatProblem(problem: CardProblem): string {
   return sanitizeTerminalText(`${problem.path}:${problem.line}: ${problem.message}`).replace(/[\n\t]/g, ' ');

@@ -1,42 +1,49 @@
-import { createPrompt, isEnterKey, isSpaceKey, useKeypress, useState } from '@inquirer/core';
-import type { Rating } from '../core/review-log.js';
+import { createPrompt, isEnterKey, isSpaceKey, useKeypress, useState, type KeypressEvent } from '@inquirer/core';
 
-/** What the learner asked for at a prompt. */
-export type KeyAnswer<T> = T | 'quit';
+/** The name of a key as the quiz binds it: `enter`, `space`, or the character typed (`1`, `q`, `?`). */
+export function getKeyName(key: KeypressEvent & { sequence?: string }): string {
+  if (isEnterKey(key)) return 'enter';
+  if (isSpaceKey(key)) return 'space';
+  return key.sequence ?? key.name;
+}
 
-/** One line: Space or Enter reveals the answer, `q` quits; every other key is ignored. */
-export const revealPrompt = createPrompt<KeyAnswer<'reveal'>, { message: string }>((config, done) => {
-  const [finished, setFinished] = useState(false);
+/** Waits for one of `keys`, at once (no Enter), ignoring every other key; the chosen key's confirmation stays on screen. */
+export const keyPrompt = createPrompt<
+  string,
+  { message: string; keys: readonly string[]; confirmations?: Readonly<Record<string, string>> }
+>((config, done) => {
+  const [chosen, setChosen] = useState<string | null>(null);
   useKeypress((key, rl) => {
     rl.clearLine(0); // keeps readline's line buffer from echoing typed keys on redraw
-    if (finished) return;
-    if (isEnterKey(key) || isSpaceKey(key) || key.name === 'q') {
-      setFinished(true);
-      done(key.name === 'q' ? 'quit' : 'reveal');
-    }
-  });
-  return finished ? '' : config.message;
-});
-
-/** The rating prompt: keys 1–5 rate at once (no Enter), `q` quits; the chosen line stays as confirmation. */
-export const ratePrompt = createPrompt<
-  KeyAnswer<Rating>,
-  { message: string; confirmations: Record<Rating, string> }
->((config, done) => {
-  const [chosen, setChosen] = useState<KeyAnswer<Rating> | null>(null);
-  useKeypress((key, rl) => {
-    rl.clearLine(0);
     if (chosen !== null) return;
-    const answer = key.name === 'q' ? 'quit' : toRating(key.name);
-    if (answer === null) return;
-    setChosen(answer);
-    done(answer);
+    const name = getKeyName(key);
+    if (!config.keys.includes(name)) return;
+    setChosen(name);
+    done(name);
   });
-  if (chosen === 'quit') return '';
-  return chosen === null ? config.message : config.confirmations[chosen];
+  return chosen === null ? config.message : (config.confirmations?.[chosen] ?? '');
 });
 
-function toRating(keyName: string | undefined): Rating | null {
-  const digit = Number(keyName);
-  return Number.isInteger(digit) && digit >= 1 && digit <= 5 ? (digit as Rating) : null;
-}
+/** Multi-line text: Enter starts a new line, Enter on an empty line finishes (at once for no answer). */
+export const typedAnswerPrompt = createPrompt<string, { message: string }>((config, done) => {
+  const [lines, setLines] = useState<readonly string[]>([]);
+  const [current, setCurrent] = useState('');
+  const [finished, setFinished] = useState(false);
+  useKeypress((key, rl) => {
+    if (finished) return;
+    if (!isEnterKey(key)) {
+      setCurrent(rl.line);
+      return;
+    }
+    if (current === '') {
+      setFinished(true);
+      done(lines.join('\n'));
+      return;
+    }
+    setLines([...lines, current]);
+    setCurrent('');
+  });
+  if (finished) return '';
+  // readline edits the last line; inquirer places the cursor after it.
+  return [config.message, ...lines.map((line) => `> ${line}`), `> ${current}`].join('\n');
+});

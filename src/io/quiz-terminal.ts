@@ -1,15 +1,20 @@
 import { PassThrough } from 'node:stream';
-import type { Rating } from '../core/review-log.js';
-import { ratePrompt, revealPrompt } from './key-prompts.js';
+import { keyPrompt, typedAnswerPrompt } from './key-prompts.js';
 
 /** Why a session stopped early: the `q` key, a signal, or the end of input. */
 export type StopReason = 'quit' | 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'EOF';
 
-/** What the quiz needs from a terminal: print text, ask for the reveal and the rating. */
+/** What the quiz needs from a terminal: print text, wait for keys or typed text, hand the screen to an editor. */
 export interface QuizTerminal {
   print(text: string): void;
-  askReveal(message: string): Promise<'reveal' | StopReason>;
-  askRating(message: string, confirmations: Record<Rating, string>): Promise<Rating | StopReason>;
+  /** Height of the screen in lines (24 when unknown). */
+  rows(): number;
+  /** Waits for one of `keys` (names as `getKeyName` gives them); the chosen key's confirmation stays on screen. */
+  askKey(message: string, keys: readonly string[], confirmations?: Readonly<Record<string, string>>): Promise<string | StopReason>;
+  /** Reads a multi-line answer, finished by an empty line. */
+  askText(message: string): Promise<{ text: string } | StopReason>;
+  /** Gives the terminal to another program (an editor) while `run` runs, then takes it back. */
+  suspend<T>(run: () => T): T;
   /** Restores the terminal; safe to call more than once. */
   close(): void;
 }
@@ -35,14 +40,23 @@ export function openQuizTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteS
   };
   const onEnd = () => stop('EOF');
   const onSignal = (signal: NodeJS.Signals) => stop(signal as StopReason);
+  const attach = () => {
+    stdin.setRawMode(true);
+    stdin.on('data', onData);
+    stdin.resume();
+  };
+  const detach = () => {
+    stdin.off('data', onData);
+    if (stdin.isTTY) stdin.setRawMode(false);
+    stdin.pause();
+  };
 
-  stdin.setRawMode(true);
-  stdin.on('data', onData);
+  attach();
   stdin.on('end', onEnd);
-  stdin.resume();
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
 
-  async function ask<T>(run: (context: { input: PassThrough; output: NodeJS.WriteStream; signal: AbortSignal }) => Promise<T | 'quit'>): Promise<T | StopReason> {
+  type PromptContext = { input: PassThrough; output: NodeJS.WriteStream; signal: AbortSignal };
+  async function ask<T>(run: (context: PromptContext) => Promise<T>): Promise<T | StopReason> {
     if (stopReason) return stopReason;
     active = new AbortController();
     try {
@@ -60,16 +74,28 @@ export function openQuizTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteS
   let closed = false;
   return {
     print: (text) => stdout.write(`${text}\n`),
-    askReveal: (message) => ask((context) => revealPrompt({ message }, { ...context, clearPromptOnDone: true })),
-    askRating: (message, confirmations) => ask((context) => ratePrompt({ message, confirmations }, context)),
+    rows: () => stdout.rows || 24,
+    askKey: async (message, names, confirmations) => {
+      const clearPromptOnDone = confirmations === undefined;
+      const answer = await ask((context) => keyPrompt({ message, keys: names, confirmations }, { ...context, clearPromptOnDone }));
+      return answer === 'q' ? 'quit' : answer;
+    },
+    askText: (message) =>
+      ask(async (context) => ({ text: await typedAnswerPrompt({ message }, { ...context, clearPromptOnDone: true }) })),
+    suspend(run) {
+      detach();
+      try {
+        return run();
+      } finally {
+        attach();
+      }
+    },
     close() {
       if (closed) return;
       closed = true;
       for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
-      stdin.off('data', onData);
       stdin.off('end', onEnd);
-      if (stdin.isTTY) stdin.setRawMode(false);
-      stdin.pause();
+      detach();
       stdout.write('\u001b[?25h'); // the prompts hide the cursor; make sure it is back
     },
   };

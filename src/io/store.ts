@@ -5,18 +5,10 @@ import envPaths from 'env-paths';
 import { StoreError } from '../core/errors.js';
 import { formatLogLine, parseReviewLog } from '../core/review-log.js';
 import type { LogEntry } from '../core/review-log.js';
+import { DEFAULT_SETTINGS, SETTINGS, type Settings, type SettingSpec } from '../core/settings.js';
 
 /** Layout version of the store; a store written by a newer layout is refused, not misread. */
 export const STORE_FORMAT_VERSION = 1;
-
-/** The learner's settings, kept in config.json. */
-export interface Settings {
-  /** At most this many new cards per study day. */
-  newCardsPerDay: number;
-}
-
-/** Settings used where config.json does not set them. */
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ newCardsPerDay: 20 });
 
 /** The progress store: settings in conf's config.json, reviews appended to reviews.jsonl. */
 export interface Store {
@@ -32,11 +24,17 @@ export interface Store {
   readLog(): LogEntry[];
   /** Appends one entry as one line, on disk before it returns. */
   append(entry: LogEntry): void;
-  /** The current settings, defaults filled in. */
+  /** The current settings, defaults filled in; throws StoreError naming a value that is not allowed. */
   getSettings(): Settings;
+  /** Stores one setting (the value already checked with `spec.parse`); undefined goes back to the default. */
+  setSetting(spec: SettingSpec, value: number | undefined): void;
+  /** Cards hidden until a time (buried), by id, as stored; expired entries included. */
+  getBuried(): Map<string, Date>;
+  /** Hides a card from sessions until `until`, dropping burials that have expired by `now`. */
+  buryCard(id: string, until: Date, now: Date): void;
 }
 
-type StoreConfig = { formatVersion: number; newCardsPerDay: number };
+type StoreConfig = Partial<Settings> & { formatVersion: number; buried?: Record<string, string> };
 
 /** The store folder: FLASHDECK_HOME when set, else conf's per-OS config folder for flashdeck (which reads process.env). */
 export function resolveStoreDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -60,7 +58,8 @@ export function openStore(dir: string): Store {
     accessPropertiesByDotNotation: false,
     // conf would otherwise replace a damaged file with defaults.
     clearInvalidConfig: false,
-    defaults: { formatVersion: STORE_FORMAT_VERSION, ...DEFAULT_SETTINGS },
+    // Only the version: settings left out follow the defaults of the flashdeck reading them.
+    defaults: { formatVersion: STORE_FORMAT_VERSION },
   }));
   const warnings: string[] = [];
   const end = prepareLogEnd(logPath);
@@ -78,12 +77,29 @@ export function openStore(dir: string): Store {
     },
     getSettings: () => {
       checkConfig(root, configPath);
-      const perDay: unknown = attempt('read', configPath, () => conf.get('newCardsPerDay', DEFAULT_SETTINGS.newCardsPerDay));
-      if (typeof perDay !== 'number' || !Number.isInteger(perDay) || perDay < 0) {
-        throw new StoreError(`newCardsPerDay in ${configPath} must be a whole number, 0 or more (it is ${JSON.stringify(perDay)}). Fix it, or remove it to use the default of ${DEFAULT_SETTINGS.newCardsPerDay}.`);
+      const settings = { ...DEFAULT_SETTINGS };
+      for (const spec of SETTINGS) {
+        const stored: unknown = attempt('read', configPath, () => conf.get(spec.key));
+        if (stored === undefined) continue;
+        const value = spec.parse(stored);
+        if (value === null) {
+          throw new StoreError(`${spec.key} in ${configPath} must be ${spec.description} (it is ${JSON.stringify(stored)}). Fix it with \`flashdeck config set ${spec.name} <value>\`, or remove it to use the default of ${spec.defaultValue}.`);
+        }
+        settings[spec.key] = value;
       }
-      return { newCardsPerDay: perDay };
+      return settings;
     },
+    setSetting: (spec, value) =>
+      attempt('write', configPath, () => (value === undefined ? conf.delete(spec.key) : conf.set(spec.key, value))),
+    getBuried: () => {
+      const stored = attempt('read', configPath, () => conf.get('buried')) ?? {};
+      return new Map(Object.entries(stored).map(([id, until]) => [id, new Date(until)]));
+    },
+    buryCard: (id, until, now) =>
+      attempt('write', configPath, () => {
+        const kept = Object.entries(conf.get('buried') ?? {}).filter(([, time]) => new Date(time) > now);
+        conf.set('buried', Object.fromEntries([...kept, [id, until.toISOString()]]));
+      }),
   };
 }
 

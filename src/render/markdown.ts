@@ -1,17 +1,175 @@
 import type { ChalkInstance } from 'chalk';
-import { Marked } from 'marked';
-import { markedTerminal } from 'marked-terminal';
-import { stripVTControlCharacters } from 'node:util';
-import { sanitizeTerminalText } from '../core/text.js';
-import { wrapLines } from './wrap.js';
+import Table from 'cli-table3';
+import { common, createEmphasize } from 'emphasize';
+import type { Token, Tokens } from 'marked';
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
+import { lexMarkdown, type MathToken } from '../core/markdown-lexer.js';
+import { decodeEntities, sanitizeTerminalText } from '../core/text.js';
 
-/** The answer's markdown as terminal text, wrapped to `width`; control sequences from the card never pass. */
+type AnyToken = Token | MathToken;
+
+/** How blocks look: colour or plain characters that read without it. */
+interface Look {
+  chalk: ChalkInstance;
+  plain: boolean;
+}
+
+const BULLETS = ['•', '◦', '▪'];
+const MIN_WIDTH = 20;
+let highlighter: ReturnType<typeof createEmphasize> | undefined;
+
+/** The markdown as terminal text wrapped to `width` (emoji- and CJK-aware); control sequences from the card never pass. */
 export function renderMarkdown(markdown: string, width: number, chalk: ChalkInstance): string {
-  // marked-terminal's own reflow leaves list items unwrapped, so every line is wrapped afterwards instead.
-  // Paragraphs unstyled (not chalk.reset) so a caller's bold around a rendered question holds.
-  const marked = new Marked(markedTerminal({ emoji: false, tab: 2, paragraph: (text: string) => text }));
-  const parsed = marked.parse(sanitizeTerminalText(markdown), { async: false }).replace(/\n+$/, '');
-  const rendered = wrapLines(parsed, Math.max(20, width));
-  // marked-terminal and its highlighter colour through their own chalk instances, so strip when colour is off.
-  return chalk.level === 0 ? stripVTControlCharacters(rendered) : rendered;
+  const look = { chalk, plain: chalk.level === 0 };
+  const tokens = lexMarkdown(sanitizeTerminalText(markdown));
+  return renderBlocks(tokens, Math.max(MIN_WIDTH, width), look).join('\n').replace(/\n+$/, '');
+}
+
+/** Block tokens as lines, with one blank line between blocks. */
+function renderBlocks(tokens: readonly AnyToken[], width: number, look: Look): string[] {
+  const blocks = tokens.filter((token) => token.type !== 'space' && token.type !== 'def').map((token) => renderBlock(token, width, look));
+  return blocks.flatMap((lines, index) => (index === 0 ? lines : ['', ...lines]));
+}
+
+function renderBlock(token: AnyToken, width: number, look: Look): string[] {
+  const { chalk } = look;
+  switch (token.type) {
+    case 'heading': {
+      const text = renderInline(token.tokens, look);
+      const marked = look.plain ? `${'#'.repeat(token.depth)} ${text}` : chalk.bold(token.depth === 1 ? chalk.underline(text) : text);
+      return wrap(marked, width);
+    }
+    case 'paragraph':
+    case 'text':
+      return wrap('tokens' in token && token.tokens ? renderInline(token.tokens, look) : decodeEntities(token.text), width);
+    case 'list':
+      return renderList(token as Tokens.List, width, look, 0);
+    case 'code':
+      return renderCode(token as Tokens.Code, width, look);
+    case 'blockquote':
+      return prefixLines(renderBlocks(token.tokens ?? [], width - 2, look), chalk.dim('│ '), chalk.dim('│ '));
+    case 'table':
+      return renderTable(token as Tokens.Table, width, look);
+    case 'hr':
+      return [chalk.dim('─'.repeat(Math.min(width, 40)))];
+    case 'math':
+      return String(token.text).split('\n').map((line: string) => `  ${chalk.cyan(line)}`);
+    case 'html':
+      return wrap(decodeEntities(token.text.replace(/<[^<>]*>/g, '')).trim(), width);
+    default:
+      return wrap(token.raw.trim(), width);
+  }
+}
+
+function renderList(list: Tokens.List, width: number, look: Look, depth: number): string[] {
+  const start = typeof list.start === 'number' ? list.start : 1;
+  const markers = list.items.map((item, index) => {
+    const marker = list.ordered ? `${start + index}.` : (BULLETS[depth % BULLETS.length] ?? '•');
+    return item.task ? `${marker} [${item.checked ? 'x' : ' '}]` : marker;
+  });
+  const markerWidth = Math.max(...markers.map((marker) => stringWidth(marker)));
+  return list.items.flatMap((item, index) => {
+    const marker = (markers[index] ?? '').padStart(list.ordered ? markerWidth : 0).padEnd(markerWidth);
+    const inner = item.tokens.filter((token) => token.type !== 'checkbox');
+    const lines = inner.flatMap((token, tokenIndex) => {
+      const block = token.type === 'list' ? renderList(token as Tokens.List, width - markerWidth - 1, look, depth + 1) : renderBlock(token, width - markerWidth - 1, look);
+      return item.loose && tokenIndex > 0 ? ['', ...block] : block;
+    });
+    const itemLines = prefixLines(lines, `${look.chalk.dim(marker)} `, ' '.repeat(markerWidth + 1));
+    return list.loose && index > 0 ? ['', ...itemLines] : itemLines;
+  });
+}
+
+function renderCode(code: Tokens.Code, width: number, look: Look): string[] {
+  const text = code.text.replace(/\n+$/, '');
+  const language = code.lang?.split(/\s/)[0]?.toLowerCase();
+  highlighter ??= createEmphasize(common);
+  const coloured =
+    !look.plain && language && highlighter.registered(language) ? highlighter.highlight(language, text).value : text;
+  // Indented like markdown's own code blocks, so code never looks like a quote's `│`.
+  const indent = '    ';
+  return coloured.split('\n').flatMap((line) => prefixLines(hardWrap(line, width - indent.length), indent, indent));
+}
+
+function renderTable(table: Tokens.Table, width: number, look: Look): string[] {
+  const header = table.header.map((cell) => look.chalk.bold(renderInline(cell.tokens, look)));
+  const rows = table.rows.map((row) => row.map((cell) => renderInline(cell.tokens, look)));
+  const natural = header.map((_, column) =>
+    Math.max(3, ...[header, ...rows].map((row) => Math.max(...(row[column] ?? '').split('\n').map((part) => stringWidth(part))))),
+  );
+  const colWidths = fitColumns(natural, width - (natural.length + 1));
+  const alignments = table.align.map((align) => align ?? 'left');
+  const grid = new Table({
+    head: header,
+    colWidths: colWidths.map((content) => content + 2),
+    colAligns: alignments,
+    wordWrap: true,
+    wrapOnWordBoundary: true,
+    style: { head: [], border: look.plain ? [] : ['grey'] },
+  });
+  grid.push(...rows);
+  return grid.toString().split('\n');
+}
+
+/** Shrinks the widest columns first until the contents (plus two spaces of padding each) fit `room`. */
+function fitColumns(natural: readonly number[], room: number): number[] {
+  const widths = [...natural];
+  const budget = Math.max(widths.length * 3, room - widths.length * 2);
+  while (widths.reduce((sum, w) => sum + w, 0) > budget) {
+    const widest = widths.indexOf(Math.max(...widths));
+    if ((widths[widest] ?? 0) <= 3) break;
+    widths[widest] = (widths[widest] ?? 0) - 1;
+  }
+  return widths;
+}
+
+/** Inline tokens as one styled string; without colour, code and strike-through keep their marks. */
+function renderInline(tokens: readonly AnyToken[] | undefined, look: Look): string {
+  const { chalk, plain } = look;
+  return (tokens ?? [])
+    .map((token): string => {
+      switch (token.type) {
+        case 'strong':
+          return chalk.bold(renderInline(token.tokens, look));
+        case 'em':
+          return chalk.italic(renderInline(token.tokens, look));
+        case 'del':
+          return plain ? `~~${renderInline(token.tokens, look)}~~` : chalk.strikethrough(renderInline(token.tokens, look));
+        case 'codespan':
+          return plain ? `\`${decodeEntities(token.text)}\`` : chalk.yellow(decodeEntities(token.text));
+        case 'link': {
+          const text = renderInline(token.tokens, look);
+          const shown = plain ? text : chalk.blue.underline(text);
+          return token.href === decodeEntities(token.text) || token.href === `mailto:${token.text}` ? shown : `${shown} ${chalk.dim(`(${token.href})`)}`;
+        }
+        case 'image':
+          return `[image: ${decodeEntities(token.text) || 'untitled'}] ${chalk.dim(`(${token.href})`)}`;
+        case 'br':
+          return '\n';
+        case 'math':
+          return chalk.cyan(token.text);
+        case 'html':
+          return /^<br\s*\/?>$/i.test(token.text) ? '\n' : '';
+        case 'escape':
+          return token.text;
+        default:
+          return 'tokens' in token && token.tokens ? renderInline(token.tokens, look) : decodeEntities('text' in token ? String(token.text) : token.raw);
+      }
+    })
+    .join('');
+}
+
+/** Wraps text at word boundaries by display width; a word longer than the line is cut. */
+function wrap(text: string, width: number): string[] {
+  return wrapAnsi(text, Math.max(1, width), { hard: true }).split('\n');
+}
+
+/** Cuts a line of code into pieces of `width` columns, keeping its spaces. */
+function hardWrap(line: string, width: number): string[] {
+  return wrapAnsi(line, Math.max(1, width), { hard: true, trim: false, wordWrap: false }).split('\n');
+}
+
+function prefixLines(lines: readonly string[], first: string, rest: string): string[] {
+  return lines.map((line, index) => (line === '' && index > 0 ? rest.trimEnd() : (index === 0 ? first : rest) + line));
 }

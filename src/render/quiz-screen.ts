@@ -4,24 +4,26 @@ import stringWidth from 'string-width';
 import { DIFFICULTY_EMOJI, type Card } from '../core/card.js';
 import type { Rating } from '../core/review-log.js';
 import { isLapse, RATINGS } from '../core/schedule.js';
-import { sanitizeTerminalText } from '../core/text.js';
 import { countRatings } from '../core/stats.js';
+import { sanitizeTerminalText } from '../core/text.js';
 import { formatRatingBars, RATING_LABELS } from './bars.js';
 import { formatDue, formatSeconds, formatSpan } from './time.js';
 
-
 /** Where a card stands in the session. */
 export interface CardPosition {
+  /** 1-based number of this showing: ratings given so far + 1. */
   index: number;
   total: number;
-  /** Shown again after a lapse in this session. */
+  /** Cards still to rate, this one included. */
+  left: number;
+  /** Rated before in this session (it lapsed, or its rating was undone). */
   repeat: boolean;
 }
 
 /** The card's header line (deck, position, tags; the emoji last so no alignment depends on its width). */
 export function formatCardHeader(card: Card, position: CardPosition, width: number, chalk: ChalkInstance): string {
   const separator = ' · ';
-  const head = [sanitizeTerminalText(card.deck), `${position.index}/${position.total}`];
+  const head = [sanitizeTerminalText(card.deck), `${position.index}/${position.total}`, `${position.left} left`];
   if (position.repeat) head.push('again');
   const emoji = card.difficulty ? `${separator}${DIFFICULTY_EMOJI[card.difficulty]}` : '';
   const tags = card.tags.map((tag) => `#${sanitizeTerminalText(tag)}`).join(' ');
@@ -32,6 +34,11 @@ export function formatCardHeader(card: Card, position: CardPosition, width: numb
   return `${rule}\n${head.join(separator)}${tagText}${emoji}`;
 }
 
+/** The prompt under the question. */
+export function formatRevealPrompt(chalk: ChalkInstance): string {
+  return chalk.dim('Space shows the answer · ? keys · q quits');
+}
+
 /** The prompt under a rendered answer: each key with when the card would come back. */
 export function formatRatingChoices(due: Record<Rating, Date>, now: Date, chalk: ChalkInstance): string {
   const choices = RATINGS.map((rating) => {
@@ -39,7 +46,7 @@ export function formatRatingChoices(due: Record<Rating, Date>, now: Date, chalk:
     const when = isLapse(rating) ? 'now' : formatSpan(due[rating].getTime() - now.getTime());
     return `${chalk.bold(String(rating))}${label} ${chalk.dim(when)}`;
   });
-  return `How well did you know this?\n${choices.join('   ')}   ${chalk.dim('q quit')}`;
+  return `How well did you know this?\n${choices.join('   ')}   ${chalk.dim('? keys')}`;
 }
 
 /** The one-line confirmation left on screen after a rating. */
@@ -47,25 +54,54 @@ export function formatRated(rating: Rating, due: Date, now: Date): string {
   return `Rated ${rating} · ${isLapse(rating) ? 'again in this session' : `back ${formatDue(due, now)}`}`;
 }
 
+/** The prompt between two pages of a long answer. */
+export function formatMorePrompt(shown: number, total: number, chalk: ChalkInstance): string {
+  return chalk.dim(`── ${shown}/${total} lines · Space for more · q quits ──`);
+}
+
+/** What the learner typed, shown above the real answer. */
+export function formatTypedAnswer(typed: string, chalk: ChalkInstance): string {
+  const text = typed.trim() === '' ? chalk.dim('(nothing typed)') : sanitizeTerminalText(typed);
+  return `${chalk.bold('Your answer')}\n${text}\n\n${chalk.bold('Answer')}`;
+}
+
+/** Every key of a session, for `?`. */
+export function formatKeyHelp(chalk: ChalkInstance): string {
+  const keys: [string, string][] = [
+    ['Space, Enter', 'show the answer'],
+    ['1 … 5', 'rate: 1 Not at all … 5 Perfectly (1 and 2 bring the card back in this session)'],
+    ['u', 'undo the last rating and show that card again'],
+    ['e', 'edit this card in $VISUAL or $EDITOR, then show it again'],
+    ['s', 'skip this card for this session'],
+    ['b', 'bury this card until tomorrow'],
+    ['?', 'show these keys'],
+    ['q, Ctrl+C', 'end the session (every rating is kept)'],
+  ];
+  return [chalk.bold('Keys'), ...keys.map(([key, action]) => `  ${key.padEnd(12)} ${action}`)].join('\n');
+}
+
 /** What a finished (or quit) session did. */
 export interface SessionSummary {
   ratings: readonly Rating[];
   cardsRated: number;
   seconds: number;
+  mastery: { before: number; after: number };
   /** Earliest due time among the session's cards, and how many are due by the end of that study day. */
   nextDue: { at: Date; count: number } | null;
   now: Date;
 }
 
-/** The end-of-session report: cards rated, the spread of ratings, when the next cards are due. */
+/** The end-of-session report: cards rated, the spread of ratings, mastery, when the next cards are due. */
 export function formatSummary(summary: SessionSummary, chalk: ChalkInstance): string {
   if (summary.ratings.length === 0) return 'No cards rated.';
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const { before, after } = summary.mastery;
   const lines = [
     chalk.bold(
       `${plural(summary.cardsRated, 'card')} rated (${plural(summary.ratings.length, 'rating')}) in ${formatSeconds(summary.seconds)}`,
     ),
     ...formatRatingBars(countRatings(summary.ratings), chalk),
+    `Mastery ${before}% → ${after}%`,
   ];
   if (summary.nextDue) {
     const { at, count } = summary.nextDue;

@@ -12,7 +12,7 @@ async function runWith(args: string[], env: NodeJS.ProcessEnv = {}, result: () =
     calls.push({ command, options });
     return result();
   };
-  const commands: Commands = { quiz: record('quiz'), list: record('list'), stats: record('stats'), lint: record('lint') };
+  const commands: Commands = { quiz: record('quiz'), list: record('list'), stats: record('stats'), lint: record('lint'), config: record('config') };
   const out: string[] = [];
   const err: string[] = [];
   const code = await run(args, commands, env, { print: (t) => out.push(t), warn: (t) => err.push(t) });
@@ -24,17 +24,17 @@ describe('command wiring', () => {
     const { code, calls } = await runWith([]);
     expect(code).toBe(0);
     expect(calls).toEqual([
-      { command: 'quiz', options: { cardsRoot: BUNDLED_CARDS, difficulties: undefined, tags: undefined, decks: undefined, limit: undefined, newLimit: undefined, shuffle: false, all: false } },
+      { command: 'quiz', options: { cardsRoot: BUNDLED_CARDS, difficulties: undefined, tags: undefined, decks: undefined, limit: undefined, newLimit: undefined, shuffle: false, all: false, type: false } },
     ]);
   });
 
   it('parses every quiz option', async () => {
     const { calls } = await runWith(
-      ['quiz', '--cards', 'my', '-d', '👶,⭐', '-t', 'a', '--tag', 'b', '--deck', 'x', '-n5', '--new', '0', '--shuffle', '--all'],
+      ['quiz', '--cards', 'my', '-d', '👶,⭐', '-t', 'a', '--tag', 'b', '--deck', 'x', '-n5', '--new', '0', '--shuffle', '--all', '--type'],
     );
     expect(calls[0]?.options).toEqual({
       cardsRoot: path.resolve('my'), difficulties: ['easy', 'medium'], tags: ['a', 'b'], decks: ['x'],
-      limit: 5, newLimit: 0, shuffle: true, all: true,
+      limit: 5, newLimit: 0, shuffle: true, all: true, type: true,
     });
   });
 

@@ -3,7 +3,7 @@ import type { Card } from '../../src/core/card.js';
 import { createScheduler, type CardState } from '../../src/core/schedule.js';
 
 const { applyRating } = createScheduler();
-import { advanceQueue, countNewToday, isDue, planSession, RELEARN_GAP, shuffleCards } from '../../src/core/session.js';
+import { advanceQueue, countStudiedToday, isDue, planSession, RELEARN_GAP, shuffleCards } from '../../src/core/session.js';
 import { getStudyDayEnd, getStudyDayStart } from '../../src/core/study-day.js';
 
 const DAY = 86_400_000;
@@ -13,7 +13,7 @@ const card = (id: string): Card => ({
 });
 const ratedDaysAgo = (days: number, rating: 1 | 2 | 3 | 4 | 5 = 4): CardState =>
   applyRating(undefined, rating, new Date(now.getTime() - days * DAY));
-const base = { now, newLimit: 20, all: false, shuffle: false, random: () => 0 };
+const base = { now, newLimit: 20, reviewLimit: 200, all: false, shuffle: false, random: () => 0 };
 
 describe('study days start at 04:00', () => {
   it('counts 03:59 as the day before', () => {
@@ -48,9 +48,20 @@ describe('planSession', () => {
     expect(planSession(cards, new Map(), { ...base, limit: 3 }).map((c) => c.id)).toEqual(['a', 'b', 'c']);
   });
 
-  it('takes every card with --all, ignoring schedule and the new-card limit', () => {
+  it('takes every card with --all, ignoring schedule, limits and burials', () => {
     const states = new Map([['e', ratedDaysAgo(1, 5)]]);
-    expect(planSession(cards, states, { ...base, all: true, newLimit: 0 })).toHaveLength(5);
+    const buried = new Map([['a', new Date(now.getTime() + DAY)]]);
+    expect(planSession(cards, states, { ...base, all: true, newLimit: 0, reviewLimit: 0, buried })).toHaveLength(5);
+  });
+
+  it('caps due cards at the review limit, most overdue kept', () => {
+    const states = new Map([['b', ratedDaysAgo(3)], ['d', ratedDaysAgo(10)]]);
+    expect(planSession(cards, states, { ...base, reviewLimit: 1, newLimit: 0 }).map((c) => c.id)).toEqual(['d']);
+  });
+
+  it('leaves out cards buried until later, and brings them back once the time has passed', () => {
+    const buried = new Map([['a', new Date(now.getTime() + DAY)], ['b', new Date(now.getTime() - 1)]]);
+    expect(planSession(cards, new Map(), { ...base, buried }).map((c) => c.id)).toEqual(['b', 'c', 'd', 'e']);
   });
 
   it('shuffles with the given random source, keeping every card', () => {
@@ -63,11 +74,12 @@ describe('planSession', () => {
   });
 });
 
-describe('countNewToday', () => {
-  it('counts cards first rated since 04:00 today', () => {
+describe('countStudiedToday', () => {
+  it('counts cards first rated since 04:00 today, and older cards reviewed since then', () => {
     const today = applyRating(undefined, 3, new Date('2026-03-10T05:00:00Z'));
     const beforeFour = applyRating(undefined, 3, new Date('2026-03-10T03:00:00Z'));
-    expect(countNewToday([today, beforeFour, ratedDaysAgo(2)], now)).toBe(1);
+    const reviewedToday = applyRating(ratedDaysAgo(4), 4, new Date('2026-03-10T06:00:00Z'));
+    expect(countStudiedToday([today, beforeFour, ratedDaysAgo(2), reviewedToday], now)).toEqual({ newCards: 1, reviews: 1 });
   });
 });
 

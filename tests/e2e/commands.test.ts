@@ -38,9 +38,9 @@ function linesOf(text: string): string[] {
 /** SPEC: an error is a short plain message on stderr (commander may add one line pointing to --help), never a stack trace. */
 function expectShortError(stderr: string): string {
   expect(stderr).not.toMatch(/^\s+at /m);
-  const lines = linesOf(stderr).filter((line) => !/--help/.test(line) || line === linesOf(stderr)[0]);
-  expect(lines).toHaveLength(1);
-  const [message = ''] = lines;
+  const [message = '', hint, ...more] = linesOf(stderr);
+  expect(more).toEqual([]);
+  if (hint !== undefined) expect(hint).toContain('--help');
   expect(message.trim()).not.toBe('');
   expect(message.length).toBeLessThan(300);
   return message;
@@ -376,8 +376,9 @@ describe('human list and stats', () => {
     const env = mode === 'piped' ? pipedEnv(home) : cliEnv(home);
     const result = runCli([command, '--cards', testdir(HOSTILE_DECK)], env);
     expect(result.code).toBe(0);
+    // No warning: the tricky card is valid, so its text does reach the output.
+    expect(result.stderr).toBe('');
     expect(result.stdout).not.toContain(ESC);
-    expect(result.stderr).not.toContain(ESC);
     expect(result.stdout).not.toContain('\u009b');
   });
 
@@ -554,19 +555,19 @@ describe('exit codes and error messages', () => {
   });
 
   describe('a damaged store', () => {
-    it.each([['list', '--json'], ['stats', '--json'], ['quiz']])(
-      '%s %s: a truncated config.json exits 1, names the file and leaves it as it was',
-      (...args) => {
+    it.each([[['list', '--json']], [['stats', '--json']], [['quiz']]])(
+      '%j: a truncated config.json exits 1, names the file and leaves it as it was',
+      (args) => {
         const home = testdir({ 'config.json': '{"formatVersion":' });
         const config = path.join(home, 'config.json');
-        const result = runCli([...args.filter(Boolean), '--cards', testdir(LIST_DECK)], cliEnv(home));
+        const result = runCli([...args, '--cards', testdir(LIST_DECK)], cliEnv(home));
         expect(result.code).toBe(1);
         expect(expectShortError(result.stderr)).toContain('config.json');
         expect(readFileSync(config, 'utf8')).toBe('{"formatVersion":');
       },
     );
 
-    it.each([['list', '--json'], ['stats', '--json']])('%s %s: a non-JSON line inside the review log exits 1, file unchanged', (...args) => {
+    it.each([[['list', '--json']], [['stats', '--json']]])('%j: a non-JSON line inside the review log exits 1, file unchanged', (args) => {
       const { home, log } = storeWithLog(review('intro', 4, ago(3 * DAY)), 'this is not JSON\n', review('intro', 5, ago(DAY)));
       const before = readFileSync(log);
       const result = runCli([...args, '--cards', testdir(LIST_DECK)], cliEnv(home));

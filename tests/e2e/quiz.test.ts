@@ -21,7 +21,7 @@ function readLog(home: string): { card: string; rating: number; at: string; seco
   }
 }
 
-const REVEAL = 'Space or Enter shows the answer';
+const REVEAL = 'Space shows the answer';
 const RATE = 'How well did you know this?';
 
 describe('quiz in a real terminal', () => {
@@ -138,7 +138,7 @@ describe('quiz in a real terminal', () => {
     const home = testdir();
     const t = startPty(['--cards', cards], cliEnv(home), 40);
     await t.waitFor(REVEAL);
-    expect(t.screen()).toMatch(/deck · 1\/1 · #one #two · 🚀/);
+    expect(t.screen()).toMatch(/deck · 1\/1 · 1 left · #one #two · 🚀/);
     t.pty.write(' ');
     await t.waitFor(RATE);
     const answerLines = t.screen().split(/\r?\n/).filter((line) => line.includes('word'));

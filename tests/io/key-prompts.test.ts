@@ -1,6 +1,6 @@
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
-import { ratePrompt, revealPrompt } from '../../src/io/key-prompts.js';
+import { getKeyName, keyPrompt, typedAnswerPrompt } from '../../src/io/key-prompts.js';
 
 /** Whether the prompt is still waiting after the keys sent so far have been handled. */
 async function isPending(answer: Promise<unknown>): Promise<boolean> {
@@ -8,56 +8,73 @@ async function isPending(answer: Promise<unknown>): Promise<boolean> {
   return (await Promise.race([answer, new Promise((r) => setTimeout(() => r(pending), 20))])) === pending;
 }
 
-const confirmations = { 1: 'one', 2: 'two', 3: 'three', 4: 'four', 5: 'five' } as const;
+const REVEAL = ['space', 'enter', 'u', 'q'];
+const RATE = ['1', '2', '3', '4', '5', 'q'];
+const confirmations = { 1: 'one', 2: 'two', 3: 'three', 4: 'four', 5: 'five' };
 
-describe('revealPrompt', () => {
-  it('ignores digits and letters, reveals on Space', async () => {
-    const { answer, events, getScreen } = await render(revealPrompt, { message: 'Space shows' });
+describe('getKeyName', () => {
+  it('names Enter, Space and typed characters', () => {
+    expect(getKeyName({ name: 'return', ctrl: false })).toBe('enter');
+    expect(getKeyName({ name: 'enter', ctrl: false })).toBe('enter');
+    expect(getKeyName({ name: 'space', ctrl: false })).toBe('space');
+    expect(getKeyName({ name: '', ctrl: false, sequence: '?' } as never)).toBe('?');
+    expect(getKeyName({ name: 'q', ctrl: false, sequence: 'Q' } as never)).toBe('Q');
+  });
+});
+
+describe('keyPrompt as the reveal prompt', () => {
+  it('ignores digits and other letters, answers Space', async () => {
+    const { answer, events, getScreen } = await render(keyPrompt, { message: 'Space shows', keys: REVEAL });
     expect(getScreen()).toContain('Space shows');
     events.keypress('3');
     events.keypress('x');
     expect(await isPending(answer)).toBe(true);
     events.keypress('space');
-    await expect(answer).resolves.toBe('reveal');
+    await expect(answer).resolves.toBe('space');
   });
 
-  it('reveals on Enter', async () => {
-    const { answer, events } = await render(revealPrompt, { message: 'm' });
-    events.keypress('enter');
-    await expect(answer).resolves.toBe('reveal');
-  });
-
-  it('quits on q', async () => {
-    const { answer, events } = await render(revealPrompt, { message: 'm' });
-    events.keypress('q');
-    await expect(answer).resolves.toBe('quit');
+  it.each(['enter', 'q', 'u'])('answers %s', async (key) => {
+    const { answer, events } = await render(keyPrompt, { message: 'm', keys: REVEAL });
+    events.keypress(key);
+    await expect(answer).resolves.toBe(key);
   });
 });
 
-describe('ratePrompt', () => {
+describe('keyPrompt as the rating prompt', () => {
   it('rates at once on a digit 1–5 (no Enter) and leaves the confirmation on screen', async () => {
-    const { answer, events, getScreen } = await render(ratePrompt, { message: 'How well?', confirmations });
+    const { answer, events, getScreen } = await render(keyPrompt, { message: 'How well?', keys: RATE, confirmations });
     expect(getScreen()).toContain('How well?');
-    events.keypress('enter');
-    events.keypress('space');
-    events.keypress('0');
-    events.keypress('6');
+    for (const key of ['enter', 'space', '0', '6']) events.keypress(key);
     expect(await isPending(answer)).toBe(true);
     expect(getScreen()).toContain('How well?');
     events.keypress('4');
-    await expect(answer).resolves.toBe(4);
+    await expect(answer).resolves.toBe('4');
     expect(getScreen()).toContain('four');
   });
 
-  it.each([1, 2, 3, 5] as const)('accepts %i', async (rating) => {
-    const { answer, events } = await render(ratePrompt, { message: 'm', confirmations });
-    events.keypress(String(rating));
-    await expect(answer).resolves.toBe(rating);
+  it.each(['1', '2', '3', '5', 'q'])('accepts %s', async (key) => {
+    const { answer, events } = await render(keyPrompt, { message: 'm', keys: RATE, confirmations });
+    events.keypress(key);
+    await expect(answer).resolves.toBe(key);
+  });
+});
+
+describe('typedAnswerPrompt', () => {
+  it('takes several lines and finishes on an empty line', async () => {
+    const { answer, events, getScreen } = await render(typedAnswerPrompt, { message: 'Type:' });
+    events.type('first line');
+    events.keypress('enter');
+    events.type('second');
+    expect(getScreen()).toContain('> first line');
+    events.keypress('enter');
+    expect(await isPending(answer)).toBe(true);
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('first line\nsecond');
   });
 
-  it('quits on q', async () => {
-    const { answer, events } = await render(ratePrompt, { message: 'm', confirmations });
-    events.keypress('q');
-    await expect(answer).resolves.toBe('quit');
+  it('gives an empty answer on Enter straight away', async () => {
+    const { answer, events } = await render(typedAnswerPrompt, { message: 'Type:' });
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('');
   });
 });

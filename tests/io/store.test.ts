@@ -21,14 +21,14 @@ const file = (name: string): string => path.join(dir, name);
 const read = (name: string): string => fs.readFileSync(file(name), 'utf8');
 
 describe('openStore', () => {
-  it('creates the folder and config.json with the format version and default settings', () => {
+  it('creates the folder and config.json with the format version; settings follow the defaults', () => {
     const home = path.join(dir, 'a', 'b');
     const store = openStore(home);
     expect(store.dir).toBe(home);
     expect(store.configPath).toBe(path.join(home, 'config.json'));
     expect(store.logPath).toBe(path.join(home, 'reviews.jsonl'));
-    expect(JSON.parse(fs.readFileSync(store.configPath, 'utf8'))).toEqual({ formatVersion: STORE_FORMAT_VERSION, newCardsPerDay: 20 });
-    expect(store.getSettings()).toEqual({ newCardsPerDay: 20 });
+    expect(JSON.parse(fs.readFileSync(store.configPath, 'utf8'))).toEqual({ formatVersion: STORE_FORMAT_VERSION });
+    expect(store.getSettings()).toEqual({ newCardsPerDay: 20, reviewsPerDay: 200, retention: 0.9 });
     expect(store.warnings).toEqual([]);
     expect(store.readLog()).toEqual([]);
     expect(fs.existsSync(store.logPath)).toBe(false);
@@ -37,9 +37,9 @@ describe('openStore', () => {
   it('reads settings the user has set, and refuses a nonsense value', () => {
     fs.writeFileSync(file('config.json'), JSON.stringify({ formatVersion: 1, newCardsPerDay: 5 }));
     const store = openStore(dir);
-    expect(store.getSettings()).toEqual({ newCardsPerDay: 5 });
+    expect(store.getSettings()).toMatchObject({ newCardsPerDay: 5 });
     fs.writeFileSync(file('config.json'), JSON.stringify({ formatVersion: 1, newCardsPerDay: 'lots' }));
-    expect(() => store.getSettings()).toThrow(/newCardsPerDay in .*config\.json must be a whole number/);
+    expect(() => store.getSettings()).toThrow(/newCardsPerDay in .*config\.json must be new cards per study day, a whole number/);
   });
 
   it.each([
@@ -164,5 +164,26 @@ describe('resolveStoreDir', () => {
     expect(resolveStoreDir({ FLASHDECK_HOME: '' })).toBe(path.join(dir, 'flashdeck'));
     vi.stubEnv('XDG_CONFIG_HOME', '');
     expect(resolveStoreDir({})).toBe(path.join(os.homedir(), '.config', 'flashdeck'));
+  });
+});
+
+describe('settings and buried cards', () => {
+  it('sets a setting, keeps the others at their defaults, and unsets it again', async () => {
+    const { findSetting } = await import('../../src/core/settings.js');
+    const store = openStore(dir);
+    const retention = findSetting('retention');
+    if (!retention) throw new Error('no retention setting');
+    store.setSetting(retention, 0.85);
+    expect(openStore(dir).getSettings()).toEqual({ newCardsPerDay: 20, reviewsPerDay: 200, retention: 0.85 });
+    store.setSetting(retention, undefined);
+    expect(JSON.parse(read('config.json'))).toEqual({ formatVersion: 1 });
+  });
+
+  it('buries cards until a time and drops expired burials on the next write', () => {
+    const store = openStore(dir);
+    const now = new Date('2026-03-01T12:00:00Z');
+    store.buryCard('a', new Date('2026-03-02T04:00:00Z'), now);
+    store.buryCard('b', new Date('2026-03-03T04:00:00Z'), new Date('2026-03-02T12:00:00Z'));
+    expect(openStore(dir).getBuried()).toEqual(new Map([['b', new Date('2026-03-03T04:00:00Z')]]));
   });
 });

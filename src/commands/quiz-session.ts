@@ -1,0 +1,184 @@
+import type { ChalkInstance } from 'chalk';
+import path from 'node:path';
+import type { Card } from '../core/card.js';
+import type { Rating, ReviewEntry } from '../core/review-log.js';
+import { RATINGS, type CardState, type Scheduler } from '../core/schedule.js';
+import { advanceQueue, type SessionQueue } from '../core/session.js';
+import { getStudyDayEnd } from '../core/study-day.js';
+import { toPlainText } from '../core/text.js';
+import type { Deps } from '../deps.js';
+import { formatProblem, loadCardFile } from '../io/card-files.js';
+import { runEditor } from '../io/editor.js';
+import type { QuizTerminal, StopReason } from '../io/quiz-terminal.js';
+import type { Store } from '../io/store.js';
+import { renderMarkdown } from '../render/markdown.js';
+import {
+  formatCardHeader, formatKeyHelp, formatMorePrompt, formatRated, formatRatingChoices, formatRevealPrompt, formatTypedAnswer,
+} from '../render/quiz-screen.js';
+import { getWidth } from '../render/terminal.js';
+
+/** A rating given in this session, with what undoing it restores. */
+export interface RatedStep {
+  card: Card;
+  review: ReviewEntry;
+  stateBefore: CardState | undefined;
+  queueBefore: SessionQueue;
+}
+
+/** Everything a running session reads and changes. */
+export interface Session {
+  cardsRoot: string;
+  typeAnswers: boolean;
+  store: Store;
+  states: Map<string, CardState>;
+  scheduler: Scheduler;
+  terminal: QuizTerminal;
+  deps: Deps;
+  chalk: ChalkInstance;
+  queue: SessionQueue;
+  history: RatedStep[];
+}
+
+type Action = 'reveal' | Rating | 'undo' | 'edit' | 'skip' | 'bury' | StopReason;
+
+const COMMAND_KEYS: Record<string, Action> = { u: 'undo', e: 'edit', s: 'skip', b: 'bury' };
+const REVEAL_KEYS: Record<string, Action> = { space: 'reveal', enter: 'reveal', ...COMMAND_KEYS };
+const RATING_KEYS: Record<string, Action> = { ...Object.fromEntries(RATINGS.map((r) => [String(r), r])), ...COMMAND_KEYS };
+
+/** Shows cards until the queue is empty or the learner stops; returns why it stopped early, if it did. */
+export async function runSession(session: Session): Promise<StopReason | null> {
+  for (let card = session.queue[0]; card !== undefined; card = session.queue[0]) {
+    const action = await showCard(session, card);
+    const stop = await applyAction(session, card, action);
+    if (stop) return stop;
+  }
+  return null;
+}
+
+async function showCard(session: Session, card: Card): Promise<Action> {
+  const { terminal, chalk, deps, history, queue } = session;
+  const width = getWidth(deps.stdout, deps.env);
+  const position = {
+    index: history.length + 1,
+    total: history.length + queue.length,
+    left: queue.length,
+    repeat: history.some((step) => step.card.id === card.id),
+  };
+  terminal.print('');
+  terminal.print(formatCardHeader(card, position, width, chalk));
+  terminal.print(chalk.bold(renderMarkdown(card.question, width, chalk)));
+  const shownAt = deps.now();
+  if (session.typeAnswers) {
+    const typed = await terminal.askText(chalk.dim('Type your answer; an empty line shows the real one:'));
+    if (typeof typed === 'string') return typed;
+    terminal.print('');
+    terminal.print(formatTypedAnswer(typed.text, chalk));
+  } else {
+    const reveal = await askAction(session, REVEAL_KEYS, formatRevealPrompt(chalk));
+    if (reveal !== 'reveal') return reveal;
+    terminal.print('');
+  }
+  const stop = await printPaged(session, renderMarkdown(card.answer, width, chalk));
+  if (stop) return stop;
+  terminal.print('');
+  const previewAt = deps.now();
+  const due = session.scheduler.previewDue(session.states.get(card.id), previewAt);
+  const confirmations = Object.fromEntries(RATINGS.map((r) => [String(r), chalk.dim(formatRated(r, due[r], previewAt))]));
+  const action = await askAction(session, RATING_KEYS, formatRatingChoices(due, previewAt, chalk), confirmations);
+  if (typeof action === 'number') recordRating(session, card, action, shownAt);
+  return action;
+}
+
+/** Asks for one of `bindings`' keys (plus `?` and `q`); `?` and an impossible undo are answered in place. */
+async function askAction(
+  session: Session,
+  bindings: Record<string, Action>,
+  message: string,
+  confirmations?: Record<string, string>,
+): Promise<Action> {
+  const { terminal, chalk } = session;
+  for (;;) {
+    const key = await terminal.askKey(message, [...Object.keys(bindings), '?', 'q'], confirmations);
+    if (key === '?') terminal.print(formatKeyHelp(chalk));
+    else if (bindings[key] === 'undo' && session.history.length === 0) terminal.print(chalk.dim('Nothing to undo yet.'));
+    else return bindings[key] ?? (key as StopReason);
+  }
+}
+
+/** Prints a long answer a screenful at a time. */
+async function printPaged(session: Session, text: string): Promise<StopReason | null> {
+  const lines = text.split('\n');
+  const pageSize = Math.max(5, session.terminal.rows() - 6);
+  for (let start = 0; start < lines.length; start += pageSize) {
+    session.terminal.print(lines.slice(start, start + pageSize).join('\n'));
+    const shown = Math.min(start + pageSize, lines.length);
+    if (shown === lines.length) break;
+    const key = await session.terminal.askKey(formatMorePrompt(shown, lines.length, session.chalk), ['space', 'enter', 'q']);
+    if (key !== 'space' && key !== 'enter') return key as StopReason;
+  }
+  return null;
+}
+
+/** Appends the rating to the log (durable before returning) and moves the card and the queue on. */
+function recordRating(session: Session, card: Card, rating: Rating, shownAt: Date): void {
+  const at = session.deps.now();
+  const review = { card: card.id, rating, at: at.toISOString(), seconds: Math.round((at.getTime() - shownAt.getTime()) / 100) / 10 };
+  session.store.append(review);
+  const stateBefore = session.states.get(card.id);
+  session.states.set(card.id, session.scheduler.applyRating(stateBefore, rating, at));
+  session.history.push({ card, review, stateBefore, queueBefore: session.queue });
+  session.queue = advanceQueue(session.queue, rating);
+}
+
+async function applyAction(session: Session, card: Card, action: Action): Promise<StopReason | null> {
+  const { terminal, chalk, deps } = session;
+  switch (action) {
+    case 'undo':
+      undoLastRating(session);
+      return null;
+    case 'edit':
+      await editCard(session, card);
+      return null;
+    case 'skip':
+      session.queue = session.queue.slice(1);
+      terminal.print(chalk.dim('Skipped for this session.'));
+      return null;
+    case 'bury': {
+      const now = deps.now();
+      session.store.buryCard(card.id, getStudyDayEnd(now), now);
+      session.queue = session.queue.slice(1);
+      terminal.print(chalk.dim('Buried until tomorrow.'));
+      return null;
+    }
+    case 'reveal':
+      return null;
+    default:
+      return typeof action === 'number' ? null : action;
+  }
+}
+
+/** Takes the last rating back in the log and the schedule, and puts its card in front again. */
+function undoLastRating(session: Session): void {
+  const step = session.history.pop();
+  if (!step) return;
+  session.store.append({ card: step.card.id, undo: step.review.at, at: session.deps.now().toISOString() });
+  if (step.stateBefore) session.states.set(step.card.id, step.stateBefore);
+  else session.states.delete(step.card.id);
+  session.queue = step.queueBefore;
+  const question = toPlainText(step.card.question);
+  session.terminal.print(session.chalk.dim(`Took back rating ${step.review.rating} of “${question}”.`));
+}
+
+/** Opens the card in the user's editor, then reloads it; an invalid edit keeps the version shown before. */
+async function editCard(session: Session, card: Card): Promise<void> {
+  const { terminal, chalk } = session;
+  const failure = terminal.suspend(() => runEditor(path.join(session.cardsRoot, card.path), session.deps.env));
+  if (failure) terminal.print(chalk.yellow(failure));
+  const reloaded = await loadCardFile(session.cardsRoot, card.path);
+  if ('problem' in reloaded) {
+    terminal.print(chalk.yellow(`The edited card is not valid (${formatProblem(reloaded.problem)}); this session keeps the version shown before.`));
+    return;
+  }
+  session.queue = session.queue.map((queued) => (queued.id === card.id ? reloaded.card : queued));
+  terminal.print(chalk.dim('Reloaded the card.'));
+}
