@@ -25,7 +25,7 @@ export async function loadProgress(options: DeckOptions, deps: Deps): Promise<Lo
   warnAboutProblems(problems, deps.out.warn);
   const store = openStore(resolveStoreDir(deps.env));
   for (const warning of store.warnings) deps.out.warn(warning);
-  const scheduler = createScheduler();
+  const scheduler = createScheduler({ retention: store.getSettings().retention });
   const states = scheduler.replayAll(collectReviews(store.readLog()));
   return { cards: filterCards(cards, options), store, states, scheduler };
 }
