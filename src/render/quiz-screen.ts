@@ -39,14 +39,14 @@ export function formatRevealPrompt(chalk: ChalkInstance): string {
   return chalk.dim('Space shows the answer · ? keys · q quits');
 }
 
-/** The prompt under a rendered answer: each key with when the card would come back. */
+/** The prompt under a rendered answer: the scale, then each key with when the card would come back (`4 3d`). */
 export function formatRatingChoices(due: Record<Rating, Date>, now: Date, chalk: ChalkInstance): string {
   const choices = RATINGS.map((rating) => {
-    const label = RATING_LABELS[rating] ? ` ${RATING_LABELS[rating]}` : '';
     const when = isLapse(rating) ? 'now' : formatSpan(due[rating].getTime() - now.getTime());
-    return `${chalk.bold(String(rating))}${label} ${chalk.dim(when)}`;
+    return `${chalk.bold(String(rating))} ${chalk.dim(when)}`;
   });
-  return `How well did you know this?\n${choices.join('   ')}   ${chalk.dim('? keys')}`;
+  const scale = chalk.dim(`1 ${RATING_LABELS[1]} … 5 ${RATING_LABELS[5]}`);
+  return `How well did you know this?  ${scale}\n${choices.join('   ')}   ${chalk.dim('? keys')}`;
 }
 
 /** The one-line confirmation left on screen after a rating. */

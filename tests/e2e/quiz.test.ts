@@ -34,7 +34,7 @@ describe('quiz in a real terminal', () => {
     t.pty.write(' ');
     await t.waitFor('Alpha answer');
     await t.waitFor(RATE);
-    expect(t.screen()).toMatch(/1 Not at all now\s+2 now\s+3 2d\s+4 3d\s+5 Perfectly 8d/);
+    expect(t.screen()).toMatch(/1 Not at all … 5 Perfectly\s+1 now\s+2 now\s+3 2d\s+4 3d\s+5 8d/);
     t.pty.write('4');
     await t.waitFor('Bravo question');
     await t.waitFor(REVEAL, 2);
