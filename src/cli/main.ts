@@ -37,6 +37,23 @@ function createCommands(deps: Deps): Commands {
     stats: async (options) => (await import('../commands/stats.js')).runStats(options, deps),
     lint: async (options) => (await import('../commands/lint.js')).runLint(options, deps.out),
     config: async (options) => (await import('../commands/config.js')).runConfig(options, deps),
+    optimize: async (options) => (await import('../commands/optimize.js')).runOptimize(options, deps),
+    importCards: async (options) => (await import('../commands/import.js')).runImport(options, deps),
+    exportCards: async (options) => (await import('../commands/export.js')).runExport(options, deps),
+    exportProgress: async (options) => (await import('../commands/progress.js')).runProgressExport(options, deps),
+    importProgress: async (options) => (await import('../commands/progress.js')).runProgressImport(options, deps),
+    newCard: async (options) => {
+      const [{ runNew }, { askCardAnswers }] = await Promise.all([import('../commands/new.js'), import('../io/card-prompts.js')]);
+      return runNew(options, {
+        ...deps,
+        askCardAnswers: (given) => {
+          if (!process.stdin.isTTY) {
+            throw new UsageError('flashdeck new asks its questions in a terminal; in scripts pass --question and --answer (and --difficulty, --tags, --deck).');
+          }
+          return askCardAnswers(given);
+        },
+      });
+    },
   };
 }
 
@@ -67,12 +84,22 @@ function reportError(error: unknown, env: NodeJS.ProcessEnv, output: Output): nu
   return ExitCode.Failure;
 }
 
+/**
+ * The terminal hung up (its window closed): end as a hangup ends a program. Exiting normally would make Node 20 abort
+ * while it restores the settings of a terminal that is gone.
+ */
+function endAfterHangup(): void {
+  process.removeAllListeners('SIGHUP');
+  process.kill(process.pid, 'SIGHUP');
+}
+
 /** The process entry point: runs with the real argv, environment and streams, and sets the exit code. */
 export async function main(argv: readonly string[] = process.argv): Promise<void> {
   // `flashdeck list | head` closes the pipe early: stop quietly instead of crashing on the next write.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE' && error.code !== 'EIO') throw error;
+      if (error.code === 'EIO') endAfterHangup();
+      else if (error.code !== 'EPIPE') throw error;
       process.exit(process.exitCode ?? ExitCode.Ok);
     });
   }

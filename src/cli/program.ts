@@ -3,18 +3,21 @@ import { createRequire } from 'node:module';
 import type { Difficulty } from '../core/card.js';
 import type { ConfigOptions } from '../commands/config.js';
 import type { ListOptions } from '../commands/list.js';
+import type { OptimizeOptions } from '../commands/optimize.js';
 import type { QuizOptions } from '../commands/quiz.js';
 import type { StatsOptions } from '../commands/stats.js';
 import type { Output } from '../deps.js';
 import { collect, parseCount, parseDifficulties, resolveCardsRoot } from './options.js';
+import { addTransferCommands, type TransferCommands } from './transfer-program.js';
 
 /** The commands the program dispatches to; each returns the exit code. */
-export interface Commands {
+export interface Commands extends TransferCommands {
   quiz(options: QuizOptions): Promise<number>;
   list(options: ListOptions): Promise<number>;
   stats(options: StatsOptions): Promise<number>;
   lint(options: { cardsRoot: string }): Promise<number>;
   config(options: ConfigOptions): Promise<number>;
+  optimize(options: OptimizeOptions): Promise<number>;
 }
 
 interface RawOptions {
@@ -28,6 +31,7 @@ interface RawOptions {
   shuffle?: boolean;
   all?: boolean;
   type?: boolean;
+  dryRun?: boolean;
 }
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -65,6 +69,7 @@ Examples:
   flashdeck --cards ~/notes/cards    quiz on your own cards
   flashdeck list -d hard             the hard cards and when they are due
   flashdeck stats                    mastery by difficulty and deck
+  flashdeck optimize                 fit FSRS to your own review history
   flashdeck lint --cards ~/notes     check card files`);
   const deckOptions = (raw: RawOptions) => ({
     cardsRoot: resolveCardsRoot(raw.cards, env),
@@ -110,13 +115,15 @@ Examples:
   flashdeck list -d hard --json | jq '.[].question'`)
     .action((raw: RawOptions) => run(commands.list({ ...deckOptions(raw), json: !!raw.json })));
 
-  addDeckOptions(program.command('stats').description('show progress: mastery by difficulty and deck, what is due'))
-    .option('--json', 'print a JSON object')
+  addDeckOptions(program.command('stats').description('show progress: streaks, mastery, a review heatmap, what comes due, retention, the weakest cards'))
+    .option('--json', 'print a JSON object with the data behind every chart')
     .addHelpText('after', `${FILTER_HELP}
 
 Examples:
   flashdeck stats
-  flashdeck stats --deck optimization-in-neural-networks --json`)
+  flashdeck stats -d hard                        progress on the hard cards only
+  flashdeck stats --deck optimization-in-neural-networks --json
+  flashdeck stats --json | jq '.forecast[0:7]'   what comes due this week`)
     .action((raw: RawOptions) => run(commands.stats({ ...deckOptions(raw), json: !!raw.json })));
 
   program
@@ -132,13 +139,14 @@ Examples:
     .command('config')
     .description('show or change settings kept with your progress')
     .argument('[action]', 'get, set or unset (default: list every setting)')
-    .argument('[name]', 'new-per-day, reviews-per-day or retention')
+    .argument('[name]', 'new-per-day, reviews-per-day, retention or parameters')
     .argument('[value]', 'the new value, for set')
     .addHelpText('after', `
 Settings:
   new-per-day      new cards per study day (default 20)
   reviews-per-day  due cards per study day (default 200)
   retention        desired retention FSRS schedules for, 0.7 to 0.99 (default 0.9)
+  parameters       FSRS weights fitted by \`flashdeck optimize\` (get or unset only)
 
 Examples:
   flashdeck config
@@ -152,6 +160,26 @@ Examples:
       }
       return run(commands.config({ action: (action ?? 'list') as ConfigOptions['action'], name, value }));
     });
+
+  program
+    .command('optimize')
+    .description('fit the FSRS weights to your own review history and schedule with them')
+    .option('--json', 'print a JSON object')
+    .option('--dry-run', 'fit and compare, but keep the current weights')
+    .addHelpText('after', `
+Learns from the whole review log (it needs 400 reviews made on a later day than
+the card's previous one), compares the fitted weights with FSRS's defaults (log
+loss and RMSE, lower is better) and saves them with your settings. Run it again
+after a few hundred more reviews; \`flashdeck config unset parameters\` goes back
+to the defaults.
+
+Examples:
+  flashdeck optimize
+  flashdeck optimize --dry-run
+  flashdeck optimize --json | jq .logLoss`)
+    .action((raw: RawOptions) => run(commands.optimize({ json: !!raw.json, dryRun: !!raw.dryRun })));
+
+  addTransferCommands(program, commands, { env, run, addDeckOptions, readDeckOptions: deckOptions, filterHelp: FILTER_HELP });
 
   return program;
 }

@@ -1,9 +1,12 @@
-import type { Card } from '../core/card.js';
+import path from 'node:path';
+import type { CardInfo } from '../core/card.js';
 import { filterCards, type CardFilter } from '../core/filter.js';
-import { collectReviews } from '../core/review-log.js';
-import { createScheduler, type CardState, type Scheduler } from '../core/schedule.js';
+import { collectReviews, type ReviewEntry } from '../core/review-log.js';
+import { createScheduler, type CardState, type ScheduleSettings, type Scheduler } from '../core/schedule.js';
 import type { Deps } from '../deps.js';
-import { loadCards, warnAboutProblems } from '../io/card-files.js';
+import { warnAboutProblems } from '../io/card-files.js';
+import { loadCardInfos } from '../io/card-index.js';
+import { loadCardStates } from '../io/state-cache.js';
 import { openStore, resolveStoreDir, type Store } from '../io/store.js';
 
 /** The options every reading command shares. */
@@ -11,21 +14,41 @@ export interface DeckOptions extends CardFilter {
   cardsRoot: string;
 }
 
-/** The matching cards, the store and every card's replayed state. */
+/** The matching cards (without answers: `loadFullCards` reads those), the store and every card's replayed state. */
 export interface LoadedProgress {
-  cards: Card[];
+  cards: CardInfo[];
   store: Store;
   states: Map<string, CardState>;
   scheduler: Scheduler;
+  /** What the scheduler was built from: the retention setting and the fitted weights (if any). */
+  scheduleSettings: ScheduleSettings;
+  /** Every card's reviews not undone, oldest first (cards whose file is gone included), as replayed into `states`; read from the log when first used. */
+  readonly reviews: Map<string, ReviewEntry[]>;
 }
 
 /** Loads the cards (warning about invalid ones), filters them, opens the store and replays the log. */
 export async function loadProgress(options: DeckOptions, deps: Deps): Promise<LoadedProgress> {
-  const { cards, problems } = await loadCards(options.cardsRoot);
+  const storeDir = resolveStoreDir(deps.env);
+  // Parsed cards and replayed states are cached beside the store; deleting the folder is always safe.
+  const cacheDir = path.join(storeDir, 'cache');
+  const { cards, problems } = await loadCardInfos(options.cardsRoot, cacheDir);
   warnAboutProblems(problems, deps.out.warn);
-  const store = openStore(resolveStoreDir(deps.env));
+  const store = openStore(storeDir);
   for (const warning of store.warnings) deps.out.warn(warning);
-  const scheduler = createScheduler({ retention: store.getSettings().retention });
-  const states = scheduler.replayAll(collectReviews(store.readLog()));
-  return { cards: filterCards(cards, options), store, states, scheduler };
+  const scheduleSettings: ScheduleSettings = { retention: store.getSettings().retention, parameters: store.getParameters() };
+  const scheduler = createScheduler(scheduleSettings);
+  const states = loadCardStates(store, scheduler, scheduleSettings, cacheDir);
+  let reviews: Map<string, ReviewEntry[]> | undefined;
+  return {
+    cards: filterCards(cards, options),
+    store,
+    states,
+    scheduler,
+    scheduleSettings,
+    // Only some commands need the whole history; the others never parse the log when the state cache covers it.
+    get reviews() {
+      reviews ??= collectReviews(store.readLog());
+      return reviews;
+    },
+  };
 }

@@ -1,10 +1,11 @@
-import type { Card } from '../core/card.js';
+import type { CardInfo } from '../core/card.js';
 import type { CardState } from '../core/schedule.js';
 import { countStudiedToday, planSession } from '../core/session.js';
 import { computeMastery } from '../core/stats.js';
 import { getStudyDayEnd } from '../core/study-day.js';
 import { sanitizeTerminalText } from '../core/text.js';
 import type { Deps } from '../deps.js';
+import { loadFullCards } from '../io/card-index.js';
 import type { QuizTerminal, StopReason } from '../io/quiz-terminal.js';
 import { formatSummary } from '../render/quiz-screen.js';
 import { createChalk } from '../render/terminal.js';
@@ -51,6 +52,7 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
     deps.out.print(describeNothingToStudy(cards, states, now));
     return 0;
   }
+  const queue = await loadFullCards(options.cardsRoot, planned, deps.out.warn);
   const terminal = deps.openTerminal();
   const chalk = createChalk(deps.stdout, deps.env);
   const masteryBefore = computeMastery(cards, states);
@@ -63,10 +65,10 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
     terminal,
     deps,
     chalk,
-    queue: planned,
+    queue,
     history: [],
   };
-  terminal.print(`${planned.length} card${planned.length === 1 ? '' : 's'} from ${sanitizeTerminalText(options.cardsRoot)}`);
+  terminal.print(`${queue.length} card${queue.length === 1 ? '' : 's'} from ${sanitizeTerminalText(options.cardsRoot)}`);
   let stopReason: StopReason | null;
   try {
     stopReason = await runSession(session);
@@ -92,7 +94,7 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
 }
 
 /** The earliest due time among the cards and how many are due by the end of that study day. */
-function findNextDue(cards: readonly Card[], states: ReadonlyMap<string, CardState>): { at: Date; count: number } | null {
+function findNextDue(cards: readonly CardInfo[], states: ReadonlyMap<string, CardState>): { at: Date; count: number } | null {
   const dues = cards.flatMap((card) => states.get(card.id)?.fsrs.due ?? []);
   if (dues.length === 0) return null;
   const at = new Date(Math.min(...dues.map((due) => due.getTime())));
@@ -100,7 +102,7 @@ function findNextDue(cards: readonly Card[], states: ReadonlyMap<string, CardSta
   return { at, count: dues.filter((due) => due < dayEnd).length };
 }
 
-function describeNothingToStudy(cards: readonly Card[], states: ReadonlyMap<string, CardState>, now: Date): string {
+function describeNothingToStudy(cards: readonly CardInfo[], states: ReadonlyMap<string, CardState>, now: Date): string {
   if (cards.length === 0) return 'No cards match these filters.';
   const next = findNextDue(cards, states);
   const unseen = cards.some((card) => !states.has(card.id));

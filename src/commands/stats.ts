@@ -1,6 +1,8 @@
-import { computeStats } from '../core/stats.js';
+import { computeFsrsStats } from '../core/fsrs-stats.js';
+import { computeStatsReport } from '../core/stats-report.js';
 import type { Deps } from '../deps.js';
 import { formatJson } from '../render/json.js';
+import { formatFsrsStats } from '../render/fsrs-stats.js';
 import { formatStats } from '../render/stats-screen.js';
 import { createChalk, getWidth } from '../render/terminal.js';
 import { loadProgress, type DeckOptions } from './load.js';
@@ -10,17 +12,19 @@ export interface StatsOptions extends DeckOptions {
   json: boolean;
 }
 
-/** Prints progress for the matching cards, as a screen of bars or as JSON; returns the exit code. */
+/** Prints progress for the matching cards, as a screen of bars and charts or as JSON; returns the exit code. */
 export async function runStats(options: StatsOptions, deps: Deps): Promise<number> {
-  const { cards, store, states } = await loadProgress(options, deps);
+  const { cards, store, states, scheduler, reviews, scheduleSettings } = await loadProgress(options, deps);
   const now = deps.now();
-  const stats = computeStats(cards, states, now);
+  const report = computeStatsReport(cards, states, reviews, scheduler, now);
+  const fsrs = computeFsrsStats(cards, states, reviews, scheduleSettings, now);
   if (options.json) {
-    deps.out.print(formatJson({ ...stats, cardsRoot: options.cardsRoot, store: store.dir }));
+    deps.out.print(formatJson({ ...report, ...fsrs, cardsRoot: options.cardsRoot, store: store.dir }));
   } else {
     const chalk = createChalk(deps.stdout, deps.env);
     const width = getWidth(deps.stdout, deps.env);
-    deps.out.print(formatStats(stats, { cardsRoot: options.cardsRoot, store: store.dir, now, width }, chalk));
+    const memory = formatFsrsStats(fsrs, { seen: report.seen, retention: scheduleSettings.retention }, chalk);
+    deps.out.print(formatStats(report, { cardsRoot: options.cardsRoot, store: store.dir, now, width, memory }, chalk));
   }
   return 0;
 }

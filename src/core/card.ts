@@ -7,8 +7,8 @@ export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'medium', 'hard'];
 /** The emoji that marks each difficulty on screen and in card files. */
 export const DIFFICULTY_EMOJI: Record<Difficulty, string> = { easy: '👶', medium: '⭐️', hard: '🚀' };
 
-/** A valid card, loaded from one markdown file. */
-export interface Card {
+/** A valid card without its answer: all that listing, filtering, planning and stats read (and what the parse cache keeps). */
+export interface CardInfo {
   /** Stable identity: frontmatter `id`, else the path without `.md`. */
   id: string;
   /** Folder of the file relative to the cards root, `/` separators, `.` at the root. */
@@ -19,6 +19,10 @@ export interface Card {
   tags: string[];
   /** The question as markdown (may span several lines when set in frontmatter). */
   question: string;
+}
+
+/** A valid card, loaded from one markdown file. */
+export interface Card extends CardInfo {
   /** The answer as markdown. */
   answer: string;
 }

@@ -1,4 +1,4 @@
-import type { Card, Difficulty } from './card.js';
+import type { CardInfo, Difficulty } from './card.js';
 
 /** The filters shared by quiz, list and stats; an empty or missing list means "any". */
 export interface CardFilter {
@@ -18,7 +18,7 @@ function isInDeck(cardDeck: string, deck: string): boolean {
 }
 
 /** The cards that match every given filter (a card matches a list filter when it matches any entry). */
-export function filterCards(cards: readonly Card[], filter: CardFilter): Card[] {
+export function filterCards<T extends CardInfo>(cards: readonly T[], filter: CardFilter): T[] {
   const difficulties = filter.difficulties?.length ? new Set(filter.difficulties) : null;
   const tags = filter.tags?.length ? new Set(filter.tags.map((tag) => tag.toLowerCase())) : null;
   const decks = filter.decks?.length ? filter.decks.map(normalizeDeckName) : null;

@@ -1,10 +1,10 @@
-import type { Card } from './card.js';
+import type { CardInfo } from './card.js';
 import type { Rating } from './review-log.js';
 import type { CardState } from './schedule.js';
 import { toPlainText } from './text.js';
 
 /** One card as `list --json` prints it: the card's identity, its question as plain text, and its progress. */
-export interface CardListEntry extends Pick<Card, 'id' | 'deck' | 'path' | 'difficulty' | 'tags'> {
+export interface CardListEntry extends Pick<CardInfo, 'id' | 'deck' | 'path' | 'difficulty' | 'tags'> {
   question: string;
   reviews: number;
   lastRating: Rating | null;
@@ -12,7 +12,7 @@ export interface CardListEntry extends Pick<Card, 'id' | 'deck' | 'path' | 'diff
 }
 
 /** A card and its progress in the shape of `list --json`. */
-export function toListEntry(card: Card, state: CardState | undefined): CardListEntry {
+export function toListEntry(card: CardInfo, state: CardState | undefined): CardListEntry {
   return {
     id: card.id,
     deck: card.deck,

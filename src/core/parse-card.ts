@@ -1,24 +1,14 @@
 import matter from 'gray-matter';
 import { Lexer, type Token } from 'marked';
 import YAML from 'yaml';
-import { DIFFICULTY_EMOJI, parseDifficulty, type Card, type CardProblem, type Difficulty } from './card.js';
+import { assembleCard, CardError, catchCardError, lineAt, normalizeCardText, type CardParts, type ParsedCard, type TitleHeading } from './card-fields.js';
+import { findDeepYaml, MAX_NESTING } from './nesting.js';
 
-/** A parsed card file: the card and the line of its `id:` field (1 when it has none), or why it is invalid. */
-export type ParsedCard = { card: Card; idLine: number } | { problem: CardProblem };
+export type { ParsedCard } from './card-fields.js';
 
-/** A problem found while parsing, at a 1-based file line; caught in `parseCard`. */
-class CardError extends Error {
-  constructor(readonly line: number, message: string) {
-    super(message);
-  }
-}
-
-const ALLOWED_DIFFICULTIES = `${DIFFICULTY_EMOJI.easy}/easy, ${DIFFICULTY_EMOJI.medium}/medium or ${DIFFICULTY_EMOJI.hard}/hard`;
 // `---js`, `--- coffee`…: gray-matter would pick another engine (and eval JavaScript). `----` is a rule, not frontmatter.
 // Any whitespace counts, as gray-matter trims the tag with String#trim.
 const LANGUAGE_TAG = /^---(?!-)[^\S\n]*\S/;
-// No leading `\s*`: it would backtrack quadratically over a long run of spaces.
-const TRAILING_EMOJI = /(👶|⭐|🚀)\uFE0F?\s*$/u;
 
 // Never reached while LANGUAGE_TAG holds; kept so a missed tag can still never run code.
 const refuseEngine = (): never => {
@@ -33,6 +23,8 @@ const MATTER_OPTIONS = { engines: { yaml: parseYaml, javascript: refuseEngine, j
  * gray-matter hands over the text from just after the opening `---`, so YAML line N is file line N.
  */
 function parseYaml(source: string): object {
+  const deepAt = findDeepYaml(source);
+  if (deepAt !== null) throw new CardError(lineAt(source, deepAt), `frontmatter nested more than ${MAX_NESTING} levels deep: flatten it`);
   const doc = YAML.parseDocument(source, { schema: 'core' });
   const lastLine = source.split('\n').length;
   const [error] = doc.errors;
@@ -53,38 +45,15 @@ function parseYaml(source: string): object {
   return doc.toJS({ maxAliasCount: 0 }) ?? {};
 }
 
-/** Reads one card file's text; `path` is relative to the cards root with `/` separators. */
+/**
+ * Reads one card file's text, whatever its frontmatter and markdown; `path` is relative to the cards root with `/`
+ * separators. `parseSimpleCard` gives the same result for most cards without loading YAML and markdown parsers.
+ */
 export function parseCard(text: string, path: string): ParsedCard {
-  try {
-    return readCard(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), path);
-  } catch (error) {
-    if (error instanceof CardError) return { problem: { path, line: error.line, message: error.message } };
-    throw error;
-  }
+  return catchCardError(path, () => assembleCard(splitFrontmatter(normalizeCardText(text)), path, findTitleHeading));
 }
 
-function readCard(source: string, path: string): ParsedCard {
-  const { fields, frontmatter, body, bodyLine } = splitFrontmatter(source);
-  const fieldLine = (name: string) => findFieldLine(frontmatter, name);
-  const idLine = fieldLine('id');
-  const id = readId(fields.id, idLine) ?? path.replace(/\.md$/i, '');
-  const tags = readTags(fields.tags, fieldLine('tags'));
-  const declared = readDifficulty(fields.difficulty, fieldLine('difficulty'));
-  const { question: written, answer, line } = splitQuestion(fields.question, fieldLine('question'), body, bodyLine);
-
-  const emoji = TRAILING_EMOJI.exec(written);
-  const question = emoji ? written.slice(0, emoji.index).trimEnd() : written;
-  if (!question) throw new CardError(line, NO_QUESTION);
-  if (!answer) throw new CardError(line, 'empty answer: write the answer below the question');
-  const difficulty = declared ?? (emoji?.[1] ? parseDifficulty(emoji[1]) : null);
-  const slash = path.lastIndexOf('/');
-  const deck = slash === -1 ? '.' : path.slice(0, slash);
-  return { card: { id, deck, path, difficulty, tags, question, answer }, idLine };
-}
-
-const NO_QUESTION = 'no question: start the card with a "# Question" heading or set "question:" in the frontmatter';
-
-function splitFrontmatter(source: string) {
+function splitFrontmatter(source: string): CardParts {
   if (LANGUAGE_TAG.test(source)) {
     const tag = (source.split('\n')[0] ?? '').trim().slice(0, 24);
     throw new CardError(1, `frontmatter must be YAML (found "${tag}"); remove the language tag`);
@@ -113,75 +82,18 @@ function readMatter(source: string): matter.GrayMatterFile<string> {
   }
 }
 
-/** Line of a top-level `name:` key in the frontmatter text (whose first line is file line 1), else 1. */
-function findFieldLine(frontmatter: string, name: string): number {
-  const key = new RegExp(`^["']?${name}["']?[ \\t]*:`);
-  const index = frontmatter.split('\n').findIndex((line) => key.test(line));
-  return index === -1 ? 1 : index + 1;
-}
-
-function readId(value: unknown, line: number): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value === 'string' && value.trim()) return value.trim();
-  if (value === null || value === '') throw new CardError(line, 'id is empty: set "id: some-name" or remove the line');
-  throw new CardError(line, `id must be text, like "id: ml/adam" (found ${describe(value)})`);
-}
-
-function readTags(value: unknown, line: number): string[] {
-  if (value === undefined || value === null) return [];
-  const isWord = (item: unknown) => typeof item === 'string' || typeof item === 'number';
-  let items: string[];
-  if (isWord(value)) items = String(value).split(',');
-  else if (Array.isArray(value) && value.every(isWord)) items = value.map(String);
-  else throw new CardError(line, 'tags must be a list like "[adam, sgd]" or a comma-separated string');
-  return [...new Set(items.map((tag) => tag.trim()).filter(Boolean))];
-}
-
-function readDifficulty(value: unknown, line: number): Difficulty | null {
-  if (value === undefined || value === null) return null;
-  const difficulty = typeof value === 'string' ? parseDifficulty(value) : null;
-  if (!difficulty) throw new CardError(line, `unknown difficulty ${describe(value)}: use ${ALLOWED_DIFFICULTIES}`);
-  return difficulty;
-}
-
-/** The question (frontmatter first, else the first `# ` heading) and the answer after it; `line` locates both. */
-function splitQuestion(field: unknown, fieldLine: number, body: string, bodyLine: number) {
-  if (field !== undefined && field !== null) {
-    if (typeof field !== 'string') throw new CardError(fieldLine, `question must be text (found ${describe(field)})`);
-    return { question: field.trim(), answer: trimAnswer(body), line: fieldLine };
-  }
+/** The first top-level level-1 heading; top-level tokens only, so a `# ` line in a code block, quote or list is not it. */
+function findTitleHeading(body: string): TitleHeading | null {
   let offset = 0;
-  // Top-level tokens only, so a `# ` line in a code block, quote or list is not the question.
-  for (const token of Lexer.lex(body)) {
-    if (isTitleHeading(token)) {
-      const line = bodyLine + lineAt(body, offset) - 1;
-      return { question: token.text.trim(), answer: trimAnswer(body.slice(offset + token.raw.length)), line };
-    }
+  // Block tokens only: the inline markdown of the whole answer is not needed to find the heading.
+  for (const token of new Lexer().blockTokens(body)) {
+    if (isTitleHeading(token)) return { offset, raw: token.raw, text: token.text };
     offset += token.raw.length;
   }
-  throw new CardError(1, NO_QUESTION);
+  return null;
 }
 
 /** A level-1 ATX heading (`# Title`); setext headings (`Title` over `===`) do not count. */
 function isTitleHeading(token: Token): token is Token & { text: string } {
   return token.type === 'heading' && token.depth === 1 && /^ {0,3}#/.test(token.raw);
-}
-
-/** Drops blank lines before the answer and whitespace after it, keeping an indented code block's indent. */
-function trimAnswer(answer: string): string {
-  return answer.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
-}
-
-/** 1-based line of a string offset. */
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
-  return line;
-}
-
-/** A short rendering of a YAML value for messages. */
-function describe(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }

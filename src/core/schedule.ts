@@ -1,5 +1,6 @@
 import { createEmptyCard, fsrs, Rating as Grade, type Card as FsrsCard, type Grade as FsrsGrade } from 'ts-fsrs';
 import type { Rating, ReviewEntry } from './review-log.js';
+import { countStudyDaysBetween } from './study-day.js';
 
 /** Every rating, lowest first. */
 export const RATINGS: readonly Rating[] = [1, 2, 3, 4, 5];
@@ -46,6 +47,10 @@ export interface Scheduler {
   previewDue(state: CardState | undefined, now: Date): Record<Rating, Date>;
   /** How likely the learner still recalls the card at `now` (0–1). */
   getRetrievability(state: CardState, now: Date): number;
+  /** The recall FSRS predicts for a review at `at`, counting whole study days since the last review, as its optimiser does. */
+  predictRecall(state: CardState, at: Date): number;
+  /** Days between reviews FSRS gives a memory as stable as this card's, at this scheduler's retention. */
+  getIntervalDays(state: CardState): number;
 }
 
 /** A scheduler in whole days between sessions; relearning inside a session is the session's job, not FSRS's. */
@@ -87,5 +92,7 @@ export function createScheduler(settings: ScheduleSettings = { retention: DEFAUL
       return { 1: due(1), 2: due(2), 3: due(3), 4: due(4), 5: due(5) };
     },
     getRetrievability: (state, now) => engine.get_retrievability(state.fsrs, now, false),
+    predictRecall: (state, at) => engine.forgetting_curve(countStudyDaysBetween(state.lastReviewAt, at), state.fsrs.stability),
+    getIntervalDays: (state) => engine.next_interval(state.fsrs.stability, 0),
   };
 }

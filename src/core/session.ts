@@ -1,4 +1,4 @@
-import type { Card } from './card.js';
+import type { Card, CardInfo } from './card.js';
 import type { Rating } from './review-log.js';
 import { isLapse, type CardState } from './schedule.js';
 import { getStudyDayEnd, getStudyDayStart } from './study-day.js';
@@ -47,16 +47,16 @@ export function shuffleCards<T>(items: readonly T[], random: () => number): T[] 
 }
 
 /** The cards of a session, in order: due cards most overdue first, then new cards (or every card with `all`). */
-export function planSession(
-  cards: readonly Card[],
+export function planSession<T extends CardInfo>(
+  cards: readonly T[],
   states: ReadonlyMap<string, CardState>,
   options: SessionPlanOptions,
-): Card[] {
-  let chosen: Card[];
+): T[] {
+  let chosen: T[];
   if (options.all) {
     chosen = [...cards];
   } else {
-    const isBuried = (card: Card) => (options.buried?.get(card.id) ?? options.now) > options.now;
+    const isBuried = (card: T) => (options.buried?.get(card.id) ?? options.now) > options.now;
     const available = cards.filter((card) => !isBuried(card));
     const due = available
       .filter((card) => isDue(states.get(card.id), options.now))
@@ -69,7 +69,7 @@ export function planSession(
   return options.shuffle ? shuffleCards(chosen, options.random) : chosen;
 }
 
-function dueTime(states: ReadonlyMap<string, CardState>, card: Card): number {
+function dueTime(states: ReadonlyMap<string, CardState>, card: CardInfo): number {
   return states.get(card.id)?.fsrs.due.getTime() ?? 0;
 }
 

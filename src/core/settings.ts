@@ -1,5 +1,8 @@
 import { DEFAULT_RETENTION } from './schedule.js';
 
+/** The desired retentions a learner may choose: below 0.7 too much is forgotten, above 0.99 reviews explode. */
+export const RETENTION_RANGE = { min: 0.7, max: 0.99 } as const;
+
 /** The learner's settings, kept in the store's config.json. */
 export interface Settings {
   /** At most this many new cards per study day. */
@@ -49,7 +52,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     defaultValue: DEFAULT_RETENTION,
     parse: (value) => {
       const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-      return typeof number === 'number' && number >= 0.7 && number <= 0.99 ? number : null;
+      return typeof number === 'number' && number >= RETENTION_RANGE.min && number <= RETENTION_RANGE.max ? number : null;
     },
   },
 ];

@@ -1,4 +1,4 @@
-import { DIFFICULTIES, type Card, type Difficulty } from './card.js';
+import { DIFFICULTIES, type CardInfo, type Difficulty } from './card.js';
 import type { Rating } from './review-log.js';
 import type { CardState } from './schedule.js';
 import { isDue } from './session.js';
@@ -31,13 +31,13 @@ export interface Stats {
 }
 
 /** Brainscape's mastery: 100 × Σ latest rating / (5 × cards), unseen cards counting 0. */
-export function computeMastery(cards: readonly Card[], states: ReadonlyMap<string, CardState>): number {
+export function computeMastery(cards: readonly CardInfo[], states: ReadonlyMap<string, CardState>): number {
   if (cards.length === 0) return 0;
   const sum = cards.reduce((total, card) => total + (states.get(card.id)?.lastRating ?? 0), 0);
   return Math.round((100 * sum) / (5 * cards.length));
 }
 
-function computeGroup(cards: readonly Card[], states: ReadonlyMap<string, CardState>): GroupStats {
+function computeGroup(cards: readonly CardInfo[], states: ReadonlyMap<string, CardState>): GroupStats {
   return {
     cards: cards.length,
     seen: cards.filter((card) => states.has(card.id)).length,
@@ -45,8 +45,8 @@ function computeGroup(cards: readonly Card[], states: ReadonlyMap<string, CardSt
   };
 }
 
-function groupBy<K extends string>(cards: readonly Card[], key: (card: Card) => K | null): Map<K, Card[]> {
-  const groups = new Map<K, Card[]>();
+function groupBy<K extends string>(cards: readonly CardInfo[], key: (card: CardInfo) => K | null): Map<K, CardInfo[]> {
+  const groups = new Map<K, CardInfo[]>();
   for (const card of cards) {
     const name = key(card);
     if (name !== null) groups.set(name, [...(groups.get(name) ?? []), card]);
@@ -55,7 +55,7 @@ function groupBy<K extends string>(cards: readonly Card[], key: (card: Card) => 
 }
 
 /** Progress figures for `cards`, given their replayed states, at `now`. */
-export function computeStats(cards: readonly Card[], states: ReadonlyMap<string, CardState>, now: Date): Stats {
+export function computeStats(cards: readonly CardInfo[], states: ReadonlyMap<string, CardState>, now: Date): Stats {
   const seenStates = cards.flatMap((card) => states.get(card.id) ?? []);
   const weekEnd = getStudyDayEnd(now);
   weekEnd.setDate(weekEnd.getDate() + 6);

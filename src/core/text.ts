@@ -74,3 +74,8 @@ function getTokenText(token: Token | MathToken): string {
     }
   }
 }
+
+/** A count with its noun, singular or plural: `1 card`, `2 cards`. */
+export function formatCount(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

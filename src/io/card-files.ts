@@ -1,38 +1,104 @@
-import type { Dirent } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import type { Card, CardProblem } from '../core/card.js';
+import type { Card, CardInfo, CardProblem } from '../core/card.js';
 import { UsageError } from '../core/errors.js';
-import { parseCard, type ParsedCard } from '../core/parse-card.js';
+import type { ParsedCard } from '../core/card-fields.js';
+import { parseSimpleCard } from '../core/simple-card.js';
 import { sanitizeTerminalText } from '../core/text.js';
 
 const MAX_CARD_BYTES = 1024 * 1024;
-const READ_CONCURRENCY = 64;
 const WARNINGS_SHOWN = 5;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A card file found by the walk: absolute path to read, path relative to the root to report. */
-interface CardFile {
+export interface CardFile {
   absolute: string;
   path: string;
 }
 
-/** Loads every card under `root` and the files that are not valid cards, both sorted by path. */
-export async function loadCards(root: string): Promise<{ cards: Card[]; problems: CardProblem[] }> {
-  const info = await stat(root).catch(() => undefined);
-  if (!info?.isDirectory()) {
-    throw new UsageError(
-      `cards folder not found: ${sanitizeTerminalText(root)} (pass --cards <dir> or set FLASHDECK_CARDS)`,
-    );
+/** Valid cards (or their infos) and the files that are not valid cards. */
+export interface LoadedCards<T extends CardInfo> {
+  cards: T[];
+  problems: CardProblem[];
+}
+
+// File system calls are synchronous on purpose: for thousands of small files they finish several times sooner than
+// a pool of promises (measured with `npm run bench`), and nothing else runs while cards load.
+
+/** Loads every card under `root`, answers included, and the files that are not valid cards, both sorted by path. */
+export async function loadCards(root: string): Promise<LoadedCards<Card>> {
+  const files = findCardFiles(root);
+  const results: ParsedCard[] = [];
+  for (const file of files.found) results.push(await readCardFile(file));
+  return keepFirstOfEachId(results, files.problems);
+}
+
+/** Every card file under `root`, sorted by path, and the folders that could not be read; a usage error without a root. */
+export function findCardFiles(root: string): { found: CardFile[]; problems: CardProblem[] } {
+  let info: Stats | undefined;
+  try {
+    info = statSync(root);
+  } catch {
+    info = undefined;
   }
-  const files: CardFile[] = [];
+  if (!info?.isDirectory()) {
+    throw new UsageError(`cards folder not found: ${sanitizeTerminalText(root)} (pass --cards <dir> or set FLASHDECK_CARDS)`);
+  }
+  const found: CardFile[] = [];
   const problems: CardProblem[] = [];
   // Symlinks are followed, but each real folder is read once (at its first path in name order), so loops end.
-  await collectCardFiles(root, '', new Set([await realpath(root)]), files, problems);
-  files.sort(compareByPath);
-  const results = await mapConcurrently(files, READ_CONCURRENCY, readCardFile);
+  collectCardFiles(root, '', new Set([realpathSync(root)]), found, problems);
+  return { found: found.sort(compareByPath), problems };
+}
 
-  const cards: Card[] = [];
+/** Reads one card file again (after an edit), by its path relative to `root`. */
+export function loadCardFile(root: string, path: string): Promise<ParsedCard> {
+  return readCardFile({ absolute: join(root, path), path });
+}
+
+/** What reading a card file needs to know of its stats. */
+type FileStats = { isFile(): boolean; size: number | bigint };
+
+/** Reads and parses one card file; `stats` when the caller has them already. */
+export async function readCardFile(file: CardFile, stats?: FileStats): Promise<ParsedCard> {
+  const fail = (message: string): ParsedCard => ({ problem: { path: file.path, line: 1, message } });
+  let bytes: Buffer;
+  try {
+    const info = stats ?? statSync(file.absolute);
+    // A FIFO named `x.md` would block the read forever.
+    if (!info.isFile()) return fail('not a regular file');
+    const size = Number(info.size);
+    if (size > MAX_CARD_BYTES) {
+      return fail(`file is ${(size / MAX_CARD_BYTES).toFixed(1)} MiB, over the 1 MiB limit: split it into smaller cards`);
+    }
+    bytes = readFileSync(file.absolute);
+  } catch (error) {
+    return fail(`cannot read file (${describeError(error)})`);
+  }
+  if (bytes.includes(0)) return fail('binary file (contains NUL bytes), not a markdown card');
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    return fail('not valid UTF-8 text: save the file as UTF-8');
+  }
+  return parseSimpleCard(text, file.path) ?? (await loadFullParser()).parseCard(text, file.path);
+}
+
+let fullParser: Promise<typeof import('../core/parse-card.js')> | undefined;
+
+/** The YAML and markdown parsers load only when a card needs more than the simple path reads. */
+function loadFullParser(): Promise<typeof import('../core/parse-card.js')> {
+  fullParser ??= import('../core/parse-card.js');
+  return fullParser;
+}
+
+/** Keeps the first card (by path) of each id; the others become problems at their `id:` line. Sorts the problems. */
+export function keepFirstOfEachId<T extends CardInfo>(
+  results: Iterable<{ card: T; idLine: number } | { problem: CardProblem }>,
+  problems: CardProblem[],
+): LoadedCards<T> {
+  const cards: T[] = [];
   const owners = new Map<string, string>();
   for (const result of results) {
     if ('problem' in result) {
@@ -49,11 +115,6 @@ export async function loadCards(root: string): Promise<{ cards: Card[]; problems
     }
   }
   return { cards, problems: problems.sort(compareByPath) };
-}
-
-/** Reads one card file again (after an edit), by its path relative to `root`. */
-export function loadCardFile(root: string, path: string): Promise<ParsedCard> {
-  return readCardFile({ absolute: join(root, path), path });
 }
 
 /** One problem as `path:line: message` on one line, safe to print. */
@@ -75,16 +136,10 @@ function isSkipped(name: string): boolean {
 }
 
 /** Walks one folder depth-first in name order, so which path a twice-linked folder gets is deterministic. */
-async function collectCardFiles(
-  folder: string,
-  prefix: string,
-  seen: Set<string>,
-  files: CardFile[],
-  problems: CardProblem[],
-): Promise<void> {
+function collectCardFiles(folder: string, prefix: string, seen: Set<string>, files: CardFile[], problems: CardProblem[]): void {
   let entries: Dirent[];
   try {
-    entries = await readdir(folder, { withFileTypes: true });
+    entries = readdirSync(folder, { withFileTypes: true });
   } catch (error) {
     problems.push({ path: prefix.slice(0, -1) || '.', line: 1, message: `cannot read folder (${describeError(error)})` });
     return;
@@ -94,60 +149,40 @@ async function collectCardFiles(
     const absolute = join(folder, entry.name);
     const path = prefix + entry.name;
     // A broken link counts as a file, so a broken `*.md` link is reported when it is read.
-    const isFolder = entry.isSymbolicLink()
-      ? await stat(absolute).then((target) => target.isDirectory(), () => false)
-      : entry.isDirectory();
+    const isFolder = entry.isSymbolicLink() ? isFolderLink(absolute) : entry.isDirectory();
     if (isFolder) {
-      const real = await realpath(absolute).catch(() => absolute);
+      const real = realpathOrSelf(absolute);
       if (seen.has(real)) continue;
       seen.add(real);
-      await collectCardFiles(absolute, `${path}/`, seen, files, problems);
+      collectCardFiles(absolute, `${path}/`, seen, files, problems);
     } else if (/\.md$/i.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
       files.push({ absolute, path });
     }
   }
 }
 
-async function readCardFile(file: CardFile): Promise<ParsedCard> {
-  const fail = (message: string): ParsedCard => ({ problem: { path: file.path, line: 1, message } });
-  let bytes: Buffer;
+function isFolderLink(path: string): boolean {
   try {
-    const info = await stat(file.absolute);
-    // A FIFO named `x.md` would block the read forever.
-    if (!info.isFile()) return fail('not a regular file');
-    if (info.size > MAX_CARD_BYTES) {
-      return fail(`file is ${(info.size / MAX_CARD_BYTES).toFixed(1)} MiB, over the 1 MiB limit: split it into smaller cards`);
-    }
-    bytes = await readFile(file.absolute);
-  } catch (error) {
-    return fail(`cannot read file (${describeError(error)})`);
-  }
-  if (bytes.includes(0)) return fail('binary file (contains NUL bytes), not a markdown card');
-  let text: string;
-  try {
-    text = UTF8.decode(bytes);
+    return statSync(path).isDirectory();
   } catch {
-    return fail('not valid UTF-8 text: save the file as UTF-8');
+    return false;
   }
-  return parseCard(text, file.path);
 }
 
-function describeError(error: unknown): string {
+function realpathOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** A file system error in words, for a problem line. */
+export function describeError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ENOENT') return 'not found, or a broken link';
   return code ?? String(error);
-}
-
-/** Runs `task` over `items` with at most `limit` running at once; results keep the items' order. */
-async function mapConcurrently<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const work = async (): Promise<void> => {
-    for (let index = next++; index < items.length; index = next++) results[index] = await task(items[index] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, work));
-  return results;
 }
 
 // Plain code-unit order: the same on every machine and locale.

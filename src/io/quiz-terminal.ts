@@ -47,7 +47,12 @@ export function openQuizTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteS
   };
   const detach = () => {
     stdin.off('data', onData);
-    if (stdin.isTTY) stdin.setRawMode(false);
+    try {
+      if (stdin.isTTY) stdin.setRawMode(false);
+    } catch (error) {
+      // After a hangup the terminal is gone, and with it the mode to restore.
+      if ((error as NodeJS.ErrnoException).code !== 'EIO') throw error;
+    }
     stdin.pause();
   };
 

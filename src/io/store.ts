@@ -3,6 +3,7 @@ import path from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
 import { StoreError } from '../core/errors.js';
+import { parseParameters } from '../core/fsrs-parameters.js';
 import { formatLogLine, parseReviewLog } from '../core/review-log.js';
 import type { LogEntry } from '../core/review-log.js';
 import { DEFAULT_SETTINGS, SETTINGS, type Settings, type SettingSpec } from '../core/settings.js';
@@ -24,17 +25,23 @@ export interface Store {
   readLog(): LogEntry[];
   /** Appends one entry as one line, on disk before it returns. */
   append(entry: LogEntry): void;
+  /** Appends entries as lines in one write, on disk before it returns (for merging a whole log). */
+  appendAll(entries: readonly LogEntry[]): void;
   /** The current settings, defaults filled in; throws StoreError naming a value that is not allowed. */
   getSettings(): Settings;
   /** Stores one setting (the value already checked with `spec.parse`); undefined goes back to the default. */
   setSetting(spec: SettingSpec, value: number | undefined): void;
+  /** The FSRS weights saved by `flashdeck optimize`, undefined for the defaults; throws StoreError if they are damaged. */
+  getParameters(): number[] | undefined;
+  /** Saves fitted FSRS weights; undefined goes back to the defaults. */
+  setParameters(parameters: readonly number[] | undefined): void;
   /** Cards hidden until a time (buried), by id, as stored; expired entries included. */
   getBuried(): Map<string, Date>;
   /** Hides a card from sessions until `until`, dropping burials that have expired by `now`. */
   buryCard(id: string, until: Date, now: Date): void;
 }
 
-type StoreConfig = Partial<Settings> & { formatVersion: number; buried?: Record<string, string> };
+type StoreConfig = Partial<Settings> & { formatVersion: number; buried?: Record<string, string>; parameters?: unknown };
 
 /** The store folder: FLASHDECK_HOME when set, else conf's per-OS config folder for flashdeck (which reads process.env). */
 export function resolveStoreDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -72,7 +79,12 @@ export function openStore(dir: string): Store {
     warnings,
     readLog: () => readLog(logPath),
     append: (entry) => {
-      appendEntry(logPath, entry, needsNewline);
+      appendEntries(logPath, [entry], needsNewline);
+      needsNewline = false;
+    },
+    appendAll: (entries) => {
+      if (entries.length === 0) return;
+      appendEntries(logPath, entries, needsNewline);
       needsNewline = false;
     },
     getSettings: () => {
@@ -91,6 +103,18 @@ export function openStore(dir: string): Store {
     },
     setSetting: (spec, value) =>
       attempt('write', configPath, () => (value === undefined ? conf.delete(spec.key) : conf.set(spec.key, value))),
+    getParameters: () => {
+      checkConfig(root, configPath);
+      const stored = attempt('read', configPath, () => conf.get('parameters'));
+      if (stored === undefined) return undefined;
+      const parameters = parseParameters(stored);
+      if (!parameters) {
+        throw new StoreError(`parameters in ${configPath} must be a list of 21 FSRS weights. Run \`flashdeck optimize\` again, or \`flashdeck config unset parameters\` to use the defaults.`);
+      }
+      return parameters;
+    },
+    setParameters: (parameters) =>
+      attempt('write', configPath, () => (parameters ? conf.set('parameters', [...parameters]) : conf.delete('parameters'))),
     getBuried: () => {
       const stored = attempt('read', configPath, () => conf.get('buried')) ?? {};
       return new Map(Object.entries(stored).map(([id, until]) => [id, new Date(until)]));
@@ -197,12 +221,12 @@ function prepareLogEnd(logPath: string): { sideFile: string | null; needsNewline
   });
 }
 
-function appendEntry(logPath: string, entry: LogEntry, needsNewline: boolean): void {
-  const line = formatLogLine(entry);
+function appendEntries(logPath: string, entries: readonly LogEntry[], needsNewline: boolean): void {
+  const lines = entries.map(formatLogLine).join('');
   // A line that does not read back would stop every later session, so never write one.
-  if (parseReviewLog(line).entries.length !== 1) throw new TypeError(`not a valid review log entry: ${line.trim()}`);
+  if (parseReviewLog(lines).entries.length !== entries.length) throw new TypeError(`not a valid review log entry in: ${lines.trim()}`);
   // A hand-edited log may end without a newline: end it in the same write, never glue onto it.
-  const data = Buffer.from(needsNewline ? `\n${line}` : line);
+  const data = Buffer.from(needsNewline ? `\n${lines}` : lines);
   attempt('append to', logPath, () => {
     const fd = fs.openSync(logPath, 'a');
     try {

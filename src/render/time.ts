@@ -22,9 +22,10 @@ export function formatDue(due: Date, now: Date): string {
   return ms > 0 ? `in ${formatSpan(ms)}` : `${formatSpan(-ms)} ago`;
 }
 
-/** Seconds as `42s` or `3m 05s`. */
+/** Seconds as `42s`, `3m 05s` or `2h 07m`. */
 export function formatSeconds(seconds: number): string {
   const whole = Math.round(seconds);
   if (whole < 60) return `${whole}s`;
-  return `${Math.floor(whole / 60)}m ${String(whole % 60).padStart(2, '0')}s`;
+  if (whole < 3600) return `${Math.floor(whole / 60)}m ${String(whole % 60).padStart(2, '0')}s`;
+  return `${Math.floor(whole / 3600)}h ${String(Math.floor((whole % 3600) / 60)).padStart(2, '0')}m`;
 }

@@ -12,7 +12,9 @@ async function runWith(args: string[], env: NodeJS.ProcessEnv = {}, result: () =
     calls.push({ command, options });
     return result();
   };
-  const commands: Commands = { quiz: record('quiz'), list: record('list'), stats: record('stats'), lint: record('lint'), config: record('config') };
+  const commands: Commands = { quiz: record('quiz'), list: record('list'), stats: record('stats'), lint: record('lint'), config: record('config'), optimize: record('optimize'),
+    importCards: record('importCards'), exportCards: record('exportCards'), exportProgress: record('exportProgress'),
+    importProgress: record('importProgress'), newCard: record('newCard') };
   const out: string[] = [];
   const err: string[] = [];
   const code = await run(args, commands, env, { print: (t) => out.push(t), warn: (t) => err.push(t) });
@@ -42,6 +44,11 @@ describe('command wiring', () => {
     expect((await runWith(['list'], { FLASHDECK_CARDS: '/c' })).calls[0]?.options).toMatchObject({ cardsRoot: '/c', json: false });
     expect((await runWith(['stats', '--cards', '/d', '--json'], { FLASHDECK_CARDS: '/c' })).calls[0]?.options).toMatchObject({ cardsRoot: '/d', json: true });
     expect((await runWith(['lint'], { FLASHDECK_CARDS: '/c' })).calls[0]?.options).toEqual({ cardsRoot: '/c' });
+  });
+
+  it('passes --json and --dry-run to optimize', async () => {
+    expect((await runWith(['optimize'])).calls).toEqual([{ command: 'optimize', options: { json: false, dryRun: false } }]);
+    expect((await runWith(['optimize', '--dry-run', '--json'])).calls[0]?.options).toEqual({ json: true, dryRun: true });
   });
 
   it('returns the command’s exit code', async () => {
@@ -74,7 +81,7 @@ describe('help and version', () => {
     expect(out).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
-  it.each(['quiz', 'list', 'stats', 'lint'])('%s --help shows examples and exits 0', async (command) => {
+  it.each(['quiz', 'list', 'stats', 'lint', 'optimize'])('%s --help shows examples and exits 0', async (command) => {
     const { code, out } = await runWith([command, '--help']);
     expect(code).toBe(0);
     expect(out).toContain('Examples:');
@@ -106,5 +113,55 @@ describe('errors from commands', () => {
       throw new FlashError('damaged');
     });
     expect(code).toBe(1);
+  });
+});
+
+describe('import, export, progress and new wiring', () => {
+  it('passes the import options; the format is left to guessing unless given', async () => {
+    expect((await runWith(['import', 'deck.txt', '--out', 'cards'])).calls).toEqual([
+      { command: 'importCards', options: { file: 'deck.txt', out: 'cards', format: undefined, force: false, dryRun: false } },
+    ]);
+    expect((await runWith(['import', '-', '-o', 'c', '-f', 'anki', '--force', '--dry-run'])).calls[0]?.options).toEqual({
+      file: '-', out: 'c', format: 'anki', force: true, dryRun: true,
+    });
+  });
+
+  it('passes the export format, output and the shared filters', async () => {
+    expect((await runWith(['export', '--cards', '/c', '-f', 'tsv', '-o', 'x.tsv', '-d', 'hard', '-t', 'a', '--deck', 'ml', '--force'])).calls[0]?.options).toEqual({
+      cardsRoot: '/c', difficulties: ['hard'], tags: ['a'], decks: ['ml'], format: 'tsv', out: 'x.tsv', force: true,
+    });
+  });
+
+  it('dispatches progress export and import', async () => {
+    expect((await runWith(['progress', 'export'])).calls).toEqual([{ command: 'exportProgress', options: { out: undefined, force: false } }]);
+    expect((await runWith(['progress', 'import', 'p.jsonl'])).calls).toEqual([{ command: 'importProgress', options: { file: 'p.jsonl' } }]);
+  });
+
+  it('gives new the cards folder only when --cards or FLASHDECK_CARDS names one', async () => {
+    expect((await runWith(['new'])).calls[0]?.options).toEqual({
+      cardsRoot: undefined, deck: undefined, question: undefined, answer: undefined, difficulty: undefined, tags: undefined,
+    });
+    expect((await runWith(['new', '--deck', 'bio', '-q', 'Q?', '-a', 'A.', '-d', 'easy', '-t', 'x, y'], { FLASHDECK_CARDS: '/c' })).calls[0]?.options).toEqual({
+      cardsRoot: '/c', deck: 'bio', question: 'Q?', answer: 'A.', difficulty: 'easy', tags: ['x', ' y'],
+    });
+  });
+
+  it.each([
+    [['import', 'x.txt'], '--out'],
+    [['import', 'x.txt', '-o', 'c', '-f', 'xml'], 'xml'],
+    [['export', '-f', 'pdf'], 'pdf'],
+    [['progress'], 'flashdeck progress export'],
+    [['progress', 'import'], 'file'],
+  ])('%j is a usage error', async (args, mention) => {
+    const { code, calls, err } = await runWith(args);
+    expect(code).toBe(2);
+    expect(calls).toEqual([]);
+    expect(err).toContain(mention);
+  });
+
+  it.each([['import'], ['export'], ['progress'], ['progress', 'export'], ['progress', 'import'], ['new']])('%s --help shows examples and exits 0', async (...command) => {
+    const { code, out } = await runWith([...command, '--help']);
+    expect(code).toBe(0);
+    expect(out).toContain('Examples:');
   });
 });

@@ -1,0 +1,153 @@
+import { Option, type Command } from 'commander';
+import type { ExportOptions } from '../commands/export.js';
+import type { ImportOptions } from '../commands/import.js';
+import type { DeckOptions } from '../commands/load.js';
+import type { NewOptions } from '../commands/new.js';
+import type { ProgressExportOptions, ProgressImportOptions } from '../commands/progress.js';
+import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } from '../core/formats/detect.js';
+import { resolveCardsRoot } from './options.js';
+
+/** The commands that move cards and progress in and out of flashdeck; each returns the exit code. */
+export interface TransferCommands {
+  importCards(options: ImportOptions): Promise<number>;
+  exportCards(options: ExportOptions): Promise<number>;
+  exportProgress(options: ProgressExportOptions): Promise<number>;
+  importProgress(options: ProgressImportOptions): Promise<number>;
+  newCard(options: NewOptions): Promise<number>;
+}
+
+/** What `createProgram` shares with these commands: its filter options and how a command's exit code is kept. */
+export interface ProgramParts {
+  env: NodeJS.ProcessEnv;
+  run(promise: Promise<number>): Promise<void>;
+  /** Adds `--cards`, `-d`, `-t` and `--deck`. */
+  addDeckOptions(command: Command): Command;
+  /** Reads those options into the cards folder and the filters. */
+  readDeckOptions(raw: object): DeckOptions;
+  filterHelp: string;
+}
+
+interface RawTransferOptions {
+  out?: string;
+  format?: string;
+  force?: boolean;
+  dryRun?: boolean;
+  cards?: string;
+  deck?: string;
+  question?: string;
+  answer?: string;
+  difficulty?: string;
+  tags?: string;
+}
+
+/** Wires `import`, `export`, `progress export|import` and `new`. */
+export function addTransferCommands(program: Command, commands: TransferCommands, parts: ProgramParts): void {
+  const { env, run } = parts;
+  program
+    .command('import')
+    .description('turn a Brainscape, CSV, TSV or Anki export into card files')
+    .argument('<file>', 'the file to import (- for standard input)')
+    .requiredOption('-o, --out <dir>', 'the folder to write the cards into (created if needed)')
+    .addOption(new Option('-f, --format <format>', 'the file’s format (default: guessed from its content)').choices(IMPORT_FORMATS))
+    .option('--force', 'replace card files that already exist')
+    .option('--dry-run', 'print the files that would be written, and write nothing')
+    .addHelpText('after', `
+Formats:
+  brainscape  Brainscape's text export (numbered Q/A blocks; 👶 ⭐️ 🚀 set the difficulty)
+  csv, tsv    a header row (question, answer, tags, difficulty, id, deck) or front,back[,tags]
+  anki        Anki's "Notes in Plain Text" export (#separator:/#html: headers, HTML fields)
+
+Each card becomes <out>/<deck>/<question-slug>.md with an id. Bad rows are reported with
+their line number and skipped; exit code 1 only when no card could be imported.
+
+Examples:
+  flashdeck import deck.txt --out ~/cards/biology
+  flashdeck import notes.txt --format anki --out ~/cards/spanish --dry-run
+  flashdeck import words.csv --out ~/cards/words --force`)
+    .action((file: string, raw: RawTransferOptions) =>
+      run(commands.importCards({ file, out: raw.out ?? '', format: raw.format as ImportFormat | undefined, force: !!raw.force, dryRun: !!raw.dryRun })),
+    );
+
+  parts
+    .addDeckOptions(program.command('export').description('write the matching cards as CSV, TSV or an Anki import file'))
+    .addOption(new Option('-f, --format <format>', 'csv, tsv or anki (default: from the --out extension)').choices(EXPORT_FORMATS))
+    .option('-o, --out <file>', 'the file to write (default: standard output)')
+    .option('--force', 'replace the --out file if it exists')
+    .addHelpText('after', `${parts.filterHelp}
+
+CSV and TSV keep the answers as markdown (columns: question, answer, tags, difficulty, id,
+deck) and import back unchanged; anki writes HTML fields, with each card's id as the guid.
+
+Examples:
+  flashdeck export --format tsv --out cards.tsv
+  flashdeck export --cards ~/cards --deck spanish --format anki --out spanish.txt
+  flashdeck export -d hard --format csv | less`)
+    .action((raw: RawTransferOptions) =>
+      run(commands.exportCards({ ...parts.readDeckOptions(raw), format: raw.format as ExportFormat | undefined, out: raw.out, force: !!raw.force })),
+    );
+
+  const progress = program
+    .command('progress')
+    .description('move your review history between machines')
+    .addHelpText('after', `
+Examples:
+  flashdeck progress export --out laptop.jsonl
+  flashdeck progress import desktop.jsonl`)
+    .action(() =>
+      progress.error('error: name what to do: `flashdeck progress export` or `flashdeck progress import <file>`.', {
+        code: 'commander.missingArgument',
+        exitCode: 2,
+      }),
+    );
+  progress
+    .command('export')
+    .description('write every review (not undone) as JSON Lines, oldest first')
+    .option('-o, --out <file>', 'the file to write (default: standard output)')
+    .option('--force', 'replace the --out file if it exists')
+    .addHelpText('after', `
+Each line: {"card": "<id>", "rating": 1-5, "at": "<ISO 8601>", "seconds": <number>}
+
+Examples:
+  flashdeck progress export --out progress.jsonl
+  flashdeck progress export | ssh laptop flashdeck progress import -`)
+    .action((raw: RawTransferOptions) => run(commands.exportProgress({ out: raw.out, force: !!raw.force })));
+  progress
+    .command('import')
+    .description('merge reviews from another machine into this store')
+    .argument('<file>', 'a file written by `progress export`, or a reviews.jsonl (- for standard input)')
+    .addHelpText('after', `
+Only reviews this store lacks (same card, same time) are added; the log is never rewritten.
+If any line is not a review, nothing is imported. Importing a file twice changes nothing.
+
+Examples:
+  flashdeck progress import laptop.jsonl`)
+    .action((file: string) => run(commands.importProgress({ file })));
+
+  program
+    .command('new')
+    .description('write a new card file, asking for its question, answer, difficulty and tags')
+    .option('--cards <dir>', 'cards folder to add to (default: $FLASHDECK_CARDS)')
+    .option('--deck <name>', 'the deck: a folder inside the cards folder (default: asked, else the top level)')
+    .option('-q, --question <text>', 'the question (with --answer: nothing is asked)')
+    .option('-a, --answer <text>', 'the answer, as markdown')
+    .option('-d, --difficulty <level>', '👶/easy, ⭐️/medium or 🚀/hard')
+    .option('-t, --tags <tags>', 'comma-separated tags')
+    .addHelpText('after', `
+In a terminal, asks for what the options do not give; the answer opens $VISUAL or $EDITOR.
+
+Examples:
+  flashdeck new --cards ~/cards --deck biology
+  flashdeck new --cards ~/cards -q "What is ATP?" -a "The cell's energy currency." -d easy -t cells`)
+    .action((raw: RawTransferOptions) =>
+      run(
+        commands.newCard({
+          cardsRoot: raw.cards || env.FLASHDECK_CARDS ? resolveCardsRoot(raw.cards, env) : undefined,
+          deck: raw.deck,
+          question: raw.question,
+          answer: raw.answer,
+          difficulty: raw.difficulty,
+          tags: raw.tags?.split(','),
+        }),
+      ),
+    );
+}

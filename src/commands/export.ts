@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { filterCards } from '../core/filter.js';
+import { EXPORT_FORMATS, formatExport, type ExportFormat } from '../core/formats/detect.js';
+import { formatCount } from '../core/text.js';
+import type { Deps } from '../deps.js';
+import { loadCards, warnAboutProblems } from '../io/card-files.js';
+import { describePath, writeOutput } from '../io/text-files.js';
+import type { DeckOptions } from './load.js';
+
+/** Options of `flashdeck export`. */
+export interface ExportOptions extends DeckOptions {
+  /** Taken from the `--out` file's extension when absent. */
+  format?: ExportFormat;
+  /** The file to write; standard output when absent. */
+  out?: string;
+  force: boolean;
+}
+
+const EXTENSIONS: Record<string, ExportFormat> = { '.csv': 'csv', '.tsv': 'tsv', '.tab': 'tsv', '.txt': 'anki' };
+
+/** Writes the matching cards as CSV, TSV or an Anki import file, to `out` or standard output; returns the exit code. */
+export async function runExport(options: ExportOptions, deps: Deps): Promise<number> {
+  const format = options.format ?? EXTENSIONS[path.extname(options.out ?? '').toLowerCase()];
+  if (!format) throw new UsageError(`name the format with --format ${EXPORT_FORMATS.join(', ')}.`);
+  const { cards, problems } = await loadCards(options.cardsRoot);
+  warnAboutProblems(problems, deps.out.warn);
+  const matching = filterCards(cards, options);
+  const text = formatExport(matching, format);
+  if (options.out === undefined) {
+    deps.out.print(text.replace(/\n$/, ''));
+    return 0;
+  }
+  writeOutput(path.resolve(options.out), text, options.force);
+  deps.out.print(`Exported ${formatCount(matching.length, 'card')} to ${describePath(options.out)} (${format}).`);
+  return 0;
+}

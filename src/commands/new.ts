@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { isRowProblem, readCardDraft } from '../core/card-draft.js';
+import { formatCardFile } from '../core/card-file.js';
+import { UsageError } from '../core/errors.js';
+import { getCardStem } from '../core/import-plan.js';
+import { sanitizeTerminalText } from '../core/text.js';
+import type { Deps } from '../deps.js';
+import { loadCards } from '../io/card-files.js';
+import type { CardAnswers } from '../io/card-prompts.js';
+import { writeNewFile } from '../io/text-files.js';
+
+/** Options of `flashdeck new`: fields given on the command line are not asked for. */
+export interface NewOptions extends Partial<CardAnswers> {
+  /** The cards folder; undefined when neither --cards nor FLASHDECK_CARDS names one. */
+  cardsRoot?: string;
+}
+
+/** What `new` needs beyond the shared deps: a way to ask for the fields not given. */
+export interface NewDeps extends Deps {
+  /** Asks for the missing fields; throws a UsageError when there is no terminal to ask on. */
+  askCardAnswers(given: Partial<CardAnswers>): Promise<CardAnswers>;
+}
+
+/**
+ * Writes one new card file under the cards folder, named after its question, with an `id` no other card has.
+ * With both --question and --answer nothing is asked (for scripts); otherwise the missing fields are asked for.
+ */
+export async function runNew(options: NewOptions, deps: NewDeps): Promise<number> {
+  const { cardsRoot, ...given } = options;
+  if (!cardsRoot) {
+    throw new UsageError('name the cards folder to add the card to: pass --cards <dir> or set FLASHDECK_CARDS.');
+  }
+  const { cards } = await loadCards(cardsRoot);
+  const scripted = given.question !== undefined && given.answer !== undefined;
+  const answers = scripted ? { difficulty: '', tags: [], deck: '', ...given } : await deps.askCardAnswers(given);
+  const draft = readCardDraft(answers as CardAnswers, 1);
+  if (isRowProblem(draft)) throw new UsageError(`cannot write the card: ${draft.message}.`);
+  const ids = new Set(cards.map((card) => card.id));
+  const base = getCardStem(draft);
+  for (let copy = 1; ; copy++) {
+    const id = copy === 1 ? base : `${base}-${copy}`;
+    const file = path.join(cardsRoot, `${id}.md`);
+    if (ids.has(id) || !writeNewFile(file, formatCardFile({ ...draft, id }), false)) continue;
+    deps.out.print(`Wrote ${sanitizeTerminalText(file)} (id: ${sanitizeTerminalText(id)})`);
+    return 0;
+  }
+}

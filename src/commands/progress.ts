@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { FlashError } from '../core/errors.js';
+import { countReviews, findNewEntries, listEffectiveReviews, parseProgress } from '../core/progress-sync.js';
+import { formatLogLine } from '../core/review-log.js';
+import { formatCount } from '../core/text.js';
+import type { Deps } from '../deps.js';
+import { openStore, resolveStoreDir, type Store } from '../io/store.js';
+import { describePath, readTextInput, writeOutput } from '../io/text-files.js';
+
+/** Options of `flashdeck progress export`. */
+export interface ProgressExportOptions {
+  /** The file to write; standard output when absent. */
+  out?: string;
+  force: boolean;
+}
+
+/** Options of `flashdeck progress import <file>`. */
+export interface ProgressImportOptions {
+  file: string;
+}
+
+const BAD_LINES_SHOWN = 10;
+const REVIEW_SHAPE = '{"card": "<id>", "rating": 1-5, "at": "<ISO 8601 time>", "seconds": <number>}';
+
+/** Writes every review not undone, oldest first, as JSON Lines; returns the exit code. */
+export async function runProgressExport(options: ProgressExportOptions, deps: Deps): Promise<number> {
+  const reviews = listEffectiveReviews(openReportingStore(deps).readLog());
+  const text = reviews.map(formatLogLine).join('');
+  if (options.out === undefined) {
+    if (text) deps.out.print(text.replace(/\n$/, ''));
+    return 0;
+  }
+  writeOutput(path.resolve(options.out), text, options.force);
+  deps.out.print(`Exported ${formatCount(reviews.length, 'review')} to ${describePath(options.out)}.`);
+  return 0;
+}
+
+/**
+ * Merges a progress file into the store: appends only the entries the log lacks, in one write, never rewriting it.
+ * The file must be whole: if any line is not a review, nothing is imported. Returns the exit code.
+ */
+export async function runProgressImport(options: ProgressImportOptions, deps: Deps): Promise<number> {
+  const source = describePath(options.file);
+  const parsed = parseProgress(readTextInput(options.file));
+  if (parsed.badLines.length > 0) {
+    for (const line of parsed.badLines.slice(0, BAD_LINES_SHOWN)) deps.out.warn(`${source}:${line}: not a review like ${REVIEW_SHAPE}`);
+    const more = parsed.badLines.length - BAD_LINES_SHOWN;
+    if (more > 0) deps.out.warn(`… and ${formatCount(more, 'more bad line')}`);
+    throw new FlashError(`nothing was imported: fix the ${parsed.badLines.length === 1 ? 'line' : 'lines'} of ${source} listed above and import it again.`);
+  }
+  const store = openReportingStore(deps);
+  const fresh = findNewEntries(store.readLog(), parsed.entries);
+  store.appendAll(fresh);
+  const added = countReviews(fresh);
+  const known = countReviews(parsed.entries) - added;
+  deps.out.print(`Imported ${formatCount(added, 'new review')} from ${source}${known > 0 ? ` (${known} already here)` : ''}.`);
+  return 0;
+}
+
+function openReportingStore(deps: Deps): Store {
+  const store = openStore(resolveStoreDir(deps.env));
+  for (const warning of store.warnings) deps.out.warn(warning);
+  return store;
+}

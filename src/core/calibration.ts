@@ -1,0 +1,65 @@
+import type { ReviewEntry } from './review-log.js';
+import { isLapse, type CardState, type Scheduler } from './schedule.js';
+import { countStudyDaysBetween } from './study-day.js';
+
+/** What the schedule predicted for one past review, and what happened. */
+export interface RecallPrediction {
+  /** When the review was made, ISO 8601. */
+  at: string;
+  /** The recall FSRS predicted for the review, from the card's state just before it (0–1). */
+  predicted: number;
+  /** Rated 3 or more: FSRS counts Hard as recalled. */
+  recalled: boolean;
+}
+
+/** Predicted against actual recall for the reviews whose prediction fell in one 10 % band. */
+export interface CalibrationBucket {
+  /** The band, e.g. `80-90%` (the last one, `90-100%`, includes 100 %). */
+  bucket: string;
+  /** Mean predicted recall, 0–1. */
+  predicted: number;
+  /** Share of those reviews that were recalled, 0–1. */
+  actual: number;
+  reviews: number;
+}
+
+/**
+ * Replays a card's reviews (oldest first) and records, before each review on a later study day than the one
+ * before it, the recall the schedule predicted. Same-day repeats are left out: right after a lapse the
+ * prediction is about 100 % by construction and says nothing about memory, as in FSRS's own training.
+ */
+export function collectRecallPredictions(reviews: readonly ReviewEntry[], scheduler: Scheduler): RecallPrediction[] {
+  const predictions: RecallPrediction[] = [];
+  let state: CardState | undefined;
+  for (const review of reviews) {
+    const at = new Date(review.at);
+    if (state && countStudyDaysBetween(state.lastReviewAt, at) > 0) {
+      predictions.push({ at: review.at, predicted: scheduler.predictRecall(state, at), recalled: !isLapse(review.rating) });
+    }
+    state = scheduler.applyRating(state, review.rating, at);
+  }
+  return predictions;
+}
+
+const round3 = (value: number) => Math.round(value * 1000) / 1000;
+
+/** Groups predictions into 10 % bands of predicted recall, lowest first; bands without reviews are left out. */
+export function computeCalibration(predictions: Iterable<RecallPrediction>): CalibrationBucket[] {
+  const bands = Array.from({ length: 10 }, () => ({ predicted: 0, recalled: 0, reviews: 0 }));
+  for (const { predicted, recalled } of predictions) {
+    const band = bands[Math.min(9, Math.floor(predicted * 10))] as (typeof bands)[number];
+    band.predicted += predicted;
+    band.recalled += recalled ? 1 : 0;
+    band.reviews += 1;
+  }
+  return bands.flatMap((band, index) =>
+    band.reviews === 0
+      ? []
+      : [{
+          bucket: `${index * 10}-${index * 10 + 10}%`,
+          predicted: round3(band.predicted / band.reviews),
+          actual: round3(band.recalled / band.reviews),
+          reviews: band.reviews,
+        }],
+  );
+}

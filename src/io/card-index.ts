@@ -1,0 +1,64 @@
+import { statSync, type BigIntStats } from 'node:fs';
+import type { Card, CardInfo } from '../core/card.js';
+import type { ParsedCard } from '../core/card-fields.js';
+import { sanitizeTerminalText } from '../core/text.js';
+import { describeError, findCardFiles, keepFirstOfEachId, loadCardFile, readCardFile, type LoadedCards } from './card-files.js';
+import { getFileKey, getParseCacheFile, isRacy, readParseCache, writeParseCache, type CacheEntry, type CachedResult } from './parse-cache.js';
+
+/**
+ * Loads every card under `root` without its answer, and the files that are not valid cards, both sorted by path.
+ * Only files whose size, times or inode changed since the last run are read and parsed; the results of the others
+ * come from the parse cache in `cacheDir`, so invalid cards are still reported and every edit is seen.
+ */
+export async function loadCardInfos(root: string, cacheDir: string): Promise<LoadedCards<CardInfo>> {
+  // The file system's clock, not the study clock in deps: it decides which timestamps are too fresh to trust.
+  const now = Date.now();
+  const { found, problems } = findCardFiles(root);
+  const cacheFile = getParseCacheFile(cacheDir, root);
+  const cached = readParseCache(cacheFile, root);
+  const kept = new Map<string, CacheEntry>();
+  const results: CachedResult[] = [];
+  let changed = false;
+  for (const file of found) {
+    let stats: BigIntStats;
+    try {
+      stats = statSync(file.absolute, { bigint: true });
+    } catch (error) {
+      results.push({ problem: { path: file.path, line: 1, message: `cannot read file (${describeError(error)})` } });
+      continue;
+    }
+    const key = getFileKey(stats);
+    const hit = cached.get(file.path);
+    if (hit?.key === key) {
+      results.push(hit.result);
+      kept.set(file.path, hit);
+      continue;
+    }
+    changed = true;
+    const result = withoutAnswer(await readCardFile(file, stats));
+    results.push(result);
+    if (!isRacy(stats, now)) kept.set(file.path, { key, result });
+  }
+  if (changed || kept.size !== cached.size) writeParseCache(cacheFile, root, kept);
+  return keepFirstOfEachId(results, problems);
+}
+
+/**
+ * The full cards, answers included, for `infos`, read again from their files. A file that no longer holds the same
+ * valid card (it changed since it was listed) is left out, with a warning.
+ */
+export async function loadFullCards(root: string, infos: readonly CardInfo[], warn: (line: string) => void): Promise<Card[]> {
+  const cards: Card[] = [];
+  for (const info of infos) {
+    const parsed = await loadCardFile(root, info.path);
+    if ('card' in parsed && parsed.card.id === info.id) cards.push(parsed.card);
+    else warn(`warning: ${sanitizeTerminalText(info.path)} changed while flashdeck was loading it; it is left out this time`);
+  }
+  return cards;
+}
+
+function withoutAnswer(parsed: ParsedCard): CachedResult {
+  if ('problem' in parsed) return parsed;
+  const { answer: _answer, ...card } = parsed.card;
+  return { card, idLine: parsed.idLine };
+}

@@ -1,0 +1,54 @@
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { formatReviewLog, generateReviewHistory } from '../fixtures/review-history.js';
+import { cliEnv, runCli, testdir } from './helpers.js';
+
+// The built CLI on the bundled deck (no --cards) with a generated history ending now, as a user would run it.
+function storeWithHistory(): string {
+  const bundled = JSON.parse(runCli(['list', '--json'], cliEnv(testdir())).stdout) as { id: string }[];
+  const history = generateReviewHistory(bundled.map((card) => card.id), new Date(), { seed: 3, days: 120, newPerDay: 1, memory: 0.85 });
+  return testdir({ 'reviews.jsonl': formatReviewLog(history) });
+}
+
+describe('flashdeck stats on the bundled deck', () => {
+  it.each([80, 120])('prints every section within %i columns, without colour into a pipe', (width) => {
+    const env = cliEnv(storeWithHistory(), { COLUMNS: String(width), TERM: 'xterm-256color' });
+    delete env.NO_COLOR;
+    const result = runCli(['stats'], env);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('\u001b');
+    expect(result.stdout).toMatch(/^Cards 11 · seen 11 /);
+    for (const heading of ['Mastery by difficulty', 'Mastery by deck', 'Latest ratings', 'Reviews, last 26 weeks', 'Coming due, next 30 days', 'Retention', 'Weakest cards']) {
+      expect(result.stdout).toContain(heading);
+    }
+    expect(Math.max(...result.stdout.split('\n').map((line) => stringWidth(line)))).toBeLessThanOrEqual(width);
+  });
+
+  it('--json carries the chart data: 182 heatmap days, 30 forecast days, streaks, retention, weakest cards', () => {
+    const result = runCli(['stats', '--json'], cliEnv(storeWithHistory()));
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as Record<string, unknown> & { heatmap: unknown[]; forecast: unknown[]; weakest: unknown[] };
+    expect(report).toMatchObject({
+      cards: 11,
+      dueToday: expect.any(Number),
+      streak: { current: expect.any(Number), longest: expect.any(Number) },
+      studySeconds: expect.any(Number),
+      retention: { last7: expect.any(Object), last30: expect.any(Object), all: expect.any(Object), young: expect.any(Object), mature: expect.any(Object) },
+    });
+    expect(report.heatmap).toHaveLength(182);
+    expect(report.heatmap[0]).toEqual({ date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), reviews: expect.any(Number) });
+    expect(report.forecast).toHaveLength(30);
+    expect(report.forecast[0]).toEqual({ date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), due: report.dueToday });
+    expect(report.weakest).toHaveLength(10);
+    expect(report.weakest[0]).toEqual({ id: expect.any(String), deck: 'optimization-in-neural-networks', question: expect.any(String), recall: expect.any(Number), lastRating: expect.any(Number) });
+  });
+
+  it('shows an empty store without charts to draw', () => {
+    const result = runCli(['stats'], cliEnv(testdir()));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('streak 0 days');
+    expect(result.stdout).toContain('nothing comes due');
+    expect(result.stdout).toContain('(no card rated yet)');
+  });
+});
