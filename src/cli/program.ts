@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
 import type { Difficulty } from '../core/card.js';
+import { WEAKEST_COUNT } from '../core/weakest.js';
 import type { ConfigOptions } from '../commands/config.js';
 import type { ListOptions } from '../commands/list.js';
 import type { OptimizeOptions } from '../commands/optimize.js';
@@ -31,6 +32,7 @@ interface RawOptions {
   shuffle?: boolean;
   all?: boolean;
   type?: boolean;
+  weakest?: number | true;
   dryRun?: boolean;
 }
 
@@ -87,6 +89,7 @@ Examples:
     .option('--shuffle', 'shuffle the session')
     .option('--all', 'cram: every matching card, regardless of schedule (still recorded)')
     .option('--type', 'type your answer before the real one is shown')
+    .option('--weakest [n]', `the n cards you are least likely to recall now (default ${WEAKEST_COUNT}), whatever their schedule`, parseCount(1))
     .addHelpText('after', `${FILTER_HELP}
 
 Keys: Space/Enter show the answer · 1–5 rate (1 Not at all … 5 Perfectly) · u undo
@@ -96,14 +99,15 @@ Examples:
   flashdeck                          study what is due in the bundled deck
   flashdeck --cards ~/notes/cards    study your own cards
   flashdeck -d 👶 -n 5               five easy cards
-  flashdeck --deck ml -t adam --all  cram every card tagged adam in ml/`)
+  flashdeck --deck ml -t adam --all  cram every card tagged adam in ml/
+  flashdeck --weakest                the ten cards you are most likely to have forgotten`)
     .action((raw: RawOptions) => {
       const [word] = quiz.args;
       if (word !== undefined) {
         const names = program.commands.map((command) => command.name()).join(', ');
         program.error(`error: unknown command '${word}'. Commands: ${names}.`, { code: 'commander.unknownCommand', exitCode: 2 });
       }
-      return run(commands.quiz({ ...deckOptions(raw), limit: raw.limit, newLimit: raw.new, shuffle: !!raw.shuffle, all: !!raw.all, type: !!raw.type }));
+      return run(commands.quiz({ ...deckOptions(raw), limit: raw.limit, newLimit: raw.new, shuffle: !!raw.shuffle, all: !!raw.all, type: !!raw.type, weakest: raw.weakest === true ? WEAKEST_COUNT : raw.weakest }));
     });
 
   addDeckOptions(program.command('list').description('list the matching cards with their progress'))

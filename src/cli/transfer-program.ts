@@ -4,7 +4,8 @@ import type { ImportOptions } from '../commands/import.js';
 import type { DeckOptions } from '../commands/load.js';
 import type { NewOptions } from '../commands/new.js';
 import type { ProgressExportOptions, ProgressImportOptions } from '../commands/progress.js';
-import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } from '../core/formats/detect.js';
+// The names only: the parsers and writers load when import or export runs.
+import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } from '../core/formats/names.js';
 import { resolveCardsRoot } from './options.js';
 
 /** The commands that move cards and progress in and out of flashdeck; each returns the exit code. */

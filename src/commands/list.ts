@@ -1,8 +1,6 @@
 import { toListEntry } from '../core/list-entry.js';
 import type { Deps } from '../deps.js';
 import { formatJson } from '../render/json.js';
-import { formatCardList } from '../render/list-screen.js';
-import { createChalk, getWidth } from '../render/terminal.js';
 import { loadProgress, type DeckOptions } from './load.js';
 
 /** Options of `flashdeck list`. */
@@ -16,9 +14,11 @@ export async function runList(options: ListOptions, deps: Deps): Promise<number>
   const entries = cards.map((card) => toListEntry(card, states.get(card.id)));
   if (options.json) {
     deps.out.print(formatJson(entries));
-  } else {
-    const chalk = createChalk(deps.stdout, deps.env);
-    deps.out.print(formatCardList(entries, deps.now(), getWidth(deps.stdout, deps.env), chalk));
+    return 0;
   }
+  // Width and colour code loads only for the table: scripts reading JSON never pay for it.
+  const [{ formatCardList }, { createChalk, getWidth }] = await Promise.all([import('../render/list-screen.js'), import('../render/terminal.js')]);
+  const chalk = createChalk(deps.stdout, deps.env);
+  deps.out.print(formatCardList(entries, deps.now(), getWidth(deps.stdout, deps.env), chalk));
   return 0;
 }

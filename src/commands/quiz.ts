@@ -3,6 +3,7 @@ import type { CardState } from '../core/schedule.js';
 import { countStudiedToday, planSession } from '../core/session.js';
 import { computeMastery } from '../core/stats.js';
 import { getStudyDayEnd } from '../core/study-day.js';
+import { selectWeakest } from '../core/weakest.js';
 import { sanitizeTerminalText } from '../core/text.js';
 import type { Deps } from '../deps.js';
 import { loadFullCards } from '../io/card-index.js';
@@ -22,6 +23,8 @@ export interface QuizOptions extends DeckOptions {
   all: boolean;
   /** Type an answer before the real one is shown. */
   type: boolean;
+  /** Quiz the n seen cards least likely recalled now, whatever their schedule. */
+  weakest?: number;
 }
 
 /** What the quiz needs beyond the shared deps: a terminal to hold the session in. */
@@ -38,18 +41,20 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
   const now = deps.now();
   const settings = store.getSettings();
   const today = countStudiedToday(states.values(), now);
-  const planned = planSession(cards, states, {
+  const weakest = options.weakest === undefined ? undefined : selectWeakest(cards, states, scheduler, now, options.weakest);
+  const planned = planSession(weakest ?? cards, states, {
     now,
     limit: options.limit,
     newLimit: options.newLimit ?? settings.newCardsPerDay - today.newCards,
     reviewLimit: settings.reviewsPerDay - today.reviews,
     buried: store.getBuried(),
-    all: options.all,
+    // The weakest cards are chosen regardless of schedule, like a cram session.
+    all: options.all || weakest !== undefined,
     shuffle: options.shuffle,
     random: deps.random,
   });
   if (planned.length === 0) {
-    deps.out.print(describeNothingToStudy(cards, states, now));
+    deps.out.print(weakest ? 'No matching card has been rated yet, so none is weakest.' : describeNothingToStudy(cards, states, now));
     return 0;
   }
   const queue = await loadFullCards(options.cardsRoot, planned, deps.out.warn);

@@ -1,5 +1,5 @@
 import { DIFFICULTY_EMOJI, parseDifficulty, type Card, type CardProblem, type Difficulty } from './card.js';
-import { findDeepMarkdown } from './nesting.js';
+import { findDeepMarkdown } from './markdown-nesting.js';
 
 /** A parsed card file: the card and the line of its `id:` field (1 when it has none), or why it is invalid. */
 export type ParsedCard = { card: Card; idLine: number } | { problem: CardProblem };
@@ -56,7 +56,8 @@ export function catchCardError(path: string, parse: () => ParsedCard): ParsedCar
  */
 export function assembleCard(parts: CardParts, path: string, findTitle: (body: string) => TitleHeading | null): ParsedCard {
   const { fields, frontmatter } = parts;
-  const fieldLine = (name: string) => findFieldLine(frontmatter, name);
+  const frontmatterLines = frontmatter.split('\n');
+  const fieldLine = (name: string) => findFieldLine(frontmatterLines, name);
   const idLine = fieldLine('id');
   const id = readId(fields.id, idLine) ?? path.replace(/\.md$/i, '');
   const tags = readTags(fields.tags, fieldLine('tags'));
@@ -82,10 +83,13 @@ function checkNesting(markdown: string, firstLine: number): void {
   if (deep) throw new CardError(firstLine + deep.line - 1, deep.message);
 }
 
-/** Line of a top-level `name:` key in the frontmatter text (whose first line is file line 1), else 1. */
-function findFieldLine(frontmatter: string, name: string): number {
-  const key = new RegExp(`^["']?${name}["']?[ \\t]*:`);
-  const index = frontmatter.split('\n').findIndex((line) => key.test(line));
+const fieldKeys = new Map<string, RegExp>();
+
+/** Line of a top-level `name:` key in the frontmatter's lines (the first is file line 1), else 1. */
+function findFieldLine(lines: readonly string[], name: string): number {
+  const key = fieldKeys.get(name) ?? new RegExp(`^["']?${name}["']?[ \\t]*:`);
+  fieldKeys.set(name, key);
+  const index = lines.findIndex((line) => key.test(line));
   return index === -1 ? 1 : index + 1;
 }
 

@@ -34,8 +34,13 @@ export function decodeEntities(text: string): string {
   });
 }
 
+// Words, digits, spaces and punctuation markdown gives no meaning to, starting with a letter or an emoji (a digit could
+// start a numbered list): most questions. marked reads such a line as one paragraph of text, so it is skipped.
+const PLAIN_WORDS = /^[\p{L}\p{So}][\p{L}\p{N}\p{M}\p{So} ,.;:?!'"’‘“”()/%-]*$/u;
+
 /** One line of plain text from markdown, for lists and JSON: no inline syntax, no HTML, entities decoded. */
 export function toPlainText(markdown: string): string {
+  if (PLAIN_WORDS.test(markdown)) return markdown.replace(/ +/g, ' ').trim();
   return sanitizeTerminalText(collectText(lexMarkdown(markdown))).replace(/\s+/g, ' ').trim();
 }
 

@@ -47,7 +47,7 @@ export function findCardFiles(root: string): { found: CardFile[]; problems: Card
   const found: CardFile[] = [];
   const problems: CardProblem[] = [];
   // Symlinks are followed, but each real folder is read once (at its first path in name order), so loops end.
-  collectCardFiles(root, '', new Set([realpathSync(root)]), found, problems);
+  collectCardFiles(root, '', new Set([realpathOrSelf(root)]), found, problems);
   return { found: found.sort(compareByPath), problems };
 }
 
@@ -171,7 +171,8 @@ function isFolderLink(path: string): boolean {
 
 function realpathOrSelf(path: string): string {
   try {
-    return realpathSync(path);
+    // The system call: the JavaScript version checks every component of the path with its own call.
+    return realpathSync.native(path);
   } catch {
     return path;
   }

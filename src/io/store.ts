@@ -7,9 +7,11 @@ import { parseParameters } from '../core/fsrs-parameters.js';
 import { formatLogLine, parseReviewLog } from '../core/review-log.js';
 import type { LogEntry } from '../core/review-log.js';
 import { DEFAULT_SETTINGS, SETTINGS, type Settings, type SettingSpec } from '../core/settings.js';
+import { migrateStoreConfig, STORE_FORMAT_VERSION, type StoreConfigData } from '../core/store-format.js';
+import { withFileLock } from './file-lock.js';
 
 /** Layout version of the store; a store written by a newer layout is refused, not misread. */
-export const STORE_FORMAT_VERSION = 1;
+export { STORE_FORMAT_VERSION } from '../core/store-format.js';
 
 /** The progress store: settings in conf's config.json, reviews appended to reviews.jsonl. */
 export interface Store {
@@ -57,17 +59,26 @@ export function openStore(dir: string): Store {
   const logPath = path.join(root, 'reviews.jsonl');
   const configPath = path.join(root, 'config.json');
   attempt('create the folder', root, () => fs.mkdirSync(root, { recursive: true }));
-  checkConfig(root, configPath);
-  const conf = attempt('write', configPath, () => new Conf<StoreConfig>({
+  const initialConfig = checkConfig(root, configPath);
+  // No defaults: conf would write them on open, outside the lock. Settings left out follow the defaults of the
+  // flashdeck reading them.
+  const conf = attempt('read', configPath, () => new Conf<StoreConfig>({
     cwd: root,
     configName: 'config',
     projectSuffix: '',
     accessPropertiesByDotNotation: false,
     // conf would otherwise replace a damaged file with defaults.
     clearInvalidConfig: false,
-    // Only the version: settings left out follow the defaults of the flashdeck reading them.
-    defaults: { formatVersion: STORE_FORMAT_VERSION },
   }));
+  // conf rewrites the whole file on every change: several sessions take turns, so none undoes another's change.
+  const writeConfig = (run: () => void) => attempt('write', configPath, () => withFileLock(`${configPath}.lock`, run));
+  if (initialConfig?.formatVersion !== STORE_FORMAT_VERSION) {
+    writeConfig(() => {
+      // Read again under the lock: another process may have just written it.
+      const current = checkConfig(root, configPath) ?? {};
+      if (current.formatVersion !== STORE_FORMAT_VERSION) conf.store = migrateStoreConfig(current) as StoreConfig;
+    });
+  }
   const warnings: string[] = [];
   const end = prepareLogEnd(logPath);
   if (end.sideFile) warnings.push(`warning: set aside an incomplete last line of ${logPath} (saved in ${end.sideFile})`);
@@ -101,8 +112,7 @@ export function openStore(dir: string): Store {
       }
       return settings;
     },
-    setSetting: (spec, value) =>
-      attempt('write', configPath, () => (value === undefined ? conf.delete(spec.key) : conf.set(spec.key, value))),
+    setSetting: (spec, value) => writeConfig(() => (value === undefined ? conf.delete(spec.key) : conf.set(spec.key, value))),
     getParameters: () => {
       checkConfig(root, configPath);
       const stored = attempt('read', configPath, () => conf.get('parameters'));
@@ -114,13 +124,13 @@ export function openStore(dir: string): Store {
       return parameters;
     },
     setParameters: (parameters) =>
-      attempt('write', configPath, () => (parameters ? conf.set('parameters', [...parameters]) : conf.delete('parameters'))),
+      writeConfig(() => (parameters ? conf.set('parameters', [...parameters]) : conf.delete('parameters'))),
     getBuried: () => {
       const stored = attempt('read', configPath, () => conf.get('buried')) ?? {};
       return new Map(Object.entries(stored).map(([id, until]) => [id, new Date(until)]));
     },
     buryCard: (id, until, now) =>
-      attempt('write', configPath, () => {
+      writeConfig(() => {
         const kept = Object.entries(conf.get('buried') ?? {}).filter(([, time]) => new Date(time) > now);
         conf.set('buried', Object.fromEntries([...kept, [id, until.toISOString()]]));
       }),
@@ -173,9 +183,10 @@ function damagedConfig(configPath: string, problem: string): StoreError {
 }
 
 // conf would throw a bare SyntaxError on bad JSON and silently rewrite a non-object, so check first.
-function checkConfig(root: string, configPath: string): void {
+// Returns the contents, null when there is no file yet.
+function checkConfig(root: string, configPath: string): StoreConfigData | null {
   const bytes = readIfExists(configPath);
-  if (!bytes) return;
+  if (!bytes) return null;
   let data: unknown;
   try {
     data = JSON.parse(bytes.toString('utf8'));
@@ -183,12 +194,17 @@ function checkConfig(root: string, configPath: string): void {
     throw damagedConfig(configPath, 'is not valid JSON');
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw damagedConfig(configPath, 'does not hold a JSON object');
-  const version = (data as Record<string, unknown>).formatVersion;
-  if (version === undefined || version === STORE_FORMAT_VERSION) return;
-  if (typeof version === 'number' && Number.isInteger(version) && version > STORE_FORMAT_VERSION) {
+  const config = data as StoreConfigData;
+  const version = config.formatVersion;
+  // A store from before the field is format 1; an older format is migrated on open.
+  if (version === undefined) return config;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw damagedConfig(configPath, `has an unknown formatVersion ${JSON.stringify(version)}`);
+  }
+  if (version > STORE_FORMAT_VERSION) {
     throw new StoreError(`the progress store ${root} was written by a newer flashdeck (format ${version}). Upgrade flashdeck to use it.`);
   }
-  throw damagedConfig(configPath, `has an unknown formatVersion ${JSON.stringify(version)}`);
+  return config;
 }
 
 function readLog(logPath: string): LogEntry[] {

@@ -26,18 +26,22 @@ describe('command wiring', () => {
     const { code, calls } = await runWith([]);
     expect(code).toBe(0);
     expect(calls).toEqual([
-      { command: 'quiz', options: { cardsRoot: BUNDLED_CARDS, difficulties: undefined, tags: undefined, decks: undefined, limit: undefined, newLimit: undefined, shuffle: false, all: false, type: false } },
+      { command: 'quiz', options: { cardsRoot: BUNDLED_CARDS, difficulties: undefined, tags: undefined, decks: undefined, limit: undefined, newLimit: undefined, shuffle: false, all: false, type: false, weakest: undefined } },
     ]);
   });
 
   it('parses every quiz option', async () => {
     const { calls } = await runWith(
-      ['quiz', '--cards', 'my', '-d', '👶,⭐', '-t', 'a', '--tag', 'b', '--deck', 'x', '-n5', '--new', '0', '--shuffle', '--all', '--type'],
+      ['quiz', '--cards', 'my', '-d', '👶,⭐', '-t', 'a', '--tag', 'b', '--deck', 'x', '-n5', '--new', '0', '--shuffle', '--all', '--type', '--weakest', '3'],
     );
     expect(calls[0]?.options).toEqual({
       cardsRoot: path.resolve('my'), difficulties: ['easy', 'medium'], tags: ['a', 'b'], decks: ['x'],
-      limit: 5, newLimit: 0, shuffle: true, all: true, type: true,
+      limit: 5, newLimit: 0, shuffle: true, all: true, type: true, weakest: 3,
     });
+  });
+
+  it('takes --weakest without a number as the ten weakest', async () => {
+    expect((await runWith(['--weakest'])).calls[0]?.options).toMatchObject({ weakest: 10 });
   });
 
   it('takes the cards folder from FLASHDECK_CARDS unless --cards is given', async () => {

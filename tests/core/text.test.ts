@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lexMarkdown } from '../../src/core/markdown-lexer.js';
 import { sanitizeTerminalText, toPlainText } from '../../src/core/text.js';
 
 describe('sanitizeTerminalText', () => {
@@ -49,5 +50,23 @@ describe('toPlainText', () => {
 
   it('sanitises what entities decode to', () => {
     expect(toPlainText('a&#27;[2Jb &#0; c\u001B]0;t\u0007')).toBe('ab \uFFFD c');
+  });
+
+  it('reads plain words and punctuation as they are, as marked does (so most questions skip the lexer)', () => {
+    const alphabet = ['What', 'é', '学习', '⭐', 'x2', ' ', ' ', '  ', ',', '.', ';', ':', '?', '!', "'", '"', '’', '“', '”', '(', ')', '/', '%', '-', 'www.x.org', 'http://a.b/c'];
+    let seed = 1;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    for (let index = 0; index < 2000; index += 1) {
+      const parts = Array.from({ length: 1 + Math.floor(random() * 8) }, () => alphabet[Math.floor(random() * alphabet.length)]);
+      const text = `Q${parts.join('')}`;
+      const [paragraph, ...rest] = lexMarkdown(text);
+      // One paragraph of text (autolinks keep their text), so the plain text is the words with spaces collapsed.
+      expect(rest, text).toEqual([]);
+      expect(paragraph?.type, text).toBe('paragraph');
+      const inline = paragraph && 'tokens' in paragraph ? (paragraph.tokens ?? []) : [];
+      expect(inline.every((token) => token.type === 'text' || (token.type === 'link' && token.text === token.raw)), text).toBe(true);
+      expect(inline.map((token) => token.raw).join(''), text).toBe(text);
+      expect(toPlainText(text), text).toBe(text.replace(/ +/g, ' ').trim());
+    }
   });
 });

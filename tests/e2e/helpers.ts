@@ -44,16 +44,25 @@ export interface PtySession {
   pty: IPty;
   exited: Promise<number>;
   screen(): string;
+  /** Every byte the process wrote so far, escape sequences included. */
+  raw(): string;
   /** Waits until `text` has appeared `times` times on the screen in total. */
   waitFor(text: string, times?: number, ms?: number): Promise<void>;
 }
 
 /** Starts the CLI in a pseudo-terminal; killed after the test if still running. */
 export function startPty(args: string[], env: NodeJS.ProcessEnv, cols = 80): PtySession {
-  const pty = spawnPty(process.execPath, [BIN, ...args], { name: 'xterm-256color', cols, rows: 30, env: env as Record<string, string> });
+  return startPtyCommand(process.execPath, [BIN, ...args], env, cols);
+}
+
+/** Starts any program (a shell running the CLI, say) in a pseudo-terminal; killed after the test if still running. */
+export function startPtyCommand(file: string, args: string[], env: NodeJS.ProcessEnv, cols = 80): PtySession {
+  const pty = spawnPty(file, args, { name: 'xterm-256color', cols, rows: 30, env: env as Record<string, string> });
   let screen = '';
+  let raw = '';
   let running = true;
   pty.onData((data) => {
+    raw += data;
     screen += stripVTControlCharacters(data);
   });
   const exited = new Promise<number>((resolve) =>
@@ -70,6 +79,7 @@ export function startPty(args: string[], env: NodeJS.ProcessEnv, cols = 80): Pty
     pty,
     exited,
     screen: () => screen,
+    raw: () => raw,
     async waitFor(text, times = 1, ms = 10_000) {
       for (const end = Date.now() + ms; count(text) < times; await new Promise((r) => setTimeout(r, 20))) {
         if (Date.now() > end) throw new Error(`timed out waiting for ${JSON.stringify(text)} ×${times}; screen:\n${screen}`);

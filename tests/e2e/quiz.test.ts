@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cardFile, cliEnv, runCli, startPty, testdir } from './helpers.js';
@@ -146,5 +146,27 @@ describe('quiz in a real terminal', () => {
     expect(answerLines.every((line) => line.length <= 40)).toBe(true);
     t.pty.write('q');
     expect(await t.exited).toBe(0);
+  });
+});
+
+describe('quiz --weakest', () => {
+  it('quizzes the seen cards least likely recalled now, whatever their schedule', async () => {
+    const cards = deck();
+    const home = testdir();
+    const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const log = [
+      { card: 'alpha', rating: 5, at: ago(1), seconds: 2 }, // recalled easily, not due
+      { card: 'bravo', rating: 1, at: ago(20), seconds: 9 }, // forgotten long ago
+      { card: 'charlie', rating: 4, at: ago(2), seconds: 4 },
+    ];
+    writeFileSync(path.join(home, 'reviews.jsonl'), log.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+    const t = startPty(['--cards', cards, '--weakest', '2'], cliEnv(home));
+    await t.waitFor(REVEAL);
+    expect(t.screen()).toContain('2 cards from');
+    expect(t.screen()).toContain('Bravo question');
+    t.pty.write('q');
+    expect(await t.exited).toBe(0);
+    const none = runCli(['--cards', testdir({ 'x.md': cardFile('X', 'Y') }), '--weakest'], cliEnv(testdir()));
+    expect(none).toMatchObject({ code: 0, stdout: 'No matching card has been rated yet, so none is weakest.\n' });
   });
 });

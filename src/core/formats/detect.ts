@@ -3,16 +3,9 @@ import { formatAnki, hasAnkiHeaders, looksLikeHtml, parseAnki } from './anki.js'
 import { isBrainscape, parseBrainscape } from './brainscape.js';
 import { formatCsv, parseCsv } from './csv.js';
 import type { ImportResult } from './import-result.js';
+import type { ExportFormat, ImportFormat } from './names.js';
 
-/** The formats `flashdeck import` reads. */
-export const IMPORT_FORMATS = ['brainscape', 'csv', 'tsv', 'anki'] as const;
-/** One of IMPORT_FORMATS. */
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-
-/** The formats `flashdeck export` writes. */
-export const EXPORT_FORMATS = ['csv', 'tsv', 'anki'] as const;
-/** One of EXPORT_FORMATS. */
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } from './names.js';
 
 /**
  * The format of an import file from its content: Anki's `#separator:`-style headers, Brainscape's numbered `Q` lines,

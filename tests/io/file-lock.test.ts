@@ -1,0 +1,114 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withFileLock } from '../../src/io/file-lock.js';
+import { openStore } from '../../src/io/store.js';
+
+// Child processes cannot load TypeScript on Node 20, so they use the build (`npm test` builds first).
+const BUILT = (file: string) => pathToFileURL(path.resolve('dist/io', file)).href;
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flashdeck-lock-'));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function runNode(script: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`exited ${code}: ${output}`))));
+  });
+}
+
+/** The process id of a process that has ended. */
+function deadPid(): number {
+  const { pid } = spawnSync(process.execPath, ['-e', '']);
+  if (pid === undefined) throw new Error('no child process');
+  return pid;
+}
+
+describe('withFileLock', () => {
+  it('makes another process wait until the holder is done', async () => {
+    const lock = path.join(dir, 'x.lock');
+    const journal = path.join(dir, 'journal');
+    const holder = runNode(
+      `const { withFileLock } = await import(process.argv[1]);
+       const fs = await import('node:fs');
+       withFileLock(process.argv[2], () => {
+         fs.appendFileSync(process.argv[3], 'child in\\n');
+         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+         fs.appendFileSync(process.argv[3], 'child out\\n');
+       });`,
+      [BUILT('file-lock.js'), lock, journal],
+    );
+    while (!fs.existsSync(journal)) await new Promise((resolve) => setTimeout(resolve, 5));
+    withFileLock(lock, () => fs.appendFileSync(journal, 'parent\n'));
+    await holder;
+    expect(fs.readFileSync(journal, 'utf8')).toBe('child in\nchild out\nparent\n');
+    expect(fs.existsSync(lock)).toBe(false);
+  });
+
+  it('breaks a lock left by a process that is gone', () => {
+    const lock = path.join(dir, 'x.lock');
+    fs.writeFileSync(lock, String(deadPid()));
+    expect(withFileLock(lock, () => 'ran')).toBe('ran');
+    expect(fs.existsSync(lock)).toBe(false);
+  });
+
+  it('breaks an old lock whose process id is in use again, and an old empty one', () => {
+    const lock = path.join(dir, 'x.lock');
+    const old = new Date(Date.now() - 60_000);
+    for (const owner of [String(process.pid), '']) {
+      fs.writeFileSync(lock, owner);
+      fs.utimesSync(lock, old, old);
+      expect(withFileLock(lock, () => 'ran')).toBe('ran');
+    }
+  });
+
+  it('releases the lock when the work throws', () => {
+    const lock = path.join(dir, 'x.lock');
+    expect(() => withFileLock(lock, () => {
+      throw new Error('boom');
+    })).toThrow('boom');
+    expect(fs.existsSync(lock)).toBe(false);
+  });
+});
+
+describe('config.json written by several processes at once', () => {
+  // Each child opens the same store (fresh: every one of them may create config.json) and buries its own cards.
+  const BURY = `
+    const [storeUrl, home, tag] = process.argv.slice(1);
+    const { openStore } = await import(storeUrl);
+    const store = openStore(home);
+    for (let i = 0; i < 25; i++) store.buryCard(tag + '-' + i, new Date('2100-01-01T04:00:00Z'), new Date('2026-01-01T00:00:00Z'));
+  `;
+
+  it('keeps every change: no process undoes another’s', async () => {
+    const home = path.join(dir, 'store');
+    const tags = ['a', 'b', 'c', 'd'];
+    await Promise.all(tags.map((tag) => runNode(BURY, [BUILT('store.js'), home, tag])));
+    const buried = openStore(home).getBuried();
+    expect(buried.size).toBe(tags.length * 25);
+    expect(JSON.parse(fs.readFileSync(path.join(home, 'config.json'), 'utf8'))).toMatchObject({ formatVersion: 1 });
+    expect(fs.readdirSync(home).sort()).toEqual(['config.json']);
+  }, 20_000);
+
+  it('is not blocked by a lock left by a killed session', () => {
+    const home = path.join(dir, 'store');
+    fs.mkdirSync(home);
+    fs.writeFileSync(path.join(home, 'config.json.lock'), String(deadPid()));
+    const store = openStore(home);
+    store.buryCard('a', new Date('2100-01-01T04:00:00Z'), new Date('2026-01-01T00:00:00Z'));
+    expect([...store.getBuried().keys()]).toEqual(['a']);
+    expect(fs.existsSync(path.join(home, 'config.json.lock'))).toBe(false);
+  });
+});
