@@ -2,13 +2,16 @@ import { InvalidArgumentError } from 'commander';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parseDifficulty, type Difficulty } from '../core/card.js';
+import { UsageError } from '../core/errors.js';
 
 /** The deck that ships with the package, `cards/` at its root. */
 export const BUNDLED_CARDS = fileURLToPath(new URL('../../cards', import.meta.url));
 
 /** `--cards`, else `FLASHDECK_CARDS`, else the bundled deck; always absolute. */
 export function resolveCardsRoot(option: string | undefined, env: NodeJS.ProcessEnv): string {
-  return path.resolve(option || env.FLASHDECK_CARDS || BUNDLED_CARDS);
+  // `--cards "$DIR"` with DIR unset must not quietly mean the bundled deck.
+  if (option === '') throw new UsageError('--cards needs a folder name: --cards <dir>.');
+  return path.resolve(option ?? (env.FLASHDECK_CARDS || BUNDLED_CARDS));
 }
 
 /** Parses `--difficulty` (`👶,⭐️`, `easy,medium`, …); an unknown level is a usage error. */

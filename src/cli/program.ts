@@ -72,7 +72,9 @@ Examples:
   flashdeck list -d hard             the hard cards and when they are due
   flashdeck stats                    mastery by difficulty and deck
   flashdeck optimize                 fit FSRS to your own review history
-  flashdeck lint --cards ~/notes     check card files`);
+  flashdeck lint --cards ~/notes     check card files
+  flashdeck import deck.txt -o bio   cards from a Brainscape, Anki or CSV export
+  flashdeck progress export          your reviews, to import on another machine`);
   const deckOptions = (raw: RawOptions) => ({
     cardsRoot: resolveCardsRoot(raw.cards, env),
     difficulties: raw.difficulty,

@@ -1,6 +1,6 @@
 import { toListEntry } from '../core/list-entry.js';
 import type { Deps } from '../deps.js';
-import { formatJson } from '../render/json.js';
+import { formatJsonArrayPieces } from '../render/json.js';
 import { loadProgress, type DeckOptions } from './load.js';
 
 /** Options of `flashdeck list`. */
@@ -13,7 +13,7 @@ export async function runList(options: ListOptions, deps: Deps): Promise<number>
   const { cards, states } = await loadProgress(options, deps);
   const entries = cards.map((card) => toListEntry(card, states.get(card.id)));
   if (options.json) {
-    deps.out.print(formatJson(entries));
+    for (const piece of formatJsonArrayPieces(entries)) deps.out.print(piece);
     return 0;
   }
   // Width and colour code loads only for the table: scripts reading JSON never pay for it.

@@ -2,7 +2,8 @@ import { DEFAULT_PARAMETERS, roundParameters } from '../core/fsrs-parameters.js'
 import { MIN_TRAINING_REVIEWS, toTrainingSet } from '../core/fsrs-training.js';
 import { collectReviews } from '../core/review-log.js';
 import type { Deps } from '../deps.js';
-import { prepareOptimizer, type FitQuality } from '../io/fsrs-optimizer.js';
+import { evaluateParameters, type FitQuality } from '../core/fsrs-evaluation.js';
+import { prepareOptimizer } from '../io/fsrs-optimizer.js';
 import { openStore, resolveStoreDir } from '../io/store.js';
 import { formatJson } from '../render/json.js';
 import { formatOptimizeReport, formatTooLittleHistory, type OptimizeReport } from '../render/optimize-report.js';
@@ -38,8 +39,8 @@ export async function runOptimize(options: OptimizeOptions, deps: Deps): Promise
   }
   const optimizer = await prepareOptimizer(items);
   const parameters = roundParameters(await optimizer.fitParameters());
-  const before = optimizer.evaluate(DEFAULT_PARAMETERS);
-  const after = optimizer.evaluate(parameters);
+  const before = evaluateParameters(items, DEFAULT_PARAMETERS);
+  const after = evaluateParameters(items, parameters);
   if (!options.dryRun) store.setParameters(parameters);
   const report: OptimizeReport = {
     reviews: items.length,

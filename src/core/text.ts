@@ -40,7 +40,7 @@ const PLAIN_WORDS = /^[\p{L}\p{So}][\p{L}\p{N}\p{M}\p{So} ,.;:?!'"’‘“”()
 
 /** One line of plain text from markdown, for lists and JSON: no inline syntax, no HTML, entities decoded. */
 export function toPlainText(markdown: string): string {
-  if (PLAIN_WORDS.test(markdown)) return markdown.replace(/ +/g, ' ').trim();
+  if (PLAIN_WORDS.test(markdown)) return markdown.replace(/ {2,}/g, ' ').trim();
   return sanitizeTerminalText(collectText(lexMarkdown(markdown))).replace(/\s+/g, ' ').trim();
 }
 

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { Card, CardInfo, CardProblem } from '../core/card.js';
 import { UsageError } from '../core/errors.js';
 import type { ParsedCard } from '../core/card-fields.js';
@@ -152,13 +152,22 @@ function collectCardFiles(folder: string, prefix: string, seen: Set<string>, fil
     const isFolder = entry.isSymbolicLink() ? isFolderLink(absolute) : entry.isDirectory();
     if (isFolder) {
       const real = realpathOrSelf(absolute);
-      if (seen.has(real)) continue;
+      if (seen.has(real)) {
+        // A second link to a folder is simply read once; a link back up the tree is worth telling.
+        if (isInside(realpathOrSelf(folder), real)) problems.push({ path, line: 1, message: 'link loop: this links back to a folder that contains it, skipped' });
+        continue;
+      }
       seen.add(real);
       collectCardFiles(absolute, `${path}/`, seen, files, problems);
-    } else if (/\.md$/i.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
+    } else if (/\.md$/i.test(entry.name)) {
+      // Anything else named `.md` (a FIFO, a socket) is reported when it is read, not skipped in silence.
       files.push({ absolute, path });
     }
   }
+}
+
+function isInside(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : `${folder}${sep}`);
 }
 
 function isFolderLink(path: string): boolean {

@@ -3,22 +3,18 @@ import type { Card, CardInfo } from '../core/card.js';
 import type { ParsedCard } from '../core/card-fields.js';
 import { sanitizeTerminalText } from '../core/text.js';
 import { describeError, findCardFiles, keepFirstOfEachId, loadCardFile, readCardFile, type LoadedCards } from './card-files.js';
-import { getFileKey, getParseCacheFile, isRacy, readParseCache, writeParseCache, type CacheEntry, type CachedResult } from './parse-cache.js';
+import { openParseCache, type CachedResult } from './parse-cache.js';
 
 /**
  * Loads every card under `root` without its answer, and the files that are not valid cards, both sorted by path.
  * Only files whose size, times or inode changed since the last run are read and parsed; the results of the others
- * come from the parse cache in `cacheDir`, so invalid cards are still reported and every edit is seen.
+ * come from the parse cache in `cacheDir`, so invalid cards are still reported and every edit is seen. `now` is the
+ * file system's clock (not the study clock): it tells which files changed too recently to be cached yet.
  */
-export async function loadCardInfos(root: string, cacheDir: string): Promise<LoadedCards<CardInfo>> {
-  // The file system's clock, not the study clock in deps: it decides which timestamps are too fresh to trust.
-  const now = Date.now();
+export async function loadCardInfos(root: string, cacheDir: string, now = Date.now()): Promise<LoadedCards<CardInfo>> {
   const { found, problems } = findCardFiles(root);
-  const cacheFile = getParseCacheFile(cacheDir, root);
-  const cached = readParseCache(cacheFile, root);
-  const kept = new Map<string, CacheEntry>();
+  const cache = openParseCache(cacheDir, root, now);
   const results: CachedResult[] = [];
-  let changed = false;
   for (const file of found) {
     let stats: BigIntStats;
     try {
@@ -27,19 +23,14 @@ export async function loadCardInfos(root: string, cacheDir: string): Promise<Loa
       results.push({ problem: { path: file.path, line: 1, message: `cannot read file (${describeError(error)})` } });
       continue;
     }
-    const key = getFileKey(stats);
-    const hit = cached.get(file.path);
-    if (hit?.key === key) {
-      results.push(hit.result);
-      kept.set(file.path, hit);
-      continue;
+    let result = cache.lookup(file.path, stats);
+    if (!result) {
+      result = withoutAnswer(await readCardFile(file, stats));
+      cache.remember(file.path, stats, result);
     }
-    changed = true;
-    const result = withoutAnswer(await readCardFile(file, stats));
     results.push(result);
-    if (!isRacy(stats, now)) kept.set(file.path, { key, result });
   }
-  if (changed || kept.size !== cached.size) writeParseCache(cacheFile, root, kept);
+  cache.save();
   return keepFirstOfEachId(results, problems);
 }
 

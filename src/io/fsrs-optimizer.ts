@@ -1,18 +1,10 @@
 import { FlashError } from '../core/errors.js';
 import type { TrainingItem } from '../core/fsrs-training.js';
 
-/** How well a set of FSRS weights predicts a history: log loss and RMSE (bins), as Anki reports them. */
-export interface FitQuality {
-  logLoss: number;
-  rmse: number;
-}
-
 /** The FSRS optimiser, ready to work on one training set. */
 export interface Optimizer {
   /** Fits FSRS weights to the training set (same set, same weights). */
   fitParameters(): Promise<number[]>;
-  /** Scores `parameters` on the training set. */
-  evaluate(parameters: readonly number[]): FitQuality;
 }
 
 type Binding = typeof import('@open-spaced-repetition/binding');
@@ -52,10 +44,6 @@ export async function prepareOptimizer(items: readonly TrainingItem[]): Promise<
         failed.cause = error;
         throw failed;
       }
-    },
-    evaluate(parameters) {
-      const { logLoss, rmseBins } = new binding.FSRSBinding([...parameters]).evaluate(trainSet);
-      return { logLoss, rmse: rmseBins };
     },
   };
 }

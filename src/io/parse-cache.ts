@@ -7,53 +7,75 @@ import type { CardInfo, CardProblem } from '../core/card.js';
 /** What parsing a card file gave, without the answer: the card's info and its `id:` line, or its problem. */
 export type CachedResult = { card: CardInfo; idLine: number } | { problem: CardProblem };
 
-/** One card file as last parsed: what identified its contents on disk, and the result. */
-export interface CacheEntry {
-  key: string;
-  result: CachedResult;
+/** The parse results of one cards folder from the last run, and the ones of this run to keep. */
+export interface ParseCache {
+  /** The cached result for the file at `cardPath` when its stats still match; undefined when it must be parsed. */
+  lookup(cardPath: string, stats: BigIntStats): CachedResult | undefined;
+  /** Keeps a fresh result for next time, unless the file changed too recently for its stats to be trusted. */
+  remember(cardPath: string, stats: BigIntStats, result: CachedResult): void;
+  /** Writes the cache back if anything changed; files neither looked up nor remembered this run are dropped. */
+  save(): void;
 }
 
 // Bump when the layout below changes.
 const CACHE_FORMAT = 1;
 // A file changed this recently could change again within the same timestamp tick (1–2 s on some file systems) and
 // keep its size: such files are parsed every time until they are older, as git does with "racily clean" entries.
+// The change time counts, not only the modification time: tools can set the latter back, never the former.
 const RACY_MS = 3000;
 
-/** The cache file for one cards folder, in the cache folder. */
-export function getParseCacheFile(cacheDir: string, root: string): string {
-  return path.join(cacheDir, `cards-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`);
+/** Opens the parse cache of the cards folder `root` in `cacheDir` (empty when missing, damaged, or from another parser). */
+export function openParseCache(cacheDir: string, root: string, now: number): ParseCache {
+  const file = path.join(cacheDir, `cards-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`);
+  const stored = readEntries(file, root);
+  const kept = new Map<string, EncodedEntry>();
+  let changed = false;
+  return {
+    lookup(cardPath, stats) {
+      const entry = stored.get(cardPath);
+      if (entry?.[1] !== getFileKey(stats)) return undefined;
+      kept.set(cardPath, entry);
+      return decodeEntry(entry);
+    },
+    remember(cardPath, stats, result) {
+      changed = true;
+      const racy = Number(stats.mtimeMs) > now - RACY_MS || Number(stats.ctimeMs) > now - RACY_MS;
+      if (!racy) kept.set(cardPath, encodeEntry(cardPath, getFileKey(stats), result));
+    },
+    save() {
+      if (changed || kept.size !== stored.size) writeEntries(file, root, [...kept.values()]);
+    },
+  };
 }
 
 /**
  * What identifies a file's contents without reading it: size, modification and change times in nanoseconds (the
  * change time moves even when a tool sets the modification time back), and the inode (a file replaced by a rename).
  */
-export function getFileKey(stats: BigIntStats): string {
+function getFileKey(stats: BigIntStats): string {
   return `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}:${stats.dev}`;
 }
 
-/** Whether a file changed too recently (before `now`, in ms) for its key to be trusted next time. */
-export function isRacy(stats: BigIntStats, now: number): boolean {
-  return Number(stats.mtimeMs) > now - RACY_MS || Number(stats.ctimeMs) > now - RACY_MS;
-}
-
-/** The cached results for `root` by path; empty when there is no cache, or it is damaged or from another parser. */
-export function readParseCache(file: string, root: string): Map<string, CacheEntry> {
+function readEntries(file: string, root: string): Map<string, EncodedEntry> {
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; parser?: unknown; root?: unknown; files?: unknown };
     if (data.format !== CACHE_FORMAT || data.parser !== getParserStamp() || data.root !== root || !Array.isArray(data.files)) {
       return new Map();
     }
-    return new Map((data.files as unknown[]).map(decodeEntry));
+    const entries = new Map<string, EncodedEntry>();
+    for (const entry of data.files as EncodedEntry[]) {
+      if (!isEncodedEntry(entry)) return new Map();
+      entries.set(entry[0], entry);
+    }
+    return entries;
   } catch {
     // No cache yet, or one that cannot be used: everything is parsed again.
     return new Map();
   }
 }
 
-/** Replaces the cache for `root` in one rename, so a reader never sees half of it; a cache that cannot be written is skipped. */
-export function writeParseCache(file: string, root: string, entries: ReadonlyMap<string, CacheEntry>): void {
-  const files = [...entries].map(([cardPath, entry]) => encodeEntry(cardPath, entry));
+/** Replaces the cache in one rename, so a reader never sees half of it; a cache that cannot be written is skipped. */
+function writeEntries(file: string, root: string, files: EncodedEntry[]): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -67,23 +89,22 @@ export function writeParseCache(file: string, root: string, entries: ReadonlyMap
 // [path, key, id, deck, difficulty, tags, question, idLine] for a card, [path, key, line, message] for a problem.
 type EncodedEntry = [string, string, string, string, CardInfo['difficulty'], string[], string, number] | [string, string, number, string];
 
-function encodeEntry(cardPath: string, { key, result }: CacheEntry): EncodedEntry {
+function encodeEntry(cardPath: string, key: string, result: CachedResult): EncodedEntry {
   if ('problem' in result) return [cardPath, key, result.problem.line, result.problem.message];
   const { card } = result;
   return [cardPath, key, card.id, card.deck, card.difficulty, card.tags, card.question, result.idLine];
 }
 
-function decodeEntry(value: unknown): [string, CacheEntry] {
-  const entry = value as EncodedEntry;
-  const [cardPath, key] = entry;
-  if (typeof cardPath !== 'string' || typeof key !== 'string') throw new TypeError('damaged parse cache');
-  if (entry.length === 4) {
-    const [, , line, message] = entry;
-    return [cardPath, { key, result: { problem: { path: cardPath, line, message } } }];
-  }
-  const [, , id, deck, difficulty, tags, question, idLine] = entry;
-  if (typeof id !== 'string' || typeof question !== 'string' || !Array.isArray(tags)) throw new TypeError('damaged parse cache');
-  return [cardPath, { key, result: { card: { id, deck, path: cardPath, difficulty, tags, question }, idLine } }];
+function isEncodedEntry(entry: unknown): entry is EncodedEntry {
+  if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') return false;
+  if (entry.length === 4) return typeof entry[2] === 'number' && typeof entry[3] === 'string';
+  return entry.length === 8 && typeof entry[2] === 'string' && typeof entry[6] === 'string' && Array.isArray(entry[5]);
+}
+
+function decodeEntry(entry: EncodedEntry): CachedResult {
+  if (entry.length === 4) return { problem: { path: entry[0], line: entry[2], message: entry[3] } };
+  const [cardPath, , id, deck, difficulty, tags, question, idLine] = entry;
+  return { card: { id, deck, path: cardPath, difficulty, tags, question }, idLine };
 }
 
 let parserStamp: string | undefined;

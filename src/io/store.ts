@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Conf from 'conf';
 import envPaths from 'env-paths';
 import { StoreError } from '../core/errors.js';
 import { parseParameters } from '../core/fsrs-parameters.js';
@@ -9,6 +8,7 @@ import type { LogEntry } from '../core/review-log.js';
 import { DEFAULT_SETTINGS, SETTINGS, type Settings, type SettingSpec } from '../core/settings.js';
 import { migrateStoreConfig, STORE_FORMAT_VERSION, type StoreConfigData } from '../core/store-format.js';
 import { withFileLock } from './file-lock.js';
+import { LazyConf } from './lazy-conf.js';
 
 /** Layout version of the store; a store written by a newer layout is refused, not misread. */
 export { STORE_FORMAT_VERSION } from '../core/store-format.js';
@@ -62,7 +62,8 @@ export function openStore(dir: string): Store {
   const initialConfig = checkConfig(root, configPath);
   // No defaults: conf would write them on open, outside the lock. Settings left out follow the defaults of the
   // flashdeck reading them.
-  const conf = attempt('read', configPath, () => new Conf<StoreConfig>({
+  // conf itself loads only for the first write: most commands just read.
+  const conf = attempt('read', configPath, () => new LazyConf<StoreConfig>({
     cwd: root,
     configName: 'config',
     projectSuffix: '',

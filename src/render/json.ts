@@ -9,3 +9,21 @@ export function formatJson(value: unknown): string {
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
+
+/**
+ * The text of `formatJson(items)` in pieces of whole lines (without the final newline), `perPiece` items at a time,
+ * so printing a long list never holds all of it as one string.
+ */
+export function* formatJsonArrayPieces(items: readonly unknown[], perPiece = 500): Generator<string> {
+  if (items.length === 0) {
+    yield formatJson(items);
+    return;
+  }
+  yield '[';
+  for (let start = 0; start < items.length; start += perPiece) {
+    // A slice prints as `[\n  item,\n  item\n]`: its inner lines are exactly the lines of the whole array.
+    const lines = formatJson(items.slice(start, start + perPiece)).slice(2, -2);
+    yield `${lines}${start + perPiece < items.length ? ',' : ''}`;
+  }
+  yield ']';
+}

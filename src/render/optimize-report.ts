@@ -34,7 +34,7 @@ export function formatOptimizeReport(report: OptimizeReport, chalk: ChalkInstanc
     `  ${name.padEnd(9)}${report.logLoss[key].toFixed(4).padStart(8)}${percent(report.rmse[key]).padStart(13)}`;
   return [
     chalk.bold(`Fitted FSRS to ${report.reviews} reviews of ${report.cards} cards.`),
-    chalk.dim(`  ${''.padEnd(9)}${'log loss'.padStart(8)}${'RMSE (bins)'.padStart(13)}   lower is better`),
+    chalk.dim(`  ${''.padEnd(9)}${'log loss'.padStart(8)}${'RMSE'.padStart(13)}   lower is better`),
     row('default', 'default'),
     row('fitted', 'fitted'),
     report.saved

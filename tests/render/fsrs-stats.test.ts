@@ -47,7 +47,7 @@ describe('the optimize report', () => {
   it('compares default and fitted weights and says whether they were saved', () => {
     expect(formatOptimizeReport({ ...report, saved: true }, chalk)).toMatchInlineSnapshot(`
       "Fitted FSRS to 1208 reviews of 120 cards.
-                 log loss  RMSE (bins)   lower is better
+                 log loss         RMSE   lower is better
         default    0.5818       16.97%
         fitted     0.5354       10.78%
       Saved: quiz, list and stats now schedule with these weights.

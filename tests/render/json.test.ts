@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatJson } from '../../src/render/json.js';
+import { formatJson, formatJsonArrayPieces } from '../../src/render/json.js';
 
 describe('formatJson', () => {
   it('escapes ESC, C1 controls and bidi overrides, and parses back to the same value', () => {
@@ -8,5 +8,14 @@ describe('formatJson', () => {
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u0080-\u009f\u202a-\u202e\u2066-\u2069\u2028]/);
     expect(JSON.parse(text)).toEqual(value);
     expect(text).toContain('ok ⭐️ 漢字');
+  });
+});
+
+describe('formatJsonArrayPieces', () => {
+  it.each([0, 1, 2, 3, 7])('prints the same text as formatJson for %i items, piece by piece', (count) => {
+    const items = Array.from({ length: count }, (_, index) => ({ id: `c${index}`, tags: index % 2 ? [] : ['a', 'b\u2028'], due: null }));
+    for (const perPiece of [1, 2, 3, 500]) {
+      expect(`${[...formatJsonArrayPieces(items, perPiece)].join('\n')}`).toBe(formatJson(items));
+    }
   });
 });

@@ -57,9 +57,10 @@ export function parseAnki(text: string): ImportResult {
       result.problems.push({ line, message: `cloze notes are not supported (note type "${notetype}")` });
       continue;
     }
-    const fields = cells.filter((_, index) => !metaColumns.has(index + 1));
+    const columns = cells.filter((_, index) => !metaColumns.has(index + 1));
     // Without a tags column Anki takes the column after a basic note's two fields as the tags.
-    const tagCell = headers.tags > 0 ? cell(headers.tags) : (fields.length > 2 ? fields.splice(2).join(' ') : '');
+    const fields = headers.tags > 0 ? columns : columns.slice(0, 2);
+    const tagCell = headers.tags > 0 ? cell(headers.tags) : columns.slice(2).join(' ');
     const [front, back, ...extra] = fields.map((field) => toMarkdown(field, headers.html));
     if (front === undefined || back === undefined) {
       result.problems.push({ line, message: `expected a front and a back field, found ${formatCount(fields.length, 'field')}` });

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cardFile, cliEnv, runCli, testdir } from './helpers.js';
+
+// Issue 3, case 9: every option value is checked, with one line and the exit code of SPEC.md. The cases
+// `--limit 0`, `--limit abc`, `-d purple`, a missing or non-folder `--cards` and unknown options are covered in
+// commands.test.ts and program.test.ts; these are the rest.
+
+function deck(): string {
+  return testdir({
+    'a.md': cardFile('Alpha question', 'Alpha answer', 'id: alpha\ntags: [greek]'),
+    'b.md': cardFile('Bravo question', 'Bravo answer', 'id: bravo'),
+  });
+}
+
+describe('a bad option value is a usage error: exit 2, one line naming it, nothing recorded', () => {
+  it.each([
+    [['quiz', '-d', ''], "argument '' is invalid. name at least one level"],
+    [['list', '--difficulty', ','], "argument ',' is invalid. name at least one level"],
+    [['quiz', '-n', '1.5'], 'expected a whole number of at least 1, got "1.5"'],
+    [['quiz', '--limit', '-3'], 'expected a whole number of at least 1, got "-3"'],
+    [['quiz', '--limit', '99999999999999999999'], 'got "99999999999999999999"'],
+    [['quiz', '--new', 'abc'], 'expected a whole number of at least 0, got "abc"'],
+    [['quiz', '--new', '-1'], 'expected a whole number of at least 0, got "-1"'],
+    [['quiz', '--limit'], "option '-n, --limit <n>' argument missing"],
+    [['list', '--deck'], "option '--deck <name>' argument missing"],
+    [['stats', '-t'], "option '-t, --tag <tag>' argument missing"],
+    [['quiz', '--cards', ''], '--cards needs a folder name'],
+    [['list', '--cards='], '--cards needs a folder name'],
+    [['lint', '--cards', ''], '--cards needs a folder name'],
+  ])('%j', (args, message) => {
+    const home = testdir();
+    // The valid --cards comes first, so a bad one later overrides it.
+    const result = runCli([args[0] ?? '', '--cards', deck(), ...args.slice(1)], cliEnv(home));
+    expect(result.code).toBe(2);
+    const [line = '', ...rest] = result.stderr.trim().split('\n');
+    expect(line).toContain(message);
+    expect(rest.filter((more) => !more.includes('--help'))).toEqual([]);
+    expect(result.stdout).toBe('');
+    expect(existsSync(path.join(home, 'reviews.jsonl'))).toBe(false);
+  });
+
+  it('quiz with --cards naming a file', () => {
+    const cards = deck();
+    const result = runCli(['quiz', '--cards', path.join(cards, 'a.md')], cliEnv(testdir()));
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(`error: cards folder not found: ${path.join(cards, 'a.md')} (pass --cards <dir> or set FLASHDECK_CARDS)`);
+  });
+});
+
+describe('values that are fine', () => {
+  it('takes the last of two --cards', () => {
+    const other = testdir({ 'only.md': cardFile('Only question', 'Only answer') });
+    const result = runCli(['list', '--json', '--cards', deck(), '--cards', other], cliEnv(testdir()));
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { path: string }[]).map((entry) => entry.path)).toEqual(['only.md']);
+  });
+
+  it.each([
+    [['quiz'], 'No cards match these filters.\n'],
+    [['list'], 'No cards match these filters.\n'],
+    [['list', '--json'], '[]\n'],
+  ])('%j with filters that match nothing says so and exits 0', (args, output) => {
+    const result = runCli([...args, '--cards', deck(), '-t', 'no-such-tag', '-d', 'hard'], cliEnv(testdir()));
+    expect(result).toEqual({ code: 0, stdout: output, stderr: '' });
+  });
+
+  it('stats with filters that match nothing shows zeros and exits 0', () => {
+    const result = runCli(['stats', '--cards', deck(), '--deck', 'nowhere'], cliEnv(testdir()));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^Cards 0 · seen 0/);
+    expect(result.stdout).toContain('(no cards)');
+  });
+});
