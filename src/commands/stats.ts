@@ -1,5 +1,6 @@
 import { computeFsrsStats } from '../core/fsrs-stats.js';
 import { computeStatsReport } from '../core/stats-report.js';
+import { sanitizeTerminalText } from '../core/text.js';
 import type { Deps } from '../deps.js';
 import { formatJson } from '../render/json.js';
 import { formatFsrsStats } from '../render/fsrs-stats.js';
@@ -20,6 +21,8 @@ export async function runStats(options: StatsOptions, deps: Deps): Promise<numbe
   const fsrs = computeFsrsStats(cards, states, reviews, scheduleSettings, now);
   if (options.json) {
     deps.out.print(formatJson({ ...report, ...fsrs, cardsRoot: options.cardsRoot, store: store.dir }));
+  } else if (cards.length === 0) {
+    deps.out.print(`No cards match these filters in ${sanitizeTerminalText(options.cardsRoot)}.`);
   } else {
     const chalk = createChalk(deps.stdout, deps.env);
     const width = getWidth(deps.stdout, deps.env);

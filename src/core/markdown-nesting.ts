@@ -5,6 +5,8 @@
 export const MAX_NESTING = 100;
 /** Most emphasis markers (`*`, `_`, `~`) that can open a span in one paragraph; each can add a level of nesting. */
 export const MAX_EMPHASIS_OPENERS = 500;
+/** Most emphasis markers a whole card may use: marked's time grows with markers × markers per paragraph. */
+export const MAX_EMPHASIS_PER_CARD = 5000;
 
 // What can start a line inside lists and quotes: indentation, `>`, and list markers (`-`, `*`, `+`, `1.`, `1)`).
 const CONTAINER_PREFIX = /^(?:[ \t>]|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))*/;
@@ -16,6 +18,7 @@ const EMPHASIS_OPENER = /(?<![\p{L}\p{N}*_~])[*_~]+(?=[^\s*_~])/gu;
 /** The first line (1-based) of `markdown` that nests too deeply for the renderers, and what to do about it; else null. */
 export function findDeepMarkdown(markdown: string): { line: number; message: string } | null {
   let openers = 0;
+  let total = 0;
   const lines = markdown.split('\n');
   for (const [index, line] of lines.entries()) {
     // Emphasis never spans a blank line.
@@ -26,7 +29,13 @@ export function findDeepMarkdown(markdown: string): { line: number; message: str
     if (countContainerLevels(line) > MAX_NESTING) {
       return { line: index + 1, message: `markdown nested more than ${MAX_NESTING} levels deep (lists, quotes, indentation): flatten it` };
     }
-    for (const match of line.matchAll(EMPHASIS_OPENER)) openers += match[0].length;
+    for (const match of line.matchAll(EMPHASIS_OPENER)) {
+      openers += match[0].length;
+      total += match[0].length;
+    }
+    if (total > MAX_EMPHASIS_PER_CARD) {
+      return { line: index + 1, message: `more than ${MAX_EMPHASIS_PER_CARD} emphasis markers (*, _, ~) in one card: split it into several cards` };
+    }
     if (openers > MAX_EMPHASIS_OPENERS) {
       return { line: index + 1, message: `more than ${MAX_EMPHASIS_OPENERS} emphasis markers (*, _, ~) in one paragraph: split it` };
     }

@@ -7,7 +7,7 @@ import { MAX_NESTING } from './markdown-nesting.js';
 // what overflows, and they are checked by linear scans before a recursive parser sees the text.
 
 // The markdown checks live apart from yaml, so cards that need no YAML parser never load it.
-export { findDeepMarkdown, MAX_EMPHASIS_OPENERS, MAX_NESTING } from './markdown-nesting.js';
+export { findDeepMarkdown, MAX_EMPHASIS_OPENERS, MAX_EMPHASIS_PER_CARD, MAX_NESTING } from './markdown-nesting.js';
 
 /** Offset in `yaml` of the first collection nested deeper than MAX_NESTING, else null. */
 export function findDeepYaml(yaml: string): number | null {

@@ -7,10 +7,7 @@ const EMPTY_STALE_AFTER_MS = 1_000;
 const RETRY_MS = 5;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
-/**
- * Runs `run` while holding the lock file `lockPath` (created exclusively, holding the owner's process id), so
- * read-modify-write steps of several processes take turns. A lock left by a process that is gone is broken at once.
- */
+/** Runs `run` holding the lock file `lockPath` (made exclusively, naming its process); a dead process's lock is broken at once. */
 export function withFileLock<T>(lockPath: string, run: () => T): T {
   acquireLock(lockPath);
   try {

@@ -1,7 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { common, createEmphasize } from 'emphasize';
+import type { createEmphasize } from 'emphasize';
 import type { Token, Tokens } from 'marked';
+import { createRequire } from 'node:module';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import { lexMarkdown, type MathToken } from '../core/markdown-lexer.js';
@@ -18,6 +19,16 @@ interface Look {
 const BULLETS = ['•', '◦', '▪'];
 const MIN_WIDTH = 20;
 let highlighter: ReturnType<typeof createEmphasize> | undefined;
+
+/** The syntax highlighter, loaded at the first coloured code block: highlight.js takes longer to load than a quiz to start. */
+function getHighlighter(): ReturnType<typeof createEmphasize> {
+  if (!highlighter) {
+    // emphasize is ESM-only; Node 20.19+ (our minimum) loads it synchronously through require.
+    const emphasize = createRequire(import.meta.url)('emphasize') as typeof import('emphasize');
+    highlighter = emphasize.createEmphasize(emphasize.common);
+  }
+  return highlighter;
+}
 
 /** The markdown as terminal text wrapped to `width` (emoji- and CJK-aware); control sequences from the card never pass. */
 export function renderMarkdown(markdown: string, width: number, chalk: ChalkInstance): string {
@@ -84,9 +95,8 @@ function renderList(list: Tokens.List, width: number, look: Look, depth: number)
 function renderCode(code: Tokens.Code, width: number, look: Look): string[] {
   const text = code.text.replace(/\n+$/, '');
   const language = code.lang?.split(/\s/)[0]?.toLowerCase();
-  highlighter ??= createEmphasize(common);
-  const coloured =
-    !look.plain && language && highlighter.registered(language) ? highlighter.highlight(language, text).value : text;
+  const highlight = !look.plain && language ? getHighlighter() : undefined;
+  const coloured = highlight && language && highlight.registered(language) ? highlight.highlight(language, text).value : text;
   // Indented like markdown's own code blocks, so code never looks like a quote's `│`.
   const indent = '    ';
   return coloured.split('\n').flatMap((line) => prefixLines(hardWrap(line, width - indent.length), indent, indent));

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { Lexer } from 'marked';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { findDeepMarkdown, findDeepYaml, MAX_EMPHASIS_OPENERS, MAX_NESTING } from '../../src/core/nesting.js';
+import { findDeepMarkdown, findDeepYaml, MAX_EMPHASIS_OPENERS, MAX_EMPHASIS_PER_CARD, MAX_NESTING } from '../../src/core/nesting.js';
 import { parseCard } from '../../src/core/parse-card.js';
 import { parseSimpleCard } from '../../src/core/simple-card.js';
 import { toPlainText } from '../../src/core/text.js';
@@ -65,6 +65,15 @@ describe('findDeepMarkdown', () => {
   it('counts emphasis per paragraph', () => {
     const paragraph = nestedEmphasis(MAX_EMPHASIS_OPENERS / 2);
     expect(findDeepMarkdown(`${paragraph}\n\n${paragraph}`)).toBeNull();
+  });
+
+  it('caps emphasis markers over the whole card, so many busy paragraphs cannot take marked minutes', () => {
+    const paragraph = nestedEmphasis(MAX_EMPHASIS_OPENERS / 2);
+    const paragraphs = MAX_EMPHASIS_PER_CARD / (MAX_EMPHASIS_OPENERS / 2) + 1;
+    expect(findDeepMarkdown(Array.from({ length: paragraphs }, () => paragraph).join('\n\n'))).toEqual({
+      line: 2 * paragraphs - 1,
+      message: expect.stringMatching(/in one card: split it/),
+    });
   });
 
   it('lets every parser and renderer read the deepest markdown it accepts', () => {

@@ -77,7 +77,8 @@ describe('case 2: control sequences in card text never reach the terminal raw', 
 
   it('list, stats and lint print none of them, with or without --json, and the JSON keeps the text', () => {
     const cards = hostileDeck();
-    const home = testdir();
+    // A review, so the card also shows among the weakest cards of `stats`.
+    const home = testdir({ 'reviews.jsonl': `${JSON.stringify({ card: `id${HOSTILE}`, rating: 2, at: '2025-03-01T09:00:00.000Z', seconds: 3 })}\n` });
     for (const args of [['list'], ['stats'], ['lint'], ['list', '--json'], ['stats', '--json']]) {
       // Wide enough that `list` shows the id column too.
       const result = runCli([...args, '--cards', cards], cliEnv(home, { COLUMNS: '160' }));

@@ -66,11 +66,11 @@ describe('values that are fine', () => {
     expect(result).toEqual({ code: 0, stdout: output, stderr: '' });
   });
 
-  it('stats with filters that match nothing shows zeros and exits 0', () => {
-    const result = runCli(['stats', '--cards', deck(), '--deck', 'nowhere'], cliEnv(testdir()));
-    expect(result.code).toBe(0);
-    expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/^Cards 0 · seen 0/);
-    expect(result.stdout).toContain('(no cards)');
+  it('stats with filters that match nothing says so in one line and exits 0; --json gives zeros', () => {
+    const cards = deck();
+    const result = runCli(['stats', '--cards', cards, '--deck', 'nowhere'], cliEnv(testdir()));
+    expect(result).toEqual({ code: 0, stdout: `No cards match these filters in ${cards}.\n`, stderr: '' });
+    const json = JSON.parse(runCli(['stats', '--json', '--cards', cards, '--deck', 'nowhere'], cliEnv(testdir())).stdout);
+    expect(json).toMatchObject({ cards: 0, seen: 0, reviews: 0, due: 0, mastery: 0 });
   });
 });

@@ -1,3 +1,4 @@
+import type { IPty } from 'node-pty';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -36,6 +37,11 @@ async function rate(t: PtySession, index: number, rating: string): Promise<void>
   t.pty.write(' ');
   await t.waitFor(RATE, index);
   t.pty.write(rating);
+}
+
+/** Closes the terminal's master side, as closing a terminal window does (node-pty's typings leave `destroy` out). */
+function closeTerminal(t: PtySession): void {
+  (t.pty as IPty & { destroy(): void }).destroy();
 }
 
 /** Screen lines (as the program wrote them) that hold words of one card's answer. */
@@ -118,7 +124,7 @@ describe('ending a session', () => {
     await t.waitFor(REVEAL, 3);
     // Closing the terminal: the quiz gets SIGHUP, end of input and EIO on every write. Node 20 aborts (SIGABRT) if
     // it exits normally then, so it must end by the hangup signal.
-    t.pty.destroy();
+    closeTerminal(t);
     expect(await ended).toMatchObject({ signal: 1 });
     expect(readRatings(home)).toEqual([['alpha', 4], ['bravo', 2]]);
   });
@@ -132,7 +138,7 @@ describe('ending a session', () => {
     const t = startPtyCommand('setsid', ['-w', '/bin/sh', '-c', command], cliEnv(home));
     await rate(t, 1, '5');
     await t.waitFor(REVEAL, 2);
-    t.pty.destroy();
+    closeTerminal(t);
     for (const end = Date.now() + 10_000; !existsSync(status) && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));
     // Ended by the hangup it took the closed terminal for (128 + SIGHUP), not aborted (134) and not hanging.
     expect(readFileSync(status, 'utf8').trim()).toBe('129');

@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, cardFile, cliEnv, testdir } from './helpers.js';
+
+// Start-up time is mostly module loading: these runs record every package the CLI imports, so a heavy import that
+// sneaks into a fast path fails here instead of slowing every command down.
+
+// ES modules are seen by a loader hook; CommonJS ones are listed from require's cache at exit.
+const RECORDER = `import { register, createRequire } from 'node:module';
+import { appendFileSync } from 'node:fs';
+register('data:text/javascript,' + encodeURIComponent(\`
+import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) {
+  if (url.includes('/node_modules/')) appendFileSync(process.env.FLASHDECK_RECORD_MODULES, url + '\\\\n');
+  return next(url, context);
+}\`));
+process.on('exit', () => {
+  const files = Object.keys(createRequire(process.cwd() + '/').cache).filter((file) => file.includes('/node_modules/'));
+  appendFileSync(process.env.FLASHDECK_RECORD_MODULES, files.map((file) => file + '\\n').join(''));
+});`;
+
+/** The packages `flashdeck args…` imports (through import statements and import()). */
+function packagesLoaded(args: string[], home: string): string[] {
+  const record = path.join(testdir(), 'modules.txt');
+  const env = cliEnv(home, { FLASHDECK_RECORD_MODULES: record });
+  const result = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(RECORDER)}`, BIN, ...args], { env, encoding: 'utf8' });
+  expect(result.status, result.stderr).toBe(0);
+  const urls = readFileSync(record, 'utf8').trim().split('\n');
+  return [...new Set(urls.map((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? url))].sort();
+}
+
+describe('what each command loads', () => {
+  it.each([['--version'], ['--help'], ['list', '--help']])('`flashdeck %s` loads only commander', (...args) => {
+    expect(packagesLoaded(args, testdir())).toEqual(['commander']);
+  });
+
+  it('`list --json` loads no rendering, settings-writing, YAML or markdown-highlighting code', () => {
+    const cards = testdir({ 'a.md': cardFile('What is a plain question?', 'An answer.', 'id: a\ntags: [x]\ndifficulty: easy') });
+    const home = testdir();
+    // The second run is the usual one: the card is parsed and the store exists.
+    packagesLoaded(['list', '--json', '--cards', cards], home);
+    const loaded = packagesLoaded(['list', '--json', '--cards', cards], home);
+    for (const heavy of ['conf', 'ajv', 'yaml', 'gray-matter', 'emphasize', 'highlight.js', 'chalk', '@inquirer/core', 'string-width', 'turndown']) {
+      expect(loaded).not.toContain(heavy);
+    }
+  });
+});

@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StoreError } from '../../src/core/errors.js';
+import { collectReviews, formatLogLine, type LogEntry, type Rating } from '../../src/core/review-log.js';
+import { createScheduler, type ScheduleSettings } from '../../src/core/schedule.js';
+import { loadCardStates } from '../../src/io/state-cache.js';
+import { openStore, type Store } from '../../src/io/store.js';
+
+let dir: string;
+let cacheDir: string;
+let store: Store;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flashdeck-states-'));
+  cacheDir = path.join(dir, 'cache');
+  store = openStore(dir);
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const SETTINGS: ScheduleSettings = { retention: 0.9 };
+const DAY = 86_400_000;
+const START = Date.parse('2025-01-01T09:00:00.000Z');
+
+const review = (card: string, rating: Rating, at: number): LogEntry => ({ card, rating, at: new Date(at).toISOString(), seconds: 3 });
+const append = (...entries: LogEntry[]) => fs.appendFileSync(store.logPath, entries.map(formatLogLine).join(''));
+
+/** What a full replay of the whole log gives: the reference every cached load must equal. */
+function replayAll(settings = SETTINGS) {
+  return createScheduler(settings).replayAll(collectReviews(store.readLog()));
+}
+
+function load(settings = SETTINGS) {
+  return loadCardStates(store, createScheduler(settings), settings, cacheDir);
+}
+
+/** Changes the cached state of `card` so that a load served from the cache shows it. */
+function tamperWithCache(card: string): void {
+  const file = path.join(cacheDir, 'states.json');
+  const cache = JSON.parse(fs.readFileSync(file, 'utf8')) as { states: [string, { reviews: number }][] };
+  for (const [id, state] of cache.states) if (id === card) state.reviews += 1000;
+  fs.writeFileSync(file, JSON.stringify(cache));
+}
+
+describe('loadCardStates', () => {
+  it('gives exactly the states of a full replay as the log grows, with undos and merged, out-of-order reviews', () => {
+    let seed = 3;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const cards = Array.from({ length: 12 }, (_, index) => `deck/card-${index}`);
+    const given: LogEntry[] = [];
+    let clock = START;
+    for (let session = 0; session < 60; session += 1) {
+      const chunk: LogEntry[] = [];
+      for (let step = Math.floor(random() * 6); step >= 0; step -= 1) {
+        clock += Math.floor(random() * 3 * DAY);
+        const roll = random();
+        const card = cards[Math.floor(random() * cards.length)] as string;
+        const reviews = given.filter((entry): entry is LogEntry & { rating: Rating } => 'rating' in entry);
+        const earlier = reviews[Math.floor(random() * reviews.length)];
+        if (roll < 0.15 && earlier) chunk.push({ card: earlier.card, undo: earlier.at, at: new Date(clock).toISOString() });
+        // A review from another device, merged in later: older than what the card already has.
+        else if (roll < 0.25) chunk.push(review(card, 1 + Math.floor(random() * 5) as Rating, clock - Math.floor(random() * 90 * DAY)));
+        // The same time twice: ties keep file order.
+        else if (roll < 0.3 && earlier) chunk.push(review(earlier.card, 4, Date.parse(earlier.at)));
+        else chunk.push(review(card, 1 + Math.floor(random() * 5) as Rating, clock));
+      }
+      given.push(...chunk);
+      append(...chunk);
+      expect(load(), `after session ${session}`).toEqual(replayAll());
+    }
+  });
+
+  it('extends the cached states with reviews appended in time order', () => {
+    append(review('a', 4, START), review('b', 3, START + DAY));
+    load();
+    tamperWithCache('a');
+    append(review('b', 5, START + 3 * DAY), review('c', 2, START + 3 * DAY));
+    const states = load();
+    expect(states.get('a')?.reviews).toBe(1001);
+    expect(states.get('b')).toEqual(replayAll().get('b'));
+    expect(states.get('c')).toEqual(replayAll().get('c'));
+  });
+
+  it.each([
+    ['an undo', (): LogEntry => ({ card: 'b', undo: new Date(START + DAY).toISOString(), at: new Date(START + 2 * DAY).toISOString() })],
+    ['a review older than the card’s last one', () => review('b', 1, START)],
+  ])('replays the whole log after %s', (_, entry) => {
+    append(review('a', 4, START), review('b', 3, START + DAY));
+    load();
+    tamperWithCache('a');
+    append(entry());
+    expect(load()).toEqual(replayAll());
+  });
+
+  it('replays the whole log when it was rewritten, even to the same size', () => {
+    append(review('a', 4, START), review('a', 3, START + 3 * DAY), review('b', 5, START));
+    load();
+    const text = fs.readFileSync(store.logPath, 'utf8');
+    fs.writeFileSync(store.logPath, text.replace('"rating":3', '"rating":1'));
+    expect(load().get('a')?.lastRating).toBe(1);
+    expect(load()).toEqual(replayAll());
+  });
+
+  it('keeps states per scheduler settings', () => {
+    append(review('a', 4, START), review('a', 4, START + 3 * DAY));
+    const strict: ScheduleSettings = { retention: 0.97 };
+    expect(load()).toEqual(replayAll());
+    expect(load(strict)).toEqual(replayAll(strict));
+    expect(load(strict).get('a')?.fsrs.due).not.toEqual(load().get('a')?.fsrs.due);
+  });
+
+  it('reports a damaged line appended later exactly as the store does', () => {
+    append(review('a', 4, START));
+    load();
+    fs.appendFileSync(store.logPath, 'not a review\n');
+    append(review('a', 4, START + DAY));
+    expect(() => load()).toThrow(StoreError);
+    expect(() => load()).toThrow(/damaged at line 2/);
+  });
+
+  it('leaves an unfinished last line (another session mid-write) out, as the store does', () => {
+    append(review('a', 4, START));
+    load();
+    fs.appendFileSync(store.logPath, '{"card":"a","rat');
+    expect(load()).toEqual(replayAll());
+    expect(load().get('a')?.reviews).toBe(1);
+  });
+
+  it('starts afresh from a damaged cache, and without a log', () => {
+    expect(load()).toEqual(new Map());
+    append(review('a', 4, START));
+    load();
+    fs.writeFileSync(path.join(cacheDir, 'states.json'), '{"format":1,"states":');
+    expect(load()).toEqual(replayAll());
+  });
+});
