@@ -2,18 +2,7 @@ import { forgetting_curve } from 'ts-fsrs';
 import type { Rating, ReviewEntry } from '../../src/core/review-log.js';
 import { createScheduler, isLapse, type CardState } from '../../src/core/schedule.js';
 import { countStudyDaysBetween, getStudyDayEnd } from '../../src/core/study-day.js';
-
-/** A seeded random source (mulberry32): the same seed gives the same learner. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { createRandom } from '../fixtures/seeded-random.js';
 
 /** FSRS-6 weights of a learner far from FSRS's default one: low first stabilities, slow growth, a steep curve. */
 export const LEARNER_PARAMETERS: readonly number[] = [

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { parseReviewLog } from '../../src/core/review-log.js';
 import { openStore } from '../../src/io/store.js';
+import { createRandom } from '../fixtures/seeded-random.js';
 
 // Child processes cannot load TypeScript on Node 20, so they use the build (`npm test` builds first).
 const BUILT_STORE = path.resolve('dist/io/store.js');
@@ -26,18 +27,6 @@ for (let i = 0; ; i++) {
   if (i % 5 === 0) store.buryCard(card, new Date(Date.now() + 86400000), new Date());
 }
 `;
-
-/** A small seeded PRNG (mulberry32), so every run kills at the same spread of moments. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 let dir: string;
 beforeEach(() => {
