@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { writeCards, writeReviewLog } from './bench-data.mjs';
 import { BIN, compare, measurePeakMemory, runNode, timeNode, timePty } from './bench-measure.mjs';
 
-const RUNS = 5;
+const RUNS = 7;
 const RUNS_100K = 3;
 const WALK = fileURLToPath(new URL('./bench-baseline-walk.mjs', import.meta.url));
 const asJson = process.argv.includes('--json');

@@ -38,9 +38,14 @@ export function decodeEntities(text: string): string {
 // start a numbered list): most questions. marked reads such a line as one paragraph of text, so it is skipped.
 const PLAIN_WORDS = /^[\p{L}\p{So}][\p{L}\p{N}\p{M}\p{So} ,.;:?!'"’‘“”()/%-]*$/u;
 
+/** Whether `markdown` is one line of words and punctuation that markdown gives no meaning to (its plain text is itself). */
+export function isPlainText(markdown: string): boolean {
+  return PLAIN_WORDS.test(markdown);
+}
+
 /** One line of plain text from markdown, for lists and JSON: no inline syntax, no HTML, entities decoded. */
 export function toPlainText(markdown: string): string {
-  if (PLAIN_WORDS.test(markdown)) return markdown.replace(/ {2,}/g, ' ').trim();
+  if (isPlainText(markdown)) return markdown.replace(/ {2,}/g, ' ').trim();
   return sanitizeTerminalText(collectText(lexMarkdown(markdown))).replace(/\s+/g, ' ').trim();
 }
 

@@ -117,7 +117,7 @@ function getParserStamp(): string {
   if (parserStamp !== undefined) return parserStamp;
   const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
   const extension = path.extname(new URL(import.meta.url).pathname);
-  const modules = ['../core/card-fields', '../core/simple-card', '../core/simple-yaml', '../core/parse-card', './card-files'];
+  const modules = ['../core/card', '../core/card-fields', '../core/simple-card', '../core/simple-yaml', '../core/parse-card', '../core/markdown-nesting', '../core/nesting', './card-files'];
   const times = modules.map((name) => statSync(new URL(`${name}${extension}`, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? 0);
   parserStamp = [version, ...times].join(':');
   return parserStamp;

@@ -1,5 +1,8 @@
 import { PassThrough } from 'node:stream';
-import { keyPrompt, typedAnswerPrompt } from './key-prompts.js';
+
+let prompts: Promise<typeof import('./key-prompts.js')> | undefined;
+// The prompt library (@inquirer/core) loads while the first card is already on screen.
+const loadPrompts = () => (prompts ??= import('./key-prompts.js'));
 
 /** Why a session stopped early: the `q` key, a signal, or the end of input. */
 export type StopReason = 'quit' | 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'EOF';
@@ -82,11 +85,11 @@ export function openQuizTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteS
     rows: () => stdout.rows || 24,
     askKey: async (message, names, confirmations) => {
       const clearPromptOnDone = confirmations === undefined;
-      const answer = await ask((context) => keyPrompt({ message, keys: names, confirmations }, { ...context, clearPromptOnDone }));
+      const answer = await ask(async (context) => (await loadPrompts()).keyPrompt({ message, keys: names, confirmations }, { ...context, clearPromptOnDone }));
       return answer === 'q' ? 'quit' : answer;
     },
     askText: (message) =>
-      ask(async (context) => ({ text: await typedAnswerPrompt({ message }, { ...context, clearPromptOnDone: true }) })),
+      ask(async (context) => ({ text: await (await loadPrompts()).typedAnswerPrompt({ message }, { ...context, clearPromptOnDone: true }) })),
     suspend(run) {
       detach();
       try {

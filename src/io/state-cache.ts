@@ -2,12 +2,12 @@ import { createHash, type Hash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FSRSVersion } from 'ts-fsrs';
-import { collectReviews, isUndo, parseReviewLog, type LogEntry } from '../core/review-log.js';
+import { collectReviews, isUndo, parseReviewLog, type LogEntry, type Rating } from '../core/review-log.js';
 import type { CardState, ScheduleSettings, Scheduler } from '../core/schedule.js';
 import type { Store } from './store.js';
 
 // Bump when the layout below changes.
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** The cache file's contents: the states after the first `logSize` bytes of the log, and what they were built with. */
 interface StateCache {
@@ -17,10 +17,15 @@ interface StateCache {
   logSize: number;
   /** SHA-1 of those bytes, so a log rewritten (merged, restored, edited) is never mistaken for a longer one. */
   logHash: string;
-  states: [string, EncodedState][];
+  states: EncodedState[];
 }
 
-type EncodedState = Record<string, unknown>;
+// [id, reviews, lastRating, firstReviewAt, lastReviewAt, then ts-fsrs's card fields in FSRS_FIELDS order]; times in ms.
+type EncodedState = [string, number, Rating, number, number, ...(number | null)[]];
+
+// ts-fsrs's card, field by field: a card with any other field (a newer ts-fsrs) is not cached rather than cut short.
+const FSRS_FIELDS = ['due', 'stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'learning_steps', 'reps', 'lapses', 'state', 'last_review'] as const;
+const FSRS_DATES = new Set<string>(['due', 'last_review']);
 
 /**
  * Every card's state as replaying the whole review log gives it (`scheduler.replayAll(collectReviews(log))`), from
@@ -81,7 +86,7 @@ function readCache(file: string, key: string, logSize: number): StateCache | nul
   try {
     const cache = JSON.parse(readFileSync(file, 'utf8')) as StateCache;
     const usable = cache.format === CACHE_FORMAT && cache.scheduler === key && Number.isInteger(cache.logSize) && cache.logSize <= logSize;
-    return usable && typeof cache.logHash === 'string' && Array.isArray(cache.states) ? cache : null;
+    return usable && typeof cache.logHash === 'string' && Array.isArray(cache.states) && cache.states.every(isEncodedState) ? cache : null;
   } catch {
     return null;
   }
@@ -90,7 +95,11 @@ function readCache(file: string, key: string, logSize: number): StateCache | nul
 /** Replaces the cache in one rename; a cache that cannot be written is skipped (it only saves time). */
 function writeCache(file: string, key: string, bytes: Buffer, hash: Hash, states: ReadonlyMap<string, CardState>): void {
   const cache: StateCache = { format: CACHE_FORMAT, scheduler: key, logSize: bytes.length, logHash: hash.digest('hex'), states: [] };
-  for (const [id, state] of states) cache.states.push([id, encodeState(state)]);
+  for (const [id, state] of states) {
+    const encoded = encodeState(id, state);
+    if (!encoded) return;
+    cache.states.push(encoded);
+  }
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -101,23 +110,30 @@ function writeCache(file: string, key: string, bytes: Buffer, hash: Hash, states
   }
 }
 
-// Dates become `{ "date": <ms> }`; every other field of the state and of ts-fsrs's card is a number or a string.
-function encodeState(state: CardState): EncodedState {
-  return encodeDates({ ...state, fsrs: encodeDates({ ...state.fsrs }) });
+function encodeState(id: string, state: CardState): EncodedState | null {
+  const fields = state.fsrs as unknown as Record<string, unknown>;
+  if (Object.keys(fields).some((name) => !(FSRS_FIELDS as readonly string[]).includes(name))) return null;
+  const card = FSRS_FIELDS.map((name) => {
+    const value = fields[name];
+    return value instanceof Date ? value.getTime() : typeof value === 'number' ? value : null;
+  });
+  return [id, state.reviews, state.lastRating, state.firstReviewAt.getTime(), state.lastReviewAt.getTime(), ...card];
 }
 
-function encodeDates(fields: Record<string, unknown>): EncodedState {
-  for (const [name, value] of Object.entries(fields)) if (value instanceof Date) fields[name] = { date: value.getTime() };
-  return fields;
+function isEncodedState(row: unknown): row is EncodedState {
+  return Array.isArray(row) && row.length === 5 + FSRS_FIELDS.length && typeof row[0] === 'string' && row.slice(1, 6).every(Number.isFinite);
 }
 
 function decodeStates(cache: StateCache): Map<string, CardState> {
-  return new Map(cache.states.map(([id, encoded]) => [id, decodeDates({ ...encoded, fsrs: decodeDates({ ...(encoded.fsrs as EncodedState) }) }) as unknown as CardState]));
-}
-
-function decodeDates(fields: EncodedState): EncodedState {
-  for (const [name, value] of Object.entries(fields)) {
-    if (typeof value === 'object' && value !== null && 'date' in value) fields[name] = new Date((value as { date: number }).date);
+  const states = new Map<string, CardState>();
+  for (const [id, reviews, lastRating, firstReviewAt, lastReviewAt, ...card] of cache.states) {
+    const fsrs: Record<string, unknown> = {};
+    FSRS_FIELDS.forEach((name, index) => {
+      const value = card[index];
+      if (value !== null && value !== undefined) fsrs[name] = FSRS_DATES.has(name) ? new Date(value) : value;
+    });
+    const state = { fsrs: fsrs as unknown as CardState['fsrs'], reviews, lastRating, firstReviewAt: new Date(firstReviewAt), lastReviewAt: new Date(lastReviewAt) };
+    states.set(id, state);
   }
-  return fields;
+  return states;
 }

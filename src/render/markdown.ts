@@ -1,12 +1,12 @@
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
+import type Table from 'cli-table3';
 import type { createEmphasize } from 'emphasize';
 import type { Token, Tokens } from 'marked';
 import { createRequire } from 'node:module';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import { lexMarkdown, type MathToken } from '../core/markdown-lexer.js';
-import { decodeEntities, sanitizeTerminalText } from '../core/text.js';
+import { decodeEntities, isPlainText, sanitizeTerminalText } from '../core/text.js';
 
 type AnyToken = Token | MathToken;
 
@@ -32,6 +32,9 @@ function getHighlighter(): ReturnType<typeof createEmphasize> {
 
 /** The markdown as terminal text wrapped to `width` (emoji- and CJK-aware); control sequences from the card never pass. */
 export function renderMarkdown(markdown: string, width: number, chalk: ChalkInstance): string {
+  // Most questions are one line of plain words: marked would read them as one paragraph of text (its first run also
+  // compiles its patterns, which delays the first question). Links are left to it: they are coloured.
+  if (isPlainText(markdown) && !/:\/\/|www\./i.test(markdown)) return wrap(markdown, Math.max(MIN_WIDTH, width)).join('\n');
   const look = { chalk, plain: chalk.level === 0 };
   const tokens = lexMarkdown(sanitizeTerminalText(markdown));
   return renderBlocks(tokens, Math.max(MIN_WIDTH, width), look).join('\n').replace(/\n+$/, '');
@@ -110,7 +113,9 @@ function renderTable(table: Tokens.Table, width: number, look: Look): string[] {
   );
   const colWidths = fitColumns(natural, width - (natural.length + 1));
   const alignments = table.align.map((align) => align ?? 'left');
-  const grid = new Table({
+  // cli-table3 loads at the first table, like the highlighter.
+  const TableClass = createRequire(import.meta.url)('cli-table3') as typeof Table;
+  const grid = new TableClass({
     head: header,
     colWidths: colWidths.map((content) => content + 2),
     colAligns: alignments,
