@@ -1,18 +1,8 @@
 // Deterministic bench data: card folders in the SPEC.md format and a review log, from a seeded PRNG.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createRandom } from './seeded-random.mjs';
 
-/** mulberry32: a small seeded PRNG, so every run generates the same files. */
-export function createRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'gradient descent momentum learning rate batch epoch loss weight bias layer neuron activation network ' +

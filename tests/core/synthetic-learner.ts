@@ -2,7 +2,7 @@ import { forgetting_curve } from 'ts-fsrs';
 import type { Rating, ReviewEntry } from '../../src/core/review-log.js';
 import { createScheduler, isLapse, type CardState } from '../../src/core/schedule.js';
 import { countStudyDaysBetween, getStudyDayEnd } from '../../src/core/study-day.js';
-import { createRandom } from '../fixtures/seeded-random.js';
+import { createRandom } from '../../scripts/seeded-random.mjs';
 
 /** FSRS-6 weights of a learner far from FSRS's default one: low first stabilities, slow growth, a steep curve. */
 export const LEARNER_PARAMETERS: readonly number[] = [

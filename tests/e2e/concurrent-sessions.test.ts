@@ -1,20 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { cardFile, cliEnv, runCli, startPty, testdir, type PtySession } from './helpers.js';
+import { cardFile, cliEnv, type PtySession, REVEAL, revealAndRate, runCli, startPty, testdir } from './helpers.js';
 
 // Issue 3, case 5: two `flashdeck quiz` sessions at once on one store keep every rating of both, and every change
 // to config.json of both.
 
-const REVEAL = 'Space shows the answer';
-const RATE = 'How well did you know this?';
 
-/** Reveals the card behind the `reveals`-th reveal prompt and rates it at the `rates`-th rating prompt. */
+/** Rates a card and waits until the rating is confirmed on screen. */
 async function rate(t: PtySession, reveals: number, rating: string, rates = reveals): Promise<void> {
-  await t.waitFor(REVEAL, reveals);
-  t.pty.write(' ');
-  await t.waitFor(RATE, rates);
-  t.pty.write(rating);
+  await revealAndRate(t, reveals, rating, rates);
   await t.waitFor(`Rated ${rating}`);
 }
 

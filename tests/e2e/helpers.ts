@@ -48,6 +48,8 @@ export interface PtySession {
   raw(): string;
   /** Waits until `text` has appeared `times` times on the screen in total. */
   waitFor(text: string, times?: number, ms?: number): Promise<void>;
+  /** Waits until `text` shows after the last `anchor`: counts of a prompt break when a resize draws it again. */
+  waitForAfter(anchor: string, text: string, ms?: number): Promise<void>;
 }
 
 /** Starts the CLI in a pseudo-terminal; killed after the test if still running. */
@@ -85,6 +87,12 @@ export function startPtyCommand(file: string, args: string[], env: NodeJS.Proces
         if (Date.now() > end) throw new Error(`timed out waiting for ${JSON.stringify(text)} ×${times}; screen:\n${screen}`);
       }
     },
+    async waitForAfter(anchor, text, ms = 10_000) {
+      const shown = () => screen.includes(anchor) && screen.slice(screen.lastIndexOf(anchor)).includes(text);
+      for (const end = Date.now() + ms; !shown(); await new Promise((r) => setTimeout(r, 20))) {
+        if (Date.now() > end) throw new Error(`timed out waiting for ${JSON.stringify(text)} after ${JSON.stringify(anchor)}; screen:\n${screen}`);
+      }
+    },
   };
 }
 
@@ -92,4 +100,17 @@ export function startPtyCommand(file: string, args: string[], env: NodeJS.Proces
 export function runCliIn(cwd: string, args: string[], env: NodeJS.ProcessEnv, input = '') {
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env, input, encoding: 'utf8', timeout: 20_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The quiz's reveal prompt, as it shows under each question. */
+export const REVEAL = 'Space shows the answer';
+/** The quiz's rating prompt, as it shows under each answer. */
+export const RATE = 'How well did you know this?';
+
+/** Reveals the card behind the `reveals`-th reveal prompt and rates it at the `rates`-th rating prompt. */
+export async function revealAndRate(t: PtySession, reveals: number, rating: string, rates = reveals): Promise<void> {
+  await t.waitFor(REVEAL, reveals);
+  t.pty.write(' ');
+  await t.waitFor(RATE, rates);
+  t.pty.write(rating);
 }

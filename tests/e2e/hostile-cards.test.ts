@@ -2,12 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, openSync, readFileSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardFile, cliEnv, runCli, startPty, testdir, type PtySession } from './helpers.js';
+import { cardFile, cliEnv, type PtySession, RATE, REVEAL, revealAndRate, runCli, startPty, testdir } from './helpers.js';
 
 // Issue 3, cases 1–3: card files are untrusted input. Every run uses the built CLI on real files and its own store.
 
-const REVEAL = 'Space shows the answer';
-const RATE = 'How well did you know this?';
 
 function readRatings(home: string): string[] {
   const file = path.join(home, 'reviews.jsonl');
@@ -17,12 +15,7 @@ function readRatings(home: string): string[] {
 
 /** Rates every card the session shows with 4, until it exits by itself. */
 async function rateAll(t: PtySession, count: number): Promise<number> {
-  for (let i = 1; i <= count; i++) {
-    await t.waitFor(REVEAL, i);
-    t.pty.write(' ');
-    await t.waitFor(RATE, i);
-    t.pty.write('4');
-  }
+  for (let i = 1; i <= count; i++) await revealAndRate(t, i, '4');
   return t.exited;
 }
 

@@ -1,10 +1,8 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardFile, cliEnv, runCli, startPty, testdir, type PtySession } from './helpers.js';
+import { cardFile, cliEnv, RATE, REVEAL, revealAndRate, runCli, startPty, testdir } from './helpers.js';
 
-const REVEAL = 'Space shows the answer';
-const RATE = 'How well did you know this?';
 
 function deck() {
   return testdir({
@@ -29,22 +27,14 @@ function snapshot(cards: string, home: string) {
   return { list, stats };
 }
 
-/** Reveals the card behind the `reveals`-th reveal prompt and rates it at the `rates`-th rating prompt. */
-async function rate(t: PtySession, reveals: number, rating: string, rates = reveals) {
-  await t.waitFor(REVEAL, reveals);
-  t.pty.write(' ');
-  await t.waitFor(RATE, rates);
-  t.pty.write(rating);
-}
-
 describe('undo', () => {
   it('takes a rating back exactly and shows the card again; several undos walk back', async () => {
     const cards = deck();
     const home = testdir();
     const before = snapshot(cards, home);
     const t = startPty(['--cards', cards], cliEnv(home));
-    await rate(t, 1, '4');
-    await rate(t, 2, '2');
+    await revealAndRate(t, 1, '4');
+    await revealAndRate(t, 2, '2');
     await t.waitFor(REVEAL, 3); // charlie
     t.pty.write('u');
     await t.waitFor('Took back rating 2');
@@ -67,14 +57,14 @@ describe('undo', () => {
     const cards = deck();
     const home = testdir();
     const t = startPty(['--cards', cards, '-n', '2'], cliEnv(home));
-    await rate(t, 1, '5');
+    await revealAndRate(t, 1, '5');
     await t.waitFor(REVEAL, 2);
     t.pty.write(' ');
     await t.waitFor(RATE, 2);
     t.pty.write('u');
     await t.waitFor('Took back rating 5');
-    await rate(t, 3, '3'); // alpha again
-    await rate(t, 4, '4'); // bravo
+    await revealAndRate(t, 3, '3'); // alpha again
+    await revealAndRate(t, 4, '4'); // bravo
     expect(await t.exited).toBe(0);
     const { list } = snapshot(cards, home);
     expect(list.map((c: { lastRating: number | null }) => c.lastRating)).toEqual([3, 4, null]);
@@ -94,7 +84,7 @@ describe('edit', () => {
     await t.waitFor('Reloaded the card.');
     await t.waitFor('Edited question');
     expect(readFileSync(path.join(cards, 'a.md'), 'utf8')).toContain('# Edited question');
-    await rate(t, 2, '4', 1);
+    await revealAndRate(t, 2, '4', 1);
     expect(await t.exited).toBe(0);
     expect(readLog(home).map((e) => [e.card, e.rating])).toEqual([['alpha', 4]]);
   });
@@ -126,8 +116,8 @@ describe('skip, bury and help', () => {
     await t.waitFor(REVEAL);
     t.pty.write('s');
     await t.waitFor('Skipped for this session.');
-    await rate(t, 2, '4', 1); // bravo
-    await rate(t, 3, '4', 2); // charlie
+    await revealAndRate(t, 2, '4', 1); // bravo
+    await revealAndRate(t, 3, '4', 2); // charlie
     expect(await t.exited).toBe(0);
     expect(readLog(home).map((e) => e.card)).toEqual(['bravo', 'charlie']);
   });
@@ -215,7 +205,7 @@ describe('daily limits', () => {
     const home = testdir();
     expect(runCli(['config', 'set', 'new-per-day', '1'], cliEnv(home)).code).toBe(0);
     const t = startPty(['--cards', cards], cliEnv(home));
-    await rate(t, 1, '4');
+    await revealAndRate(t, 1, '4');
     expect(await t.exited).toBe(0);
     const again = runCli(['--cards', cards], cliEnv(home));
     expect(again.code).toBe(0);

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardFile, cliEnv, runCli, startPty, testdir } from './helpers.js';
+import { cardFile, cliEnv, RATE, REVEAL, runCli, startPty, testdir } from './helpers.js';
 
 /** Four cards whose order (by path) is a, b, c, d. */
 function deck() {
@@ -21,8 +21,6 @@ function readLog(home: string): { card: string; rating: number; at: string; seco
   }
 }
 
-const REVEAL = 'Space shows the answer';
-const RATE = 'How well did you know this?';
 
 describe('quiz in a real terminal', () => {
   it('reveals and rates three cards, quits with q, and stores exactly those ratings', async () => {

@@ -3,13 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, cardFile, cliEnv, startPty, startPtyCommand, testdir, type PtySession } from './helpers.js';
+import { BIN, cardFile, cliEnv, type PtySession, RATE, REVEAL, revealAndRate, startPty, startPtyCommand, testdir } from './helpers.js';
 
 // Issue 3, case 10: a resized or narrow terminal, and a terminal that goes away, leave the ratings saved and the
 // terminal usable.
 
-const REVEAL = 'Space shows the answer';
-const RATE = 'How well did you know this?';
 const SHOW_CURSOR = '\u001b[?25h';
 const HIDE_CURSOR = '\u001b[?25l';
 
@@ -32,13 +30,6 @@ function readRatings(home: string): [string, number][] {
   });
 }
 
-async function rate(t: PtySession, index: number, rating: string): Promise<void> {
-  await t.waitFor(REVEAL, index);
-  t.pty.write(' ');
-  await t.waitFor(RATE, index);
-  t.pty.write(rating);
-}
-
 /** Closes the terminal's master side, as closing a terminal window does (node-pty's typings leave `destroy` out). */
 function closeTerminal(t: PtySession): void {
   (t.pty as IPty & { destroy(): void }).destroy();
@@ -53,13 +44,17 @@ describe('terminal size', () => {
   it('wraps the next card to the new width after a resize mid-session', async () => {
     const home = testdir();
     const t = startPty(['--cards', deck()], cliEnv(home));
-    await rate(t, 1, '4');
+    await revealAndRate(t, 1, '4');
     await t.waitFor(REVEAL, 2);
     t.pty.write(' ');
     await t.waitFor(RATE, 2);
     t.pty.resize(40, 20);
     t.pty.write('3');
-    await rate(t, 3, '5');
+    // The resize draws the rating prompt again, so from here prompts are found after the card, not counted.
+    await t.waitForAfter('Charlie question', REVEAL);
+    t.pty.write(' ');
+    await t.waitForAfter('charlie29', RATE);
+    t.pty.write('5');
     expect(await t.exited).toBe(0);
     expect(Math.max(...answerLines(t, 'bravo').map((line) => line.length))).toBeGreaterThan(40);
     const narrow = answerLines(t, 'charlie');
@@ -72,7 +67,7 @@ describe('terminal size', () => {
     const home = testdir();
     const cards = deck();
     const t = startPty(['--cards', cards], cliEnv(home), 40);
-    for (const [i, rating] of ['1', '4', '5', '2', '3'].entries()) await rate(t, i + 1, rating);
+    for (const [i, rating] of ['1', '4', '5', '2', '3'].entries()) await revealAndRate(t, i + 1, rating);
     expect(await t.exited).toBe(0);
     // The first line names the cards folder, which may be longer than the terminal: the terminal wraps it.
     const drawn = t.screen().split(/\r?\n/).filter((line) => !line.includes(cards));
@@ -97,7 +92,7 @@ describe('ending a session', () => {
   ])('by %s keeps the ratings and leaves the terminal as it was: cooked, echoing, cursor shown', async (how, status) => {
     const home = testdir();
     const t = startInShell(deck(), home);
-    await rate(t, 1, '4');
+    await revealAndRate(t, 1, '4');
     await t.waitFor(REVEAL, 2);
     if (how === 'q') t.pty.write('q');
     else if (how === 'Ctrl+C') t.pty.write('\u0003');
@@ -119,8 +114,8 @@ describe('ending a session', () => {
     const home = testdir();
     const t = startPty(['--cards', deck()], cliEnv(home));
     const ended = new Promise<{ exitCode: number; signal?: number }>((resolve) => t.pty.onExit(resolve));
-    await rate(t, 1, '4');
-    await rate(t, 2, '2');
+    await revealAndRate(t, 1, '4');
+    await revealAndRate(t, 2, '2');
     await t.waitFor(REVEAL, 3);
     // Closing the terminal: the quiz gets SIGHUP, end of input and EIO on every write. Node 20 aborts (SIGABRT) if
     // it exits normally then, so it must end by the hangup signal.
@@ -136,7 +131,7 @@ describe('ending a session', () => {
     // only the end of input (and EIO on writes).
     const command = `"${process.execPath}" "${BIN}" --cards "${deck()}"; echo $? > "${status}"`;
     const t = startPtyCommand('setsid', ['-w', '/bin/sh', '-c', command], cliEnv(home));
-    await rate(t, 1, '5');
+    await revealAndRate(t, 1, '5');
     await t.waitFor(REVEAL, 2);
     closeTerminal(t);
     for (const end = Date.now() + 10_000; !existsSync(status) && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { parseReviewLog } from '../../src/core/review-log.js';
 import { openStore } from '../../src/io/store.js';
-import { createRandom } from '../fixtures/seeded-random.js';
+import { createRandom } from '../../scripts/seeded-random.mjs';
 
 // Child processes cannot load TypeScript on Node 20, so they use the build (`npm test` builds first).
 const BUILT_STORE = path.resolve('dist/io/store.js');
