@@ -1,5 +1,6 @@
 import type { Output } from '../deps.js';
 import { formatProblem, loadCards } from '../io/card-files.js';
+import { formatCount } from '../core/text.js';
 
 /** Options of `flashdeck lint`. */
 export interface LintOptions {
@@ -11,14 +12,10 @@ export async function runLint(options: LintOptions, out: Output): Promise<number
   const { cards, problems } = await loadCards(options.cardsRoot);
   for (const problem of problems) out.print(formatProblem(problem));
   if (problems.length === 0) {
-    out.warn(`all ${countOf(cards.length, 'card')} valid`);
+    out.warn(`all ${formatCount(cards.length, 'card')} valid`);
     return 0;
   }
   const files = cards.length + new Set(problems.map((problem) => problem.path)).size;
-  out.warn(`${countOf(problems.length, 'problem')} in ${countOf(files, 'card file')}`);
+  out.warn(`${formatCount(problems.length, 'problem')} in ${formatCount(files, 'card file')}`);
   return 1;
-}
-
-function countOf(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

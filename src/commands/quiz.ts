@@ -4,7 +4,7 @@ import { countStudiedToday, planSession } from '../core/session.js';
 import { computeMastery } from '../core/stats.js';
 import { getStudyDayEnd } from '../core/study-day.js';
 import { selectWeakest } from '../core/weakest.js';
-import { sanitizeTerminalText } from '../core/text.js';
+import { formatCount, sanitizeTerminalText } from '../core/text.js';
 import type { Deps } from '../deps.js';
 import { loadFullCards } from '../io/card-index.js';
 import type { QuizTerminal, StopReason } from '../io/quiz-terminal.js';
@@ -73,7 +73,7 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
     queue,
     history: [],
   };
-  terminal.print(`${queue.length} card${queue.length === 1 ? '' : 's'} from ${sanitizeTerminalText(options.cardsRoot)}`);
+  terminal.print(`${formatCount(queue.length, 'card')} from ${sanitizeTerminalText(options.cardsRoot)}`);
   let stopReason: StopReason | null;
   try {
     stopReason = await runSession(session);
@@ -113,5 +113,5 @@ function describeNothingToStudy(cards: readonly CardInfo[], states: ReadonlyMap<
   const unseen = cards.some((card) => !states.has(card.id));
   const limitNote = unseen ? ' New cards for today are used up (`--new <n>` adds more, `--all` crams).' : '';
   if (!next) return `Nothing to study now.${limitNote}`;
-  return `Nothing due now. Next card due ${formatDue(next.at, now)} (${next.at.toLocaleString()}).${limitNote}`;
+  return `Nothing due now. Next card due ${formatDue(next.at, now)} (${next.at.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}).${limitNote}`;
 }

@@ -4,7 +4,7 @@ import type { Card, CardInfo, CardProblem } from '../core/card.js';
 import { UsageError } from '../core/errors.js';
 import type { ParsedCard } from '../core/card-fields.js';
 import { parseSimpleCard } from '../core/simple-card.js';
-import { sanitizeTerminalText } from '../core/text.js';
+import { formatCount, sanitizeTerminalText } from '../core/text.js';
 
 const MAX_CARD_BYTES = 1024 * 1024;
 const WARNINGS_SHOWN = 5;
@@ -130,7 +130,7 @@ export function warnAboutProblems(problems: readonly CardProblem[], warn: (line:
   for (const problem of problems.slice(0, WARNINGS_SHOWN)) warn(`warning: ${formatProblem(problem)}`);
   const more = problems.length - WARNINGS_SHOWN;
   if (more > 0) {
-    warn(`warning: ${more} more invalid card${more === 1 ? '' : 's'}; run \`flashdeck lint\` to see them all`);
+    warn(`warning: ${formatCount(more, 'more invalid card')}; run \`flashdeck lint\` to see them all`);
   }
 }
 

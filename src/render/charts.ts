@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { DayDue } from '../core/forecast.js';
 import type { DayReviews } from '../core/history.js';
+import { formatCount } from '../core/text.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -67,7 +68,7 @@ function tintShade(level: number, chalk: ChalkInstance): string {
 /** The legend under the heatmap: what each shade means. */
 export function formatHeatmapLegend(busiest: number, chalk: ChalkInstance): string {
   const shades = HEATMAP_SHADES.map((_, level) => tintShade(level, chalk)).join(' ');
-  const scale = busiest > 0 ? ` · busiest day ${busiest} reviews` : '';
+  const scale = busiest > 0 ? ` · busiest day ${formatCount(busiest, 'review')}` : '';
   return `${' '.repeat(GRID_START)}less ${shades} more${scale}`;
 }
 

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
 import { DIFFICULTY_EMOJI } from '../core/card.js';
-import { sanitizeTerminalText } from '../core/text.js';
+import { formatCount, sanitizeTerminalText } from '../core/text.js';
 import type { CardListEntry } from '../core/list-entry.js';
 import { formatDue } from './time.js';
 
@@ -31,5 +31,5 @@ export function formatCardList(entries: readonly CardListEntry[], now: Date, wid
     const room = Math.max(10, width - stringWidth(start) - (emoji ? 3 : 0));
     return `${start}${cliTruncate(sanitizeTerminalText(entry.question), room)}${emoji}`;
   });
-  return [header, ...lines, chalk.dim(`${entries.length} card${entries.length === 1 ? '' : 's'}`)].join('\n');
+  return [header, ...lines, chalk.dim(formatCount(entries.length, 'card'))].join('\n');
 }

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { formatCount } from '../core/text.js';
 
 /** A default-versus-fitted pair of one measure. */
 export interface Comparison {
@@ -20,7 +21,7 @@ export interface OptimizeReport {
 /** The message for a log too short to fit: how many more reviews are needed; says nothing changed. */
 export function formatTooLittleHistory(reviews: number, needed: number): string {
   return [
-    `Not enough history to optimise yet: ${reviews} review${reviews === 1 ? '' : 's'} FSRS can learn from, ${needed} needed.`,
+    `Not enough history to optimise yet: ${formatCount(reviews, 'review')} FSRS can learn from, ${needed} needed.`,
     "(A card's first review, and its repeats on the same study day, do not count.)",
     `Keep studying: at least ${needed - reviews} more are needed. Nothing was changed.`,
   ].join('\n');

@@ -5,7 +5,7 @@ import { DIFFICULTY_EMOJI, type Card } from '../core/card.js';
 import type { Rating } from '../core/review-log.js';
 import { isLapse, RATINGS } from '../core/schedule.js';
 import { countRatings } from '../core/stats.js';
-import { sanitizeTerminalText } from '../core/text.js';
+import { formatCount, sanitizeTerminalText } from '../core/text.js';
 import { formatRatingBars, RATING_LABELS } from './bars.js';
 import { formatDue, formatSeconds, formatSpan } from './time.js';
 
@@ -69,7 +69,7 @@ export function formatTypedAnswer(typed: string, chalk: ChalkInstance): string {
 export function formatKeyHelp(chalk: ChalkInstance): string {
   const keys: [string, string][] = [
     ['Space, Enter', 'show the answer'],
-    ['1 … 5', 'rate: 1 Not at all … 5 Perfectly (1 and 2 bring the card back in this session)'],
+    ['1 … 5', 'rate: 1 Not at all … 5 Perfectly (1, 2: again later)'],
     ['u', 'undo the last rating and show that card again'],
     ['e', 'edit this card in $VISUAL or $EDITOR, then show it again'],
     ['s', 'skip this card for this session'],
@@ -94,18 +94,17 @@ export interface SessionSummary {
 /** The end-of-session report: cards rated, the spread of ratings, mastery, when the next cards are due. */
 export function formatSummary(summary: SessionSummary, chalk: ChalkInstance): string {
   if (summary.ratings.length === 0) return 'No cards rated.';
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const { before, after } = summary.mastery;
   const lines = [
     chalk.bold(
-      `${plural(summary.cardsRated, 'card')} rated (${plural(summary.ratings.length, 'rating')}) in ${formatSeconds(summary.seconds)}`,
+      `${formatCount(summary.cardsRated, 'card')} rated (${formatCount(summary.ratings.length, 'rating')}) in ${formatSeconds(summary.seconds)}`,
     ),
     ...formatRatingBars(countRatings(summary.ratings), chalk),
     `Mastery ${before}% → ${after}%`,
   ];
   if (summary.nextDue) {
     const { at, count } = summary.nextDue;
-    lines.push(`Next due ${formatDue(at, summary.now)}: ${plural(count, 'card')}`);
+    lines.push(`Next due ${formatDue(at, summary.now)}: ${formatCount(count, 'card')}`);
   }
   return lines.join('\n');
 }

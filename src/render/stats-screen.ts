@@ -7,7 +7,7 @@ import { HEATMAP_DAYS } from '../core/history.js';
 import { MATURE_INTERVAL_DAYS, type Retention, type RetentionBucket } from '../core/retention.js';
 import type { GroupStats } from '../core/stats.js';
 import type { StatsReport, WeakCard } from '../core/stats-report.js';
-import { sanitizeTerminalText } from '../core/text.js';
+import { formatCount, sanitizeTerminalText } from '../core/text.js';
 import { formatBar, formatRatingBars } from './bars.js';
 import { formatForecast, formatHeatmap, formatHeatmapLegend } from './charts.js';
 import { formatDue, formatSeconds } from './time.js';
@@ -22,7 +22,6 @@ export interface StatsContext {
   memory?: string[];
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** Pads `text` to `width` columns by display width, truncating it if longer. */
 function fitToWidth(text: string, width: number): string {
@@ -69,8 +68,8 @@ export function formatStats(report: StatsReport, context: StatsContext, chalk: C
       [
         chalk.bold(`Reviews ${report.reviews}`),
         `studied ${formatSeconds(report.studySeconds)}`,
-        `streak ${plural(report.streak.current, 'day')}`,
-        `longest ${plural(report.streak.longest, 'day')}`,
+        `streak ${formatCount(report.streak.current, 'day')}`,
+        `longest ${formatCount(report.streak.longest, 'day')}`,
       ],
       width,
     ),
@@ -81,11 +80,11 @@ export function formatStats(report: StatsReport, context: StatsContext, chalk: C
     heading('Latest ratings', 'cards by their last rating'),
     ...formatRatingBars(report.latestRatings, chalk, barWidth),
     '',
-    heading(`Reviews, last ${HEATMAP_DAYS / 7} weeks`, `${plural(recentReviews, 'review')} on ${plural(studiedDays, 'day')}`),
+    heading(`Reviews, last ${HEATMAP_DAYS / 7} weeks`, `${formatCount(recentReviews, 'review')} on ${formatCount(studiedDays, 'day')}`),
     ...formatHeatmap(report.heatmap, chalk),
     formatHeatmapLegend(busiest, chalk),
     '',
-    heading(`Coming due, next ${FORECAST_DAYS} days`, plural(coming, 'card')),
+    heading(`Coming due, next ${FORECAST_DAYS} days`, formatCount(coming, 'card')),
     ...(coming > 0 ? formatForecast(report.forecast, width, chalk) : ['  nothing comes due']),
     '',
     heading('Retention', 'share of reviews rated 3 or more'),
