@@ -126,6 +126,15 @@ describe('loadCards', () => {
     }
   });
 
+  // A link to the process's own memory file is a regular file that fails on read (EIO), even for root.
+  it.skipIf(!fs.existsSync('/proc/self/mem'))('reports a file whose read fails and keeps the other cards', async () => {
+    const root = makeTree({ 'open.md': card('Q') });
+    fs.symlinkSync('/proc/self/mem', path.join(root, 'failing.md'));
+    const { cards, problems } = await loadCards(root);
+    expect(cards.map((c) => c.path)).toEqual(['open.md']);
+    expect(problems).toEqual([{ path: 'failing.md', line: 1, message: 'cannot read file (EIO)' }]);
+  });
+
   it('throws a usage error when the root is missing or a file', async () => {
     const root = makeTree({ 'file.md': card('Q') });
     await expect(loadCards(path.join(root, 'nope'))).rejects.toThrow(UsageError);
