@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { CardInfo } from '../core/card.js';
 import { filterCards, type CardFilter } from '../core/filter.js';
 import { collectReviews, type ReviewEntry } from '../core/review-log.js';
+import type { CardObservations } from '../core/review-observations.js';
 import { createScheduler, type CardState, type ScheduleSettings, type Scheduler } from '../core/schedule.js';
 import type { Deps } from '../deps.js';
 import { warnAboutProblems } from '../io/card-files.js';
@@ -19,6 +20,8 @@ export interface LoadedProgress {
   cards: CardInfo[];
   store: Store;
   states: Map<string, CardState>;
+  /** What the schedule knew before each review of every card, from the same replay as `states` (see `createCachedObserver`); decoded when first used. */
+  readonly observations: Map<string, CardObservations>;
   scheduler: Scheduler;
   /** What the scheduler was built from: the retention setting and the fitted weights (if any). */
   scheduleSettings: ScheduleSettings;
@@ -37,14 +40,17 @@ export async function loadProgress(options: DeckOptions, deps: Deps): Promise<Lo
   for (const warning of store.warnings) deps.out.warn(warning);
   const scheduleSettings: ScheduleSettings = { retention: store.getSettings().retention, parameters: store.getParameters() };
   const scheduler = createScheduler(scheduleSettings);
-  const states = loadCardStates(store, scheduler, scheduleSettings, cacheDir);
+  const replayed = loadCardStates(store, scheduler, scheduleSettings, cacheDir);
   let reviews: Map<string, ReviewEntry[]> | undefined;
   return {
     cards: filterCards(cards, options),
     store,
-    states,
+    states: replayed.states,
     scheduler,
     scheduleSettings,
+    get observations() {
+      return replayed.observations;
+    },
     // Only some commands need the whole history; the others never parse the log when the state cache covers it.
     get reviews() {
       reviews ??= collectReviews(store.readLog());

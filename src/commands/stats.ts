@@ -1,4 +1,5 @@
 import { computeFsrsStats } from '../core/fsrs-stats.js';
+import { createCachedObserver } from '../core/review-observations.js';
 import { computeStatsReport } from '../core/stats-report.js';
 import { sanitizeTerminalText } from '../core/text.js';
 import type { Deps } from '../deps.js';
@@ -15,10 +16,12 @@ export interface StatsOptions extends DeckOptions {
 
 /** Prints progress for the matching cards, as a screen of bars and charts or as JSON; returns the exit code. */
 export async function runStats(options: StatsOptions, deps: Deps): Promise<number> {
-  const { cards, store, states, scheduler, reviews, scheduleSettings } = await loadProgress(options, deps);
+  const { cards, store, states, observations, scheduler, reviews, scheduleSettings } = await loadProgress(options, deps);
   const now = deps.now();
-  const report = computeStatsReport(cards, states, reviews, scheduler, now);
-  const fsrs = computeFsrsStats(cards, states, reviews, scheduleSettings, now);
+  // Retention and calibration tally the observations the state cache keeps instead of replaying every card twice.
+  const observe = createCachedObserver(observations, states, scheduler);
+  const report = computeStatsReport(cards, states, reviews, scheduler, now, observe);
+  const fsrs = computeFsrsStats(cards, states, reviews, scheduleSettings, now, observe);
   if (options.json) {
     deps.out.print(formatJson({ ...report, ...fsrs, cardsRoot: options.cardsRoot, store: store.dir }));
   } else if (cards.length === 0) {

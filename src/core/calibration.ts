@@ -1,5 +1,6 @@
 import type { ReviewEntry } from './review-log.js';
-import { isLapse, type CardState, type Scheduler } from './schedule.js';
+import { replayObserved, type CardObservations } from './review-observations.js';
+import { isLapse, type Scheduler } from './schedule.js';
 import { countStudyDaysBetween } from './study-day.js';
 
 /** What the schedule predicted for one past review, and what happened. */
@@ -24,20 +25,24 @@ export interface CalibrationBucket {
 }
 
 /**
- * Replays a card's reviews (oldest first) and records, before each review on a later study day than the one
- * before it, the recall the schedule predicted. Same-day repeats are left out: right after a lapse the
- * prediction is about 100 % by construction and says nothing about memory, as in FSRS's own training.
+ * Records, before each of a card's reviews (oldest first) on a later study day than the one before it, the recall the
+ * schedule predicted, from the stability `observations` give (by default a replay). Same-day repeats are left out:
+ * right after a lapse the prediction is about 100 % by construction and says nothing about memory, as in FSRS's own
+ * training.
  */
-export function collectRecallPredictions(reviews: readonly ReviewEntry[], scheduler: Scheduler): RecallPrediction[] {
+export function collectRecallPredictions(
+  reviews: readonly ReviewEntry[],
+  scheduler: Scheduler,
+  { stabilities }: CardObservations = replayObserved(reviews, scheduler).observations,
+): RecallPrediction[] {
   const predictions: RecallPrediction[] = [];
-  let state: CardState | undefined;
-  for (const review of reviews) {
-    const at = new Date(review.at);
-    if (state && countStudyDaysBetween(state.lastReviewAt, at) > 0) {
-      predictions.push({ at: review.at, predicted: scheduler.predictRecall(state, at), recalled: !isLapse(review.rating) });
-    }
-    state = scheduler.applyRating(state, review.rating, at);
-  }
+  reviews.forEach((review, index) => {
+    const previous = reviews[index - 1];
+    const stability = stabilities[index - 1];
+    if (!previous || stability === undefined) return;
+    const days = countStudyDaysBetween(new Date(previous.at), new Date(review.at));
+    if (days > 0) predictions.push({ at: review.at, predicted: scheduler.predictRecallAfter(days, stability), recalled: !isLapse(review.rating) });
+  });
   return predictions;
 }
 

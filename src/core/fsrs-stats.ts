@@ -1,5 +1,6 @@
 import { collectRecallPredictions, computeCalibration, type CalibrationBucket } from './calibration.js';
 import type { CardInfo } from './card.js';
+import { createReplayObserver, type ReviewObserver } from './review-observations.js';
 import type { ReviewEntry } from './review-log.js';
 import { createScheduler, type CardState, type ScheduleSettings } from './schedule.js';
 import { estimateReviewsPerDay, getWorkloadRetentions, type WorkloadEstimate } from './workload.js';
@@ -14,15 +15,17 @@ export interface FsrsStats {
   calibration: CalibrationBucket[];
 }
 
-/** FSRS figures for `cards`, given their replayed states and reviews (oldest first), at `now`. */
+/** FSRS figures for `cards`, given their replayed states and reviews (oldest first), at `now`; `observe` as in `computeRetention`. */
 export function computeFsrsStats(
   cards: readonly CardInfo[],
   states: ReadonlyMap<string, CardState>,
   reviewsByCard: ReadonlyMap<string, readonly ReviewEntry[]>,
   settings: ScheduleSettings,
   now: Date,
+  observe?: ReviewObserver,
 ): FsrsStats {
   const scheduler = createScheduler(settings);
+  const observeReviews = observe ?? createReplayObserver(scheduler);
   const seen = cards.flatMap((card) => states.get(card.id) ?? []);
   const knowledge = seen.reduce((sum, state) => sum + scheduler.getRetrievability(state, now), 0);
   return {
@@ -31,6 +34,11 @@ export function computeFsrsStats(
       retention,
       reviewsPerDay: estimateReviewsPerDay(seen, createScheduler({ ...settings, retention })),
     })),
-    calibration: computeCalibration(cards.flatMap((card) => collectRecallPredictions(reviewsByCard.get(card.id) ?? [], scheduler))),
+    calibration: computeCalibration(
+      cards.flatMap((card) => {
+        const reviews = reviewsByCard.get(card.id) ?? [];
+        return collectRecallPredictions(reviews, scheduler, observeReviews(reviews));
+      }),
+    ),
   };
 }

@@ -1,6 +1,7 @@
 import type { ReviewEntry } from './review-log.js';
-import { isLapse, type CardState, type Scheduler } from './schedule.js';
-import { countStudyDaysBetween } from './study-day.js';
+import { createReplayObserver, type ReviewObserver } from './review-observations.js';
+import { isLapse, type Scheduler } from './schedule.js';
+import { getStudyDayEnd, getStudyDayStart } from './study-day.js';
 
 /** Reviews in one bucket and how many of them were recalled (rated 3 or more). */
 export interface RetentionBucket {
@@ -30,29 +31,36 @@ function toBucket({ reviews, recalled }: Tally): RetentionBucket {
   return { reviews, recalled, rate: reviews > 0 ? recalled / reviews : null };
 }
 
-/** The share of reviews rated 3 or more, by window and by card maturity; each card's reviews are replayed for its interval. */
+/**
+ * The share of reviews rated 3 or more, by window and by card maturity. A card's interval before each review comes
+ * from `observe`, by default a replay of its reviews.
+ */
 export function computeRetention(
   reviewsByCard: Iterable<readonly ReviewEntry[]>,
   scheduler: Scheduler,
   now: Date,
+  observe: ReviewObserver = createReplayObserver(scheduler),
 ): Retention {
   const tallies = { last7: tally(), last30: tally(), all: tally(), young: tally(), mature: tally() };
+  // Window edges computed once: local-time arithmetic per review is what a large log makes slow.
+  const todayEnd = getStudyDayEnd(now).getTime();
+  const last7Start = getWindowStart(now, 7);
+  const last30Start = getWindowStart(now, 30);
   for (const reviews of reviewsByCard) {
-    let state: CardState | undefined;
-    for (const review of reviews) {
-      const at = new Date(review.at);
+    const { intervals } = observe(reviews);
+    reviews.forEach((review, index) => {
       const buckets: Tally[] = [tallies.all];
-      const daysAgo = countStudyDaysBetween(at, now);
-      if (daysAgo >= 0 && daysAgo < 7) buckets.push(tallies.last7);
-      if (daysAgo >= 0 && daysAgo < 30) buckets.push(tallies.last30);
-      // The interval the schedule had set when this review came: what the card had to survive.
-      if (state) buckets.push(state.fsrs.scheduled_days < MATURE_INTERVAL_DAYS ? tallies.young : tallies.mature);
+      const at = Date.parse(review.at);
+      if (at < todayEnd && at >= last7Start) buckets.push(tallies.last7);
+      if (at < todayEnd && at >= last30Start) buckets.push(tallies.last30);
+      // The interval the schedule had set when this review came: what the card had to survive (a first review has none).
+      const interval = intervals[index - 1];
+      if (interval !== undefined) buckets.push(interval < MATURE_INTERVAL_DAYS ? tallies.young : tallies.mature);
       for (const bucket of buckets) {
         bucket.reviews += 1;
         if (!isLapse(review.rating)) bucket.recalled += 1;
       }
-      state = scheduler.applyRating(state, review.rating, at);
-    }
+    });
   }
   return {
     last7: toBucket(tallies.last7),
@@ -61,6 +69,14 @@ export function computeRetention(
     young: toBucket(tallies.young),
     mature: toBucket(tallies.mature),
   };
+}
+
+/** The start of the study day `days - 1` before today's: the first moment of a window of `days` study days. */
+function getWindowStart(now: Date, days: number): number {
+  const start = getStudyDayStart(now);
+  // setDate keeps 04:00 across DST changes.
+  start.setDate(start.getDate() - (days - 1));
+  return start.getTime();
 }
 
 function tally(): Tally {

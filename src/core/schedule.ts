@@ -49,6 +49,8 @@ export interface Scheduler {
   getRetrievability(state: CardState, now: Date): number;
   /** The recall FSRS predicts for a review at `at`, counting whole study days since the last review, as its optimiser does. */
   predictRecall(state: CardState, at: Date): number;
+  /** The same prediction from a stability and the whole study days since the last review. */
+  predictRecallAfter(days: number, stability: number): number;
   /** Days between reviews FSRS gives a memory as stable as this card's, at this scheduler's retention. */
   getIntervalDays(state: CardState): number;
 }
@@ -93,6 +95,7 @@ export function createScheduler(settings: ScheduleSettings = { retention: DEFAUL
     },
     getRetrievability: (state, now) => engine.get_retrievability(state.fsrs, now, false),
     predictRecall: (state, at) => engine.forgetting_curve(countStudyDaysBetween(state.lastReviewAt, at), state.fsrs.stability),
+    predictRecallAfter: (days, stability) => engine.forgetting_curve(days, stability),
     getIntervalDays: (state) => engine.next_interval(state.fsrs.stability, 0),
   };
 }

@@ -2,6 +2,7 @@ import type { CardInfo } from './card.js';
 import { computeForecast, type DayDue } from './forecast.js';
 import { computeHeatmap, computeStreaks, pickReviews, sumStudySeconds, type DayReviews, type Streaks } from './history.js';
 import { computeRetention, type Retention } from './retention.js';
+import type { ReviewObserver } from './review-observations.js';
 import type { Rating, ReviewEntry } from './review-log.js';
 import type { CardState, Scheduler } from './schedule.js';
 import { computeStats, type Stats } from './stats.js';
@@ -32,13 +33,14 @@ export interface StatsReport extends Stats {
   weakest: WeakCard[];
 }
 
-/** The whole report for `cards`, from their replayed states and their reviews (not undone), at `now`. */
+/** The whole report for `cards`, from their replayed states and their reviews (not undone), at `now`; `observe` as in `computeRetention`. */
 export function computeStatsReport(
   cards: readonly CardInfo[],
   states: ReadonlyMap<string, CardState>,
   reviewsByCard: ReadonlyMap<string, readonly ReviewEntry[]>,
   scheduler: Scheduler,
   now: Date,
+  observe?: ReviewObserver,
 ): StatsReport {
   const ids = cards.map((card) => card.id);
   const reviews = pickReviews(ids, reviewsByCard);
@@ -50,7 +52,7 @@ export function computeStatsReport(
     studySeconds: sumStudySeconds(reviews),
     heatmap: computeHeatmap(reviews, now),
     forecast,
-    retention: computeRetention(ids.map((id) => reviewsByCard.get(id) ?? []), scheduler, now),
+    retention: computeRetention(ids.map((id) => reviewsByCard.get(id) ?? []), scheduler, now, observe),
     weakest: selectWeakest(cards, states, scheduler, now, WEAKEST_COUNT).map((card) => {
       const state = states.get(card.id) as CardState;
       return {

@@ -1,3 +1,5 @@
+import { appendFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { formatReviewLog, generateReviewHistory } from '../fixtures/review-history.js';
@@ -42,6 +44,32 @@ describe('flashdeck stats on the bundled deck', () => {
     expect(report.forecast[0]).toEqual({ date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), due: report.dueToday });
     expect(report.weakest).toHaveLength(10);
     expect(report.weakest[0]).toEqual({ id: expect.any(String), deck: 'optimization-in-neural-networks', question: expect.any(String), recall: expect.any(Number), lastRating: expect.any(Number) });
+  });
+
+  it('--json gives the same figures from the caches, extended as the log grows, as without them', () => {
+    const bundled = JSON.parse(runCli(['list', '--json'], cliEnv(testdir())).stdout) as { id: string }[];
+    const history = generateReviewHistory(bundled.map((card) => card.id), new Date(), { seed: 5, days: 150, newPerDay: 2, memory: 0.8 });
+    const home = testdir();
+    const log = path.join(home, 'reviews.jsonl');
+    const stats = () => {
+      const result = runCli(['stats', '--json'], cliEnv(home));
+      expect(result.stderr).toBe('');
+      return JSON.parse(result.stdout) as { retention: { mature: { reviews: number } }; calibration: unknown[] };
+    };
+    // Sessions appended one after another, each `stats` extending the cache; an undo in the middle replays it all.
+    const middle = Math.floor(history.length / 2);
+    const undone = history[middle]!;
+    const chunks = [history.slice(0, middle - 50), history.slice(middle - 50, middle + 1), history.slice(middle + 1)];
+    for (const [index, chunk] of chunks.entries()) {
+      appendFileSync(log, formatReviewLog(chunk));
+      if (index === 1) appendFileSync(log, `${JSON.stringify({ card: undone.card, undo: undone.at, at: undone.at })}\n`);
+      stats();
+    }
+    const cached = stats();
+    rmSync(path.join(home, 'cache'), { recursive: true });
+    expect(stats()).toEqual(cached);
+    expect(cached.retention.mature.reviews).toBeGreaterThan(0);
+    expect(cached.calibration.length).toBeGreaterThan(1);
   });
 
   it('shows an empty store without charts to draw', () => {

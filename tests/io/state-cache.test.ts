@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/core/errors.js';
 import { collectReviews, formatLogLine, type LogEntry, type Rating } from '../../src/core/review-log.js';
+import type { CardObservations } from '../../src/core/review-observations.js';
 import { createScheduler, type ScheduleSettings } from '../../src/core/schedule.js';
 import { loadCardStates } from '../../src/io/state-cache.js';
 import { openStore, type Store } from '../../src/io/store.js';
@@ -27,7 +28,15 @@ const append = (...entries: LogEntry[]) => fs.appendFileSync(store.logPath, entr
 
 /** What a full replay of the whole log gives: the reference every cached load must equal. */
 function replayAll(settings = SETTINGS) {
-  return createScheduler(settings).replayAll(collectReviews(store.readLog()));
+  const scheduler = createScheduler(settings);
+  const reviewsByCard = collectReviews(store.readLog());
+  const observations = new Map<string, CardObservations>();
+  for (const [id, reviews] of reviewsByCard) {
+    // Each review after the first, with the state the card had just before it.
+    const before = reviews.slice(1).map((_, index) => scheduler.replayReviews(reviews.slice(0, index + 1))!.fsrs);
+    observations.set(id, { intervals: before.map((card) => card.scheduled_days), stabilities: before.map((card) => card.stability) });
+  }
+  return { states: scheduler.replayAll(reviewsByCard), observations };
 }
 
 function load(settings = SETTINGS) {
@@ -37,9 +46,9 @@ function load(settings = SETTINGS) {
 /** Changes the cached state of `card` so that a load served from the cache shows it. */
 function tamperWithCache(card: string): void {
   const file = path.join(cacheDir, 'states.json');
-  const cache = JSON.parse(fs.readFileSync(file, 'utf8')) as { states: [string, number][] };
-  // Each state is a row starting [id, reviews, …].
-  for (const state of cache.states) if (state[0] === card) state[1] += 1000;
+  const cache = JSON.parse(fs.readFileSync(file, 'utf8')) as { states: [string, number, number][] };
+  // Each state is a row starting [id, reviews, lastRating, …]; the review count must keep matching the observations.
+  for (const state of cache.states) if (state[0] === card) state[2] = 1;
   fs.writeFileSync(file, JSON.stringify(cache));
 }
 
@@ -76,10 +85,13 @@ describe('loadCardStates', () => {
     load();
     tamperWithCache('a');
     append(review('b', 5, START + 3 * DAY), review('c', 2, START + 3 * DAY));
-    const states = load();
-    expect(states.get('a')?.reviews).toBe(1001);
-    expect(states.get('b')).toEqual(replayAll().get('b'));
-    expect(states.get('c')).toEqual(replayAll().get('c'));
+    const { states, observations } = load();
+    expect(states.get('a')?.lastRating).toBe(1);
+    expect(states.get('b')).toEqual(replayAll().states.get('b'));
+    expect(states.get('c')).toEqual(replayAll().states.get('c'));
+    expect(observations.get('b')).toEqual(replayAll().observations.get('b'));
+    expect(observations.get('b')?.intervals).toHaveLength(1);
+    expect(observations.get('c')).toEqual({ intervals: [], stabilities: [] });
   });
 
   it.each([
@@ -98,7 +110,7 @@ describe('loadCardStates', () => {
     load();
     const text = fs.readFileSync(store.logPath, 'utf8');
     fs.writeFileSync(store.logPath, text.replace('"rating":3', '"rating":1'));
-    expect(load().get('a')?.lastRating).toBe(1);
+    expect(load().states.get('a')?.lastRating).toBe(1);
     expect(load()).toEqual(replayAll());
   });
 
@@ -107,7 +119,7 @@ describe('loadCardStates', () => {
     const strict: ScheduleSettings = { retention: 0.97 };
     expect(load()).toEqual(replayAll());
     expect(load(strict)).toEqual(replayAll(strict));
-    expect(load(strict).get('a')?.fsrs.due).not.toEqual(load().get('a')?.fsrs.due);
+    expect(load(strict).states.get('a')?.fsrs.due).not.toEqual(load().states.get('a')?.fsrs.due);
   });
 
   it('reports a damaged line appended later exactly as the store does', () => {
@@ -124,11 +136,26 @@ describe('loadCardStates', () => {
     load();
     fs.appendFileSync(store.logPath, '{"card":"a","rat');
     expect(load()).toEqual(replayAll());
-    expect(load().get('a')?.reviews).toBe(1);
+    expect(load().states.get('a')?.reviews).toBe(1);
+  });
+
+  it('falls back to replaying observations that do not fit the cached states, keeping the states', () => {
+    append(review('a', 4, START), review('a', 3, START + 3 * DAY), review('b', 5, START));
+    load();
+    const file = path.join(cacheDir, 'states.json');
+    const cache = JSON.parse(fs.readFileSync(file, 'utf8')) as { observations: string };
+    cache.observations = '[[[1],[2.5]]]';
+    fs.writeFileSync(file, JSON.stringify(cache));
+    const { states, observations } = load();
+    expect(states).toEqual(replayAll().states);
+    expect(observations).toEqual(new Map());
+    // The next review replays the whole log rather than extend what does not fit.
+    append(review('a', 4, START + 9 * DAY));
+    expect(load()).toEqual(replayAll());
   });
 
   it('starts afresh from a damaged cache, and without a log', () => {
-    expect(load()).toEqual(new Map());
+    expect(load()).toEqual({ states: new Map(), observations: new Map() });
     append(review('a', 4, START));
     load();
     fs.writeFileSync(path.join(cacheDir, 'states.json'), '{"format":1,"states":');
