@@ -26,7 +26,8 @@ export function pickReviews(
   return [...cardIds].flatMap((id) => reviewsByCard.get(id) ?? []);
 }
 
-function countByStudyDate(reviews: readonly ReviewEntry[]): Map<string, number> {
+/** Reviews per study date (`YYYY-MM-DD`, days from 04:00 local): what streaks and the heatmap both read. */
+export function countByStudyDate(reviews: readonly ReviewEntry[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const review of reviews) {
     const date = getStudyDate(new Date(review.at));
@@ -36,8 +37,12 @@ function countByStudyDate(reviews: readonly ReviewEntry[]): Map<string, number> 
 }
 
 /** Current and longest run of consecutive study days (04:00 to 04:00 local) with at least one review. */
-export function computeStreaks(reviews: readonly ReviewEntry[], now: Date): Streaks {
-  const studied = new Set(countByStudyDate(reviews).keys());
+export function computeStreaks(
+  reviews: readonly ReviewEntry[],
+  now: Date,
+  counts: ReadonlyMap<string, number> = countByStudyDate(reviews),
+): Streaks {
+  const studied = new Set(counts.keys());
   let longest = 0;
   for (const date of studied) {
     // Count each run once, from its first day.
@@ -58,8 +63,12 @@ export function computeStreaks(reviews: readonly ReviewEntry[], now: Date): Stre
 }
 
 /** Reviews per study day for the `days` study days ending today, oldest first. */
-export function computeHeatmap(reviews: readonly ReviewEntry[], now: Date, days = HEATMAP_DAYS): DayReviews[] {
-  const counts = countByStudyDate(reviews);
+export function computeHeatmap(
+  reviews: readonly ReviewEntry[],
+  now: Date,
+  days = HEATMAP_DAYS,
+  counts: ReadonlyMap<string, number> = countByStudyDate(reviews),
+): DayReviews[] {
   const today = getStudyDate(now);
   return Array.from({ length: days }, (_, index) => {
     const date = shiftDate(today, index - days + 1);

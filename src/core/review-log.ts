@@ -101,10 +101,19 @@ export function collectReviews(entries: LogEntry[]): Map<string, ReviewEntry[]> 
   for (const [card, reviews] of byCard) {
     // A card whose every review was undone has never been seen.
     if (reviews.length === 0) byCard.delete(card);
-    // Compare instants, not strings: times may carry different zone offsets.
-    else reviews.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    else sortByTime(reviews);
   }
   return byCard;
+}
+
+/** Sorts in place by instant (not by string: times may carry different zone offsets), stable; a log in order stays as is. */
+function sortByTime(reviews: ReviewEntry[]): void {
+  const times = reviews.map((review) => Date.parse(review.at));
+  if (times.every((time, index) => index === 0 || (times[index - 1] ?? time) <= time)) return;
+  const ordered = reviews.map((review, index) => ({ review, time: times[index] ?? 0 })).sort((a, b) => a.time - b.time);
+  ordered.forEach(({ review }, index) => {
+    reviews[index] = review;
+  });
 }
 
 /** One log line, keys in the documented order, ending with a newline. */

@@ -1,6 +1,8 @@
 import type { CardInfo } from './card.js';
 import { computeForecast, type DayDue } from './forecast.js';
-import { computeHeatmap, computeStreaks, pickReviews, sumStudySeconds, type DayReviews, type Streaks } from './history.js';
+import {
+  computeHeatmap, computeStreaks, countByStudyDate, HEATMAP_DAYS, pickReviews, sumStudySeconds, type DayReviews, type Streaks,
+} from './history.js';
 import { computeRetention, type Retention } from './retention.js';
 import type { ReviewObserver } from './review-observations.js';
 import type { Rating, ReviewEntry } from './review-log.js';
@@ -44,13 +46,15 @@ export function computeStatsReport(
 ): StatsReport {
   const ids = cards.map((card) => card.id);
   const reviews = pickReviews(ids, reviewsByCard);
+  // Streaks and the heatmap read the same day counts; working out each review's study date is the costly part.
+  const reviewsPerDay = countByStudyDate(reviews);
   const forecast = computeForecast(ids.flatMap((id) => states.get(id) ?? []), now);
   return {
     ...computeStats(cards, states, now),
     dueToday: forecast[0]?.due ?? 0,
-    streak: computeStreaks(reviews, now),
+    streak: computeStreaks(reviews, now, reviewsPerDay),
     studySeconds: sumStudySeconds(reviews),
-    heatmap: computeHeatmap(reviews, now),
+    heatmap: computeHeatmap(reviews, now, HEATMAP_DAYS, reviewsPerDay),
     forecast,
     retention: computeRetention(ids.map((id) => reviewsByCard.get(id) ?? []), scheduler, now, observe),
     weakest: selectWeakest(cards, states, scheduler, now, WEAKEST_COUNT).map((card) => {
