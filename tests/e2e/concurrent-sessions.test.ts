@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { cardFile, cliEnv, type PtySession, REVEAL, revealAndRate, runCli, startPty, testdir } from './helpers.js';
+import { cardFile, cliEnv, type PtySession, readReviewLog, REVEAL, revealAndRate, runCli, startPty, testdir } from './helpers.js';
 
 // Issue 3, case 5: two `flashdeck quiz` sessions at once on one store keep every rating of both, and every change
 // to config.json of both.
@@ -42,7 +42,7 @@ it('keeps every rating and burial of two sessions running side by side', async (
   expect(await first.exited).toBe(0);
   expect(await second.exited).toBe(0);
 
-  const log = readFileSync(path.join(home, 'reviews.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { card: string; rating: number });
+  const log = readReviewLog(home);
   expect(log.map(({ card, rating }) => `${card} ${rating}`)).toEqual(['alpha 4', 'alpha 5', 'bravo 3', 'bravo 4', 'delta 5']);
   const config = JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8')) as { buried: Record<string, string> };
   expect(Object.keys(config.buried).sort()).toEqual(['charlie', 'delta']);

@@ -1,6 +1,6 @@
 import { spawn as spawnPty, type IPty } from 'node-pty';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -113,4 +113,20 @@ export async function revealAndRate(t: PtySession, reveals: number, rating: stri
   t.pty.write(' ');
   await t.waitFor(RATE, rates);
   t.pty.write(rating);
+}
+
+/** One line of a store's review log: a review, or an undo with `undo` set. */
+export interface LogLine {
+  card: string;
+  rating?: number;
+  undo?: string;
+  at: string;
+  seconds?: number;
+}
+
+/** Every line of the review log in the store `home`, in file order; none when there is no log yet. */
+export function readReviewLog(home: string): LogLine[] {
+  const file = path.join(home, 'reviews.jsonl');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as LogLine);
 }

@@ -1,16 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, openSync, readFileSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardFile, cliEnv, type PtySession, RATE, REVEAL, revealAndRate, runCli, startPty, testdir } from './helpers.js';
+import { cardFile, cliEnv, type PtySession, RATE, readReviewLog, REVEAL, revealAndRate, runCli, startPty, testdir } from './helpers.js';
 
 // Issue 3, cases 1–3: card files are untrusted input. Every run uses the built CLI on real files and its own store.
 
 
 function readRatings(home: string): string[] {
-  const file = path.join(home, 'reviews.jsonl');
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { card: string }).card);
+  return readReviewLog(home).map((line) => line.card);
 }
 
 /** Rates every card the session shows with 4, until it exits by itself. */

@@ -1,7 +1,7 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardFile, cliEnv, RATE, REVEAL, revealAndRate, runCli, startPty, testdir } from './helpers.js';
+import { cardFile, cliEnv, RATE, readReviewLog, REVEAL, revealAndRate, runCli, startPty, testdir } from './helpers.js';
 
 
 function deck() {
@@ -10,14 +10,6 @@ function deck() {
     'b.md': cardFile('Bravo question', 'Bravo answer', 'id: bravo'),
     'c.md': cardFile('Charlie question', 'Charlie answer', 'id: charlie'),
   });
-}
-
-function readLog(home: string): Record<string, unknown>[] {
-  try {
-    return readFileSync(path.join(home, 'reviews.jsonl'), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  } catch {
-    return [];
-  }
 }
 
 /** `list --json` and `stats --json` together: what undo must restore exactly. */
@@ -49,7 +41,7 @@ describe('undo', () => {
     t.pty.write('q');
     expect(await t.exited).toBe(0);
     expect(snapshot(cards, home)).toEqual(before);
-    const log = readLog(home);
+    const log = readReviewLog(home);
     expect(log.map((e) => e.undo ?? e.rating)).toEqual([4, 2, log[1]?.at, log[0]?.at]);
   });
 
@@ -86,7 +78,7 @@ describe('edit', () => {
     expect(readFileSync(path.join(cards, 'a.md'), 'utf8')).toContain('# Edited question');
     await revealAndRate(t, 2, '4', 1);
     expect(await t.exited).toBe(0);
-    expect(readLog(home).map((e) => [e.card, e.rating])).toEqual([['alpha', 4]]);
+    expect(readReviewLog(home).map((e) => [e.card, e.rating])).toEqual([['alpha', 4]]);
   });
 
   it('keeps the old version for the session when the edit makes the card invalid', async () => {
@@ -119,7 +111,7 @@ describe('skip, bury and help', () => {
     await revealAndRate(t, 2, '4', 1); // bravo
     await revealAndRate(t, 3, '4', 2); // charlie
     expect(await t.exited).toBe(0);
-    expect(readLog(home).map((e) => e.card)).toEqual(['bravo', 'charlie']);
+    expect(readReviewLog(home).map((e) => e.card)).toEqual(['bravo', 'charlie']);
   });
 
   it('buries a card until tomorrow: the next session leaves it out, --all still has it', async () => {
@@ -173,7 +165,7 @@ describe('type-in mode', () => {
     expect(screen).toMatch(/my first line\s+my second line/);
     t.pty.write('5');
     expect(await t.exited).toBe(0);
-    expect(readLog(home).map((e) => e.rating)).toEqual([5]);
+    expect(readReviewLog(home).map((e) => e.rating)).toEqual([5]);
   });
 });
 

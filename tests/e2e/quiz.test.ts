@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardFile, cliEnv, RATE, REVEAL, runCli, startPty, testdir } from './helpers.js';
+import { cardFile, cliEnv, RATE, readReviewLog, REVEAL, runCli, startPty, testdir } from './helpers.js';
 
 /** Four cards whose order (by path) is a, b, c, d. */
 function deck() {
@@ -11,14 +11,6 @@ function deck() {
     'c.md': cardFile('Charlie question ⭐️', 'Charlie `answer`', 'id: charlie'),
     'd.md': cardFile('Delta question', 'Delta answer', 'id: delta'),
   });
-}
-
-function readLog(home: string): { card: string; rating: number; at: string; seconds: number }[] {
-  try {
-    return readFileSync(path.join(home, 'reviews.jsonl'), 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
-  } catch {
-    return [];
-  }
 }
 
 
@@ -51,7 +43,7 @@ describe('quiz in a real terminal', () => {
     expect(await t.exited).toBe(0);
     expect(t.screen()).toContain('3 cards rated');
 
-    expect(readLog(home).map((r) => [r.card, r.rating])).toEqual([['alpha', 4], ['bravo', 5], ['charlie', 3]]);
+    expect(readReviewLog(home).map((r) => [r.card, r.rating])).toEqual([['alpha', 4], ['bravo', 5], ['charlie', 3]]);
     const stats = JSON.parse(runCli(['stats', '--json', '--cards', cards], cliEnv(home)).stdout);
     expect(stats).toMatchObject({ cards: 4, seen: 3, reviews: 3, due: 0, mastery: Math.round((100 * 12) / 20) });
     const list = JSON.parse(runCli(['list', '--json', '--cards', cards], cliEnv(home)).stdout);
@@ -72,7 +64,7 @@ describe('quiz in a real terminal', () => {
     t.pty.write('\x03');
     expect(await t.exited).toBe(130);
     expect(t.screen()).toContain('2 cards rated');
-    expect(readLog(home).map((r) => [r.card, r.rating])).toEqual([['alpha', 2], ['bravo', 4]]);
+    expect(readReviewLog(home).map((r) => [r.card, r.rating])).toEqual([['alpha', 2], ['bravo', 4]]);
   });
 
   it('ignores keys sent with the reveal: a rating needs the answer on screen first', async () => {
@@ -83,13 +75,13 @@ describe('quiz in a real terminal', () => {
     t.pty.write(' 5'); // the 5 arrives before the rating prompt exists
     await t.waitFor(RATE);
     await new Promise((r) => setTimeout(r, 300));
-    expect(readLog(home)).toEqual([]);
+    expect(readReviewLog(home)).toEqual([]);
     t.pty.write('4 4'); // rates alpha; the rest must not reveal or rate bravo
     await t.waitFor('Bravo question');
     await t.waitFor(REVEAL, 2);
     await new Promise((r) => setTimeout(r, 300));
     expect(t.screen()).not.toContain('bravo item one');
-    expect(readLog(home).map((r) => r.rating)).toEqual([4]);
+    expect(readReviewLog(home).map((r) => r.rating)).toEqual([4]);
     t.pty.write('q');
     expect(await t.exited).toBe(0);
   });
@@ -111,8 +103,8 @@ describe('quiz in a real terminal', () => {
     expect(await t.exited).toBe(0);
     expect(t.screen()).toContain('again in this session');
     expect(t.screen()).toContain('2 cards rated (4 ratings)');
-    expect(readLog(home).map((r) => [r.card, r.rating])).toEqual([['alpha', 1], ['bravo', 4], ['alpha', 2], ['alpha', 5]]);
-    expect(readLog(home).every((r) => typeof r.seconds === 'number' && !Number.isNaN(Date.parse(r.at)))).toBe(true);
+    expect(readReviewLog(home).map((r) => [r.card, r.rating])).toEqual([['alpha', 1], ['bravo', 4], ['alpha', 2], ['alpha', 5]]);
+    expect(readReviewLog(home).every((r) => typeof r.seconds === 'number' && !Number.isNaN(Date.parse(r.at)))).toBe(true);
   });
 
   it('keeps ratings and restores the terminal on SIGTERM', async () => {
@@ -127,7 +119,7 @@ describe('quiz in a real terminal', () => {
     t.pty.kill('SIGTERM');
     await t.exited;
     expect(t.screen()).toContain('1 card rated');
-    expect(readLog(home).map((r) => r.rating)).toEqual([3]);
+    expect(readReviewLog(home).map((r) => r.rating)).toEqual([3]);
   });
 
   it('shows the difficulty emoji last on the header line and wraps the answer to a 40-column terminal', async () => {

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, cardFile, cliEnv, type PtySession, RATE, REVEAL, revealAndRate, startPty, startPtyCommand, testdir } from './helpers.js';
+import { BIN, cardFile, cliEnv, type PtySession, RATE, readReviewLog, REVEAL, revealAndRate, startPty, startPtyCommand, testdir } from './helpers.js';
 
 // Issue 3, case 10: a resized or narrow terminal, and a terminal that goes away, leave the ratings saved and the
 // terminal usable.
@@ -21,13 +21,8 @@ function deck(): string {
   });
 }
 
-function readRatings(home: string): [string, number][] {
-  const file = path.join(home, 'reviews.jsonl');
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').trim().split('\n').map((line) => {
-    const { card, rating } = JSON.parse(line) as { card: string; rating: number };
-    return [card, rating];
-  });
+function readRatings(home: string): [string, number | undefined][] {
+  return readReviewLog(home).map(({ card, rating }) => [card, rating]);
 }
 
 /** Closes the terminal's master side, as closing a terminal window does (node-pty's typings leave `destroy` out). */
