@@ -15,6 +15,11 @@ const USAGE_ERRORS = new Set([
   'commander.conflictingOption',
 ]);
 
+/** Interactive commands refuse, with `message`, when standard input is not a terminal (a script, a pipe). */
+function requireTerminal(message: string): void {
+  if (!process.stdin.isTTY) throw new UsageError(message);
+}
+
 /** The real commands, imported only when run so `--help` and `--version` stay fast. */
 function createCommands(deps: Deps): Commands {
   return {
@@ -26,9 +31,7 @@ function createCommands(deps: Deps): Commands {
       return runQuiz(options, {
         ...deps,
         openTerminal: () => {
-          if (!process.stdin.isTTY) {
-            throw new UsageError('the quiz needs an interactive terminal on standard input; use `flashdeck list` or `flashdeck stats` in scripts.');
-          }
+          requireTerminal('the quiz needs an interactive terminal on standard input; use `flashdeck list` or `flashdeck stats` in scripts.');
           return openQuizTerminal(process.stdin, process.stdout);
         },
       });
@@ -47,9 +50,7 @@ function createCommands(deps: Deps): Commands {
       return runNew(options, {
         ...deps,
         askCardAnswers: (given) => {
-          if (!process.stdin.isTTY) {
-            throw new UsageError('flashdeck new asks its questions in a terminal; in scripts pass --question and --answer (and --difficulty, --tags, --deck).');
-          }
+          requireTerminal('flashdeck new asks its questions in a terminal; in scripts pass --question and --answer (and --difficulty, --tags, --deck).');
           return askCardAnswers(given);
         },
       });

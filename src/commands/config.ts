@@ -46,7 +46,7 @@ export async function runConfig(options: ConfigOptions, deps: Deps): Promise<num
     return 0;
   }
   const value = options.value === undefined ? null : spec.parse(options.value);
-  if (value === null) throw new UsageError(`${spec.name} must be ${spec.description}; got "${options.value ?? ''}".`);
+  if (value === null) throw new UsageError(`${spec.name} must be ${spec.allowed}; got "${options.value ?? ''}".`);
   store.setSetting(spec, value);
   deps.out.print(`${spec.name} = ${value}`);
   return 0;

@@ -19,6 +19,8 @@ export interface SettingSpec {
   name: string;
   key: keyof Settings;
   description: string;
+  /** What a value must be, for messages: `a whole number, 0 or more`. */
+  allowed: string;
   defaultValue: number;
   /** Reads a value typed by the user or found in config.json; null when it is not allowed. */
   parse(value: unknown): number | null;
@@ -35,6 +37,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     name: 'new-per-day',
     key: 'newCardsPerDay',
     description: 'new cards per study day, a whole number (0 or more)',
+    allowed: 'a whole number, 0 or more',
     defaultValue: 20,
     parse: wholeNumber,
   },
@@ -42,6 +45,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     name: 'reviews-per-day',
     key: 'reviewsPerDay',
     description: 'due cards per study day, a whole number (0 or more)',
+    allowed: 'a whole number, 0 or more',
     defaultValue: 200,
     parse: wholeNumber,
   },
@@ -49,6 +53,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     name: 'retention',
     key: 'retention',
     description: 'desired retention, the recall probability to schedule for (0.7 to 0.99)',
+    allowed: 'a number from 0.7 to 0.99',
     defaultValue: DEFAULT_RETENTION,
     parse: (value) => {
       const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
