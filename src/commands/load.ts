@@ -1,8 +1,7 @@
 import path from 'node:path';
 import type { CardInfo } from '../core/card.js';
 import { filterCards, type CardFilter } from '../core/filter.js';
-import { collectReviews, type ReviewEntry } from '../core/review-log.js';
-import type { CardObservations } from '../core/review-observations.js';
+import type { CardHistory } from '../core/card-history.js';
 import { createScheduler, type CardState, type ScheduleSettings, type Scheduler } from '../core/schedule.js';
 import type { Deps } from '../deps.js';
 import { warnAboutProblems } from '../io/card-files.js';
@@ -20,13 +19,11 @@ export interface LoadedProgress {
   cards: CardInfo[];
   store: Store;
   states: Map<string, CardState>;
-  /** What the schedule knew before each review of every card, from the same replay as `states` (see `createCachedObserver`); decoded when first used. */
-  readonly observations: Map<string, CardObservations>;
   scheduler: Scheduler;
   /** What the scheduler was built from: the retention setting and the fitted weights (if any). */
   scheduleSettings: ScheduleSettings;
-  /** Every card's reviews not undone, oldest first (cards whose file is gone included), as replayed into `states`; read from the log when first used. */
-  readonly reviews: Map<string, ReviewEntry[]>;
+  /** Every reviewed card's history (cards whose file is gone included), from the same replay as `states`; decoded when first used. */
+  readonly histories: Map<string, CardHistory>;
 }
 
 /** Loads the cards (warning about invalid ones), filters them, opens the store and replays the log. */
@@ -41,20 +38,15 @@ export async function loadProgress(options: DeckOptions, deps: Deps): Promise<Lo
   const scheduleSettings: ScheduleSettings = { retention: store.getSettings().retention, parameters: store.getParameters() };
   const scheduler = createScheduler(scheduleSettings);
   const replayed = loadCardStates(store, scheduler, scheduleSettings, cacheDir);
-  let reviews: Map<string, ReviewEntry[]> | undefined;
   return {
     cards: filterCards(cards, options),
     store,
     states: replayed.states,
     scheduler,
     scheduleSettings,
-    get observations() {
-      return replayed.observations;
-    },
-    // Only some commands need the whole history; the others never parse the log when the state cache covers it.
-    get reviews() {
-      reviews ??= collectReviews(store.readLog());
-      return reviews;
+    // Only `stats` needs the whole history; the other commands never decode it.
+    get histories() {
+      return replayed.histories;
     },
   };
 }

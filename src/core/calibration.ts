@@ -1,12 +1,12 @@
-import type { ReviewEntry } from './review-log.js';
-import { replayObserved, type CardObservations } from './review-observations.js';
+import type { CardHistory } from './card-history.js';
+import type { Rating } from './review-log.js';
 import { isLapse, type Scheduler } from './schedule.js';
-import { countStudyDaysBetween } from './study-day.js';
+import { getStudyDayNumber } from './study-day.js';
 
 /** What the schedule predicted for one past review, and what happened. */
 export interface RecallPrediction {
-  /** When the review was made, ISO 8601. */
-  at: string;
+  /** When the review was made, in ms since the epoch. */
+  time: number;
   /** The recall FSRS predicted for the review, from the card's state just before it (0–1). */
   predicted: number;
   /** Rated 3 or more: FSRS counts Hard as recalled. */
@@ -25,23 +25,21 @@ export interface CalibrationBucket {
 }
 
 /**
- * Records, before each of a card's reviews (oldest first) on a later study day than the one before it, the recall the
- * schedule predicted, from the stability `observations` give (by default a replay). Same-day repeats are left out:
- * right after a lapse the prediction is about 100 % by construction and says nothing about memory, as in FSRS's own
- * training.
+ * Records, before each of a card's reviews on a later study day than the one before it, the recall the schedule
+ * predicted from the stability its history records. Same-day repeats are left out: right after a lapse the
+ * prediction is about 100 % by construction and says nothing about memory, as in FSRS's own training.
  */
-export function collectRecallPredictions(
-  reviews: readonly ReviewEntry[],
-  scheduler: Scheduler,
-  { stabilities }: CardObservations = replayObserved(reviews, scheduler).observations,
-): RecallPrediction[] {
+export function collectRecallPredictions({ times, ratings, stabilities }: CardHistory, scheduler: Scheduler): RecallPrediction[] {
   const predictions: RecallPrediction[] = [];
-  reviews.forEach((review, index) => {
-    const previous = reviews[index - 1];
+  let previousDay: number | undefined;
+  times.forEach((time, index) => {
+    const day = getStudyDayNumber(time);
     const stability = stabilities[index - 1];
-    if (!previous || stability === undefined) return;
-    const days = countStudyDaysBetween(new Date(previous.at), new Date(review.at));
-    if (days > 0) predictions.push({ at: review.at, predicted: scheduler.predictRecallAfter(days, stability), recalled: !isLapse(review.rating) });
+    const days = previousDay === undefined ? 0 : day - previousDay;
+    previousDay = day;
+    if (stability !== undefined && days > 0) {
+      predictions.push({ time, predicted: scheduler.predictRecallAfter(days, stability), recalled: !isLapse(ratings[index] as Rating) });
+    }
   });
   return predictions;
 }

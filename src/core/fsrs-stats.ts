@@ -1,7 +1,7 @@
 import { collectRecallPredictions, computeCalibration, type CalibrationBucket } from './calibration.js';
 import type { CardInfo } from './card.js';
-import { createReplayObserver, type ReviewObserver } from './review-observations.js';
-import type { ReviewEntry } from './review-log.js';
+import type { CardHistory } from './card-history.js';
+import { pickHistories } from './history.js';
 import { createScheduler, type CardState, type ScheduleSettings } from './schedule.js';
 import { estimateReviewsPerDay, getWorkloadRetentions, type WorkloadEstimate } from './workload.js';
 
@@ -15,17 +15,15 @@ export interface FsrsStats {
   calibration: CalibrationBucket[];
 }
 
-/** FSRS figures for `cards`, given their replayed states and reviews (oldest first), at `now`; `observe` as in `computeRetention`. */
+/** FSRS figures for `cards`, given their replayed states and histories, at `now`. */
 export function computeFsrsStats(
   cards: readonly CardInfo[],
   states: ReadonlyMap<string, CardState>,
-  reviewsByCard: ReadonlyMap<string, readonly ReviewEntry[]>,
+  histories: ReadonlyMap<string, CardHistory>,
   settings: ScheduleSettings,
   now: Date,
-  observe?: ReviewObserver,
 ): FsrsStats {
   const scheduler = createScheduler(settings);
-  const observeReviews = observe ?? createReplayObserver(scheduler);
   const seen = cards.flatMap((card) => states.get(card.id) ?? []);
   const knowledge = seen.reduce((sum, state) => sum + scheduler.getRetrievability(state, now), 0);
   return {
@@ -35,10 +33,7 @@ export function computeFsrsStats(
       reviewsPerDay: estimateReviewsPerDay(seen, createScheduler({ ...settings, retention })),
     })),
     calibration: computeCalibration(
-      cards.flatMap((card) => {
-        const reviews = reviewsByCard.get(card.id) ?? [];
-        return collectRecallPredictions(reviews, scheduler, observeReviews(reviews));
-      }),
+      pickHistories(cards.map((card) => card.id), histories).flatMap((history) => collectRecallPredictions(history, scheduler)),
     ),
   };
 }

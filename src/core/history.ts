@@ -1,5 +1,5 @@
-import type { ReviewEntry } from './review-log.js';
-import { getStudyDate, shiftDate } from './study-day.js';
+import type { CardHistory } from './card-history.js';
+import { formatStudyDayNumber, getStudyDayNumber } from './study-day.js';
 
 /** Reviews made on one study day, for the heatmap. */
 export interface DayReviews {
@@ -18,65 +18,61 @@ export interface Streaks {
 /** Study days the heatmap covers: 26 weeks, today included. */
 export const HEATMAP_DAYS = 26 * 7;
 
-/** Every review of the given cards, in one list (order does not matter to the figures). */
-export function pickReviews(
-  cardIds: Iterable<string>,
-  reviewsByCard: ReadonlyMap<string, readonly ReviewEntry[]>,
-): ReviewEntry[] {
-  return [...cardIds].flatMap((id) => reviewsByCard.get(id) ?? []);
+/** The histories of the given cards that have any (order does not matter to the figures). */
+export function pickHistories(cardIds: Iterable<string>, histories: ReadonlyMap<string, CardHistory>): CardHistory[] {
+  const picked: CardHistory[] = [];
+  for (const id of cardIds) {
+    const history = histories.get(id);
+    if (history) picked.push(history);
+  }
+  return picked;
 }
 
-/** Reviews per study date (`YYYY-MM-DD`, days from 04:00 local): what streaks and the heatmap both read. */
-export function countByStudyDate(reviews: readonly ReviewEntry[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const review of reviews) {
-    const date = getStudyDate(new Date(review.at));
-    counts.set(date, (counts.get(date) ?? 0) + 1);
+/** Reviews per study day (by day number, days from 04:00 local): what streaks and the heatmap both read. */
+export function countByStudyDay(histories: Iterable<CardHistory>): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const { times } of histories) {
+    for (const time of times) {
+      const day = getStudyDayNumber(time);
+      counts.set(day, (counts.get(day) ?? 0) + 1);
+    }
   }
   return counts;
 }
 
-/** Current and longest run of consecutive study days (04:00 to 04:00 local) with at least one review. */
-export function computeStreaks(
-  reviews: readonly ReviewEntry[],
-  now: Date,
-  counts: ReadonlyMap<string, number> = countByStudyDate(reviews),
-): Streaks {
-  const studied = new Set(counts.keys());
+/** Current and longest run of consecutive study days (04:00 to 04:00 local) with at least one review, from the day counts. */
+export function computeStreaks(reviewsPerDay: ReadonlyMap<number, number>, now: Date): Streaks {
   let longest = 0;
-  for (const date of studied) {
+  for (const day of reviewsPerDay.keys()) {
     // Count each run once, from its first day.
-    if (studied.has(shiftDate(date, -1))) continue;
+    if (reviewsPerDay.has(day - 1)) continue;
     let length = 1;
-    while (studied.has(shiftDate(date, length))) length += 1;
+    while (reviewsPerDay.has(day + length)) length += 1;
     longest = Math.max(longest, length);
   }
-  const today = getStudyDate(now);
+  const today = getStudyDayNumber(now.getTime());
   // Today still counts as part of the streak until it is over, studied or not.
-  let day = studied.has(today) ? today : shiftDate(today, -1);
+  let day = reviewsPerDay.has(today) ? today : today - 1;
   let current = 0;
-  while (studied.has(day)) {
+  while (reviewsPerDay.has(day)) {
     current += 1;
-    day = shiftDate(day, -1);
+    day -= 1;
   }
   return { current, longest };
 }
 
-/** Reviews per study day for the `days` study days ending today, oldest first. */
-export function computeHeatmap(
-  reviews: readonly ReviewEntry[],
-  now: Date,
-  days = HEATMAP_DAYS,
-  counts: ReadonlyMap<string, number> = countByStudyDate(reviews),
-): DayReviews[] {
-  const today = getStudyDate(now);
+/** Reviews per study day for the `days` study days ending today, oldest first, from the day counts. */
+export function computeHeatmap(reviewsPerDay: ReadonlyMap<number, number>, now: Date, days = HEATMAP_DAYS): DayReviews[] {
+  const today = getStudyDayNumber(now.getTime());
   return Array.from({ length: days }, (_, index) => {
-    const date = shiftDate(today, index - days + 1);
-    return { date, reviews: counts.get(date) ?? 0 };
+    const day = today + index - days + 1;
+    return { date: formatStudyDayNumber(day), reviews: reviewsPerDay.get(day) ?? 0 };
   });
 }
 
 /** Time spent answering, in whole seconds. */
-export function sumStudySeconds(reviews: readonly ReviewEntry[]): number {
-  return Math.round(reviews.reduce((total, review) => total + review.seconds, 0));
+export function sumStudySeconds(histories: Iterable<CardHistory>): number {
+  let total = 0;
+  for (const { seconds } of histories) for (const value of seconds) total += value;
+  return Math.round(total);
 }

@@ -1,6 +1,6 @@
-import type { ReviewEntry } from './review-log.js';
-import { createReplayObserver, type ReviewObserver } from './review-observations.js';
-import { isLapse, type Scheduler } from './schedule.js';
+import type { CardHistory } from './card-history.js';
+import type { Rating } from './review-log.js';
+import { isLapse } from './schedule.js';
 import { getStudyDayEnd, getStudyDayStart } from './study-day.js';
 
 /** Reviews in one bucket and how many of them were recalled (rated 3 or more). */
@@ -31,35 +31,26 @@ function toBucket({ reviews, recalled }: Tally): RetentionBucket {
   return { reviews, recalled, rate: reviews > 0 ? recalled / reviews : null };
 }
 
-/**
- * The share of reviews rated 3 or more, by window and by card maturity. A card's interval before each review comes
- * from `observe`, by default a replay of its reviews.
- */
-export function computeRetention(
-  reviewsByCard: Iterable<readonly ReviewEntry[]>,
-  scheduler: Scheduler,
-  now: Date,
-  observe: ReviewObserver = createReplayObserver(scheduler),
-): Retention {
+/** The share of reviews rated 3 or more, by window and by card maturity (the interval each history records). */
+export function computeRetention(histories: Iterable<CardHistory>, now: Date): Retention {
   const tallies = { last7: tally(), last30: tally(), all: tally(), young: tally(), mature: tally() };
   // Window edges computed once: local-time arithmetic per review is what a large log makes slow.
   const todayEnd = getStudyDayEnd(now).getTime();
   const last7Start = getWindowStart(now, 7);
   const last30Start = getWindowStart(now, 30);
-  for (const reviews of reviewsByCard) {
-    const { intervals } = observe(reviews);
-    reviews.forEach((review, index) => {
-      const buckets: Tally[] = [tallies.all];
-      const at = Date.parse(review.at);
-      if (at < todayEnd && at >= last7Start) buckets.push(tallies.last7);
-      if (at < todayEnd && at >= last30Start) buckets.push(tallies.last30);
+  const count = (bucket: Tally, recalled: boolean) => {
+    bucket.reviews += 1;
+    if (recalled) bucket.recalled += 1;
+  };
+  for (const { times, ratings, intervals } of histories) {
+    times.forEach((at, index) => {
+      const recalled = !isLapse(ratings[index] as Rating);
+      count(tallies.all, recalled);
+      if (at < todayEnd && at >= last7Start) count(tallies.last7, recalled);
+      if (at < todayEnd && at >= last30Start) count(tallies.last30, recalled);
       // The interval the schedule had set when this review came: what the card had to survive (a first review has none).
       const interval = intervals[index - 1];
-      if (interval !== undefined) buckets.push(interval < MATURE_INTERVAL_DAYS ? tallies.young : tallies.mature);
-      for (const bucket of buckets) {
-        bucket.reviews += 1;
-        if (!isLapse(review.rating)) bucket.recalled += 1;
-      }
+      if (interval !== undefined) count(interval < MATURE_INTERVAL_DAYS ? tallies.young : tallies.mature, recalled);
     });
   }
   return {

@@ -1,11 +1,9 @@
 import type { CardInfo } from './card.js';
 import { computeForecast, type DayDue } from './forecast.js';
-import {
-  computeHeatmap, computeStreaks, countByStudyDate, HEATMAP_DAYS, pickReviews, sumStudySeconds, type DayReviews, type Streaks,
-} from './history.js';
+import type { CardHistory } from './card-history.js';
+import { computeHeatmap, computeStreaks, countByStudyDay, pickHistories, sumStudySeconds, type DayReviews, type Streaks } from './history.js';
 import { computeRetention, type Retention } from './retention.js';
-import type { ReviewObserver } from './review-observations.js';
-import type { Rating, ReviewEntry } from './review-log.js';
+import type { Rating } from './review-log.js';
 import type { CardState, Scheduler } from './schedule.js';
 import { computeStats, type Stats } from './stats.js';
 import { toPlainText } from './text.js';
@@ -35,28 +33,27 @@ export interface StatsReport extends Stats {
   weakest: WeakCard[];
 }
 
-/** The whole report for `cards`, from their replayed states and their reviews (not undone), at `now`; `observe` as in `computeRetention`. */
+/** The whole report for `cards`, from their replayed states and histories, at `now`. */
 export function computeStatsReport(
   cards: readonly CardInfo[],
   states: ReadonlyMap<string, CardState>,
-  reviewsByCard: ReadonlyMap<string, readonly ReviewEntry[]>,
+  histories: ReadonlyMap<string, CardHistory>,
   scheduler: Scheduler,
   now: Date,
-  observe?: ReviewObserver,
 ): StatsReport {
   const ids = cards.map((card) => card.id);
-  const reviews = pickReviews(ids, reviewsByCard);
-  // Streaks and the heatmap read the same day counts; working out each review's study date is the costly part.
-  const reviewsPerDay = countByStudyDate(reviews);
+  const picked = pickHistories(ids, histories);
+  // Streaks and the heatmap read the same day counts; working out each review's study day is the costly part.
+  const reviewsPerDay = countByStudyDay(picked);
   const forecast = computeForecast(ids.flatMap((id) => states.get(id) ?? []), now);
   return {
     ...computeStats(cards, states, now),
     dueToday: forecast[0]?.due ?? 0,
-    streak: computeStreaks(reviews, now, reviewsPerDay),
-    studySeconds: sumStudySeconds(reviews),
-    heatmap: computeHeatmap(reviews, now, HEATMAP_DAYS, reviewsPerDay),
+    streak: computeStreaks(reviewsPerDay, now),
+    studySeconds: sumStudySeconds(picked),
+    heatmap: computeHeatmap(reviewsPerDay, now),
     forecast,
-    retention: computeRetention(ids.map((id) => reviewsByCard.get(id) ?? []), scheduler, now, observe),
+    retention: computeRetention(picked, now),
     weakest: selectWeakest(cards, states, scheduler, now, WEAKEST_COUNT).map((card) => {
       const state = states.get(card.id) as CardState;
       return {

@@ -49,7 +49,10 @@ function groupBy<K extends string>(cards: readonly CardInfo[], key: (card: CardI
   const groups = new Map<K, CardInfo[]>();
   for (const card of cards) {
     const name = key(card);
-    if (name !== null) groups.set(name, [...(groups.get(name) ?? []), card]);
+    if (name === null) continue;
+    const group = groups.get(name);
+    if (group) group.push(card);
+    else groups.set(name, [card]);
   }
   return groups;
 }

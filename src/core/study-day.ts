@@ -1,6 +1,9 @@
 /** Local hour at which a study day begins, as in Anki: reviews just after midnight count for the day before. */
 export const STUDY_DAY_START_HOUR = 4;
 
+const DAY_MS = 86_400_000;
+const START_MS = STUDY_DAY_START_HOUR * 3_600_000;
+
 /** The moment the study day containing `now` began (local time). */
 export function getStudyDayStart(now: Date): Date {
   const start = new Date(now);
@@ -16,17 +19,29 @@ export function getStudyDayEnd(now: Date): Date {
   return end;
 }
 
+/**
+ * The study day containing the instant `at` (ms), as the number of days from 1970-01-01 to its local date. Plain
+ * arithmetic on the local clock's reading, with no date object kept: statistics run this for every review.
+ */
+export function getStudyDayNumber(at: number): number {
+  const localClock = at - new Date(at).getTimezoneOffset() * 60_000;
+  return Math.floor((localClock - START_MS) / DAY_MS);
+}
+
+/** The calendar date (`YYYY-MM-DD`) of a study day number. */
+export function formatStudyDayNumber(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** Whole study days from the one containing `earlier` to the one containing `later` (0 for the same study day). */
 export function countStudyDaysBetween(earlier: Date, later: Date): number {
-  // Rounded, so a day of 23 or 25 hours at a DST change still counts as one.
-  return Math.round((getStudyDayStart(later).getTime() - getStudyDayStart(earlier).getTime()) / 86_400_000);
+  // Calendar days, so a day of 23 or 25 hours at a DST change still counts as one.
+  return getStudyDayNumber(later.getTime()) - getStudyDayNumber(earlier.getTime());
 }
 
 /** The local calendar date (`YYYY-MM-DD`) of the study day containing `at`: a review at 02:00 counts for the day before. */
 export function getStudyDate(at: Date): string {
-  const start = getStudyDayStart(at);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${start.getFullYear()}-${pad(start.getMonth() + 1)}-${pad(start.getDate())}`;
+  return formatStudyDayNumber(getStudyDayNumber(at.getTime()));
 }
 
 /** The calendar date `days` after `date` (both `YYYY-MM-DD`); calendar arithmetic, so no time zone can shift it. */

@@ -2,15 +2,15 @@ import { createHash, type Hash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FSRSVersion } from 'ts-fsrs';
+import { createCardHistory, recordReview, replayHistory, type CardHistory } from '../core/card-history.js';
 import { collectReviews, isUndo, parseReviewLog, type LogEntry, type Rating } from '../core/review-log.js';
-import { recordObservation, replayObserved, type CardObservations } from '../core/review-observations.js';
 import type { CardState, ScheduleSettings, Scheduler } from '../core/schedule.js';
 import type { Store } from './store.js';
 
 // Bump when the layout below changes.
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
-/** The cache file's contents: the states and observations after the first `logSize` bytes of the log, and what they were built with. */
+/** The cache file's contents: the states and histories after the first `logSize` bytes of the log, and what they were built with. */
 interface StateCache {
   format: number;
   /** The scheduler: ts-fsrs's version and the settings, so a changed retention or weights replays again. */
@@ -19,30 +19,30 @@ interface StateCache {
   /** SHA-1 of those bytes, so a log rewritten (merged, restored, edited) is never mistaken for a longer one. */
   logHash: string;
   states: EncodedState[];
-  /** JSON of each state's card's observations, in the same order: a string, so commands other than `stats` skip parsing them. */
-  observations: string;
+  /** JSON of each state's card's history, in the same order: a string, so commands other than `stats` skip parsing it. */
+  histories: string;
 }
 
-/** Every card's replayed state and what the schedule knew before each of its reviews, as one replay gives them. */
+/** Every card's replayed state and history, as one replay of the log gives them. */
 export interface ReplayedProgress {
   states: Map<string, CardState>;
   /** Decoded from the cache when first used. */
-  readonly observations: Map<string, CardObservations>;
+  readonly histories: Map<string, CardHistory>;
 }
 
 // [id, reviews, lastRating, firstReviewAt, lastReviewAt, then ts-fsrs's card fields in FSRS_FIELDS order]; times in ms.
 type EncodedState = [string, number, Rating, number, number, ...(number | null)[]];
-// [intervals, stabilities], as in CardObservations.
-type EncodedObservations = [number[], number[]];
+// A CardHistory's lists: [times, ratings, seconds, intervals, stabilities].
+type EncodedHistory = [number[], Rating[], number[], number[], number[]];
 
 // ts-fsrs's card, field by field: a card with any other field (a newer ts-fsrs) is not cached rather than cut short.
 const FSRS_FIELDS = ['due', 'stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'learning_steps', 'reps', 'lapses', 'state', 'last_review'] as const;
 const FSRS_DATES = new Set<string>(['due', 'last_review']);
 
 /**
- * Every card's state and observations as replaying the whole review log gives them (`replayObserved` on each card
- * of `collectReviews(log)`), from the cache in `cacheDir` when it covers the log. The log only grows, so a cache of
- * its first N bytes is extended by the reviews after N; an undo or a review older than its card's last one there (a
+ * Every card's state and history as replaying the whole review log gives them (`replayHistory` on each card of
+ * `collectReviews(log)`), from the cache in `cacheDir` when it covers the log. The log only grows, so a cache of its
+ * first N bytes is extended by the reviews after N; an undo or a review older than its card's last one there (a
  * merged log) replays everything.
  */
 export function loadCardStates(store: Store, scheduler: Scheduler, settings: ScheduleSettings, cacheDir: string): ReplayedProgress {
@@ -55,23 +55,32 @@ export function loadCardStates(store: Store, scheduler: Scheduler, settings: Sch
     hash.update(bytes.subarray(0, cache.logSize));
     if (hash.copy().digest('hex') === cache.logHash) {
       const tail = parseReviewLog(bytes.subarray(cache.logSize).toString('utf8'));
-      const progress = tail.tornTail === null && tail.badLines.length === 0 ? extendProgress(decodeProgress(cache), tail.entries, scheduler) : null;
-      if (progress) {
-        if (tail.entries.length > 0) writeCache(file, key, bytes, hash.update(bytes.subarray(cache.logSize)), progress);
-        return progress;
+      if (tail.tornTail === null && tail.badLines.length === 0) {
+        // Should the cached histories not fit the states, the log itself gives them.
+        if (tail.entries.length === 0) return decodeProgress(cache, () => replayLog(store.readLog(), scheduler).histories);
+        const histories = decodeHistories(cache);
+        const progress = histories && extendProgress({ states: decodeStates(cache), histories }, tail.entries, scheduler);
+        if (progress) {
+          writeCache(file, key, bytes, hash.update(bytes.subarray(cache.logSize)), progress);
+          return progress;
+        }
       }
     }
   }
   const { entries, tornTail, badLines } = parseReviewLog(bytes.toString('utf8'));
   // The store words a damaged log for the user; a torn last line (another session mid-write) is left for later.
-  const complete = badLines.length > 0 ? store.readLog() : entries;
-  const progress: ReplayedProgress = { states: new Map(), observations: new Map() };
-  for (const [id, reviews] of collectReviews(complete)) {
-    const { state, observations } = replayObserved(reviews, scheduler);
-    if (state) progress.states.set(id, state);
-    progress.observations.set(id, observations);
-  }
+  const progress = replayLog(badLines.length > 0 ? store.readLog() : entries, scheduler);
   if (tornTail === null && badLines.length === 0 && bytes.length > 0) writeCache(file, key, bytes, createHash('sha1').update(bytes), progress);
+  return progress;
+}
+
+function replayLog(entries: LogEntry[], scheduler: Scheduler): ReplayedProgress {
+  const progress: ReplayedProgress = { states: new Map(), histories: new Map() };
+  for (const [id, reviews] of collectReviews(entries)) {
+    const { state, history } = replayHistory(reviews, scheduler);
+    if (state) progress.states.set(id, state);
+    progress.histories.set(id, history);
+  }
   return progress;
 }
 
@@ -88,7 +97,7 @@ function readLogBytes(store: Store): Buffer {
 
 /** The progress after `entries` are replayed onto `progress`, or null when only a full replay gives it exactly. */
 function extendProgress(progress: ReplayedProgress, entries: readonly LogEntry[], scheduler: Scheduler): ReplayedProgress | null {
-  const { states } = progress;
+  const { states, histories } = progress;
   for (const entry of entries) {
     // An undo can take back a review before the cache: only the card's whole history says what remains.
     if (isUndo(entry)) return null;
@@ -96,13 +105,10 @@ function extendProgress(progress: ReplayedProgress, entries: readonly LogEntry[]
     const at = new Date(entry.at);
     // Replays run in time order: a review older than the card's last one belongs in the middle of its history.
     if (state && at.getTime() < state.lastReviewAt.getTime()) return null;
-    if (state) {
-      const seen = progress.observations.get(entry.card);
-      if (!seen) return null;
-      recordObservation(seen, state);
-    } else {
-      progress.observations.set(entry.card, { intervals: [], stabilities: [] });
-    }
+    let history = histories.get(entry.card);
+    if (state && !history) return null;
+    if (!history) histories.set(entry.card, (history = createCardHistory()));
+    recordReview(history, entry, at.getTime(), state);
     states.set(entry.card, scheduler.applyRating(state, entry.rating, at));
   }
   return progress;
@@ -112,7 +118,7 @@ function readCache(file: string, key: string, logSize: number): StateCache | nul
   try {
     const cache = JSON.parse(readFileSync(file, 'utf8')) as StateCache;
     const usable = cache.format === CACHE_FORMAT && cache.scheduler === key && Number.isInteger(cache.logSize) && cache.logSize <= logSize;
-    const wellFormed = typeof cache.logHash === 'string' && typeof cache.observations === 'string' && Array.isArray(cache.states);
+    const wellFormed = typeof cache.logHash === 'string' && typeof cache.histories === 'string' && Array.isArray(cache.states);
     return usable && wellFormed && cache.states.every(isEncodedState) ? cache : null;
   } catch {
     return null;
@@ -120,17 +126,17 @@ function readCache(file: string, key: string, logSize: number): StateCache | nul
 }
 
 /** Replaces the cache in one rename; a cache that cannot be written is skipped (it only saves time). */
-function writeCache(file: string, key: string, bytes: Buffer, hash: Hash, { states, observations }: ReplayedProgress): void {
-  const encodedObservations: EncodedObservations[] = [];
-  const cache: StateCache = { format: CACHE_FORMAT, scheduler: key, logSize: bytes.length, logHash: hash.digest('hex'), states: [], observations: '' };
+function writeCache(file: string, key: string, bytes: Buffer, hash: Hash, { states, histories }: ReplayedProgress): void {
+  const encodedHistories: EncodedHistory[] = [];
+  const cache: StateCache = { format: CACHE_FORMAT, scheduler: key, logSize: bytes.length, logHash: hash.digest('hex'), states: [], histories: '' };
   for (const [id, state] of states) {
     const encoded = encodeState(id, state);
-    const seen = observations.get(id);
-    if (!encoded || !seen) return;
+    const history = histories.get(id);
+    if (!encoded || !history) return;
     cache.states.push(encoded);
-    encodedObservations.push([seen.intervals, seen.stabilities]);
+    encodedHistories.push([history.times, history.ratings, history.seconds, history.intervals, history.stabilities]);
   }
-  cache.observations = JSON.stringify(encodedObservations);
+  cache.histories = JSON.stringify(encodedHistories);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -155,13 +161,16 @@ function isEncodedState(row: unknown): row is EncodedState {
   return Array.isArray(row) && row.length === 5 + FSRS_FIELDS.length && typeof row[0] === 'string' && row.slice(1, 6).every(Number.isFinite);
 }
 
-function isEncodedObservations(row: unknown, length: number): row is EncodedObservations {
-  return Array.isArray(row) && row.length === 2 && row.every((values) => Array.isArray(values) && values.length === length && values.every(Number.isFinite));
+function isEncodedHistory(row: unknown, reviews: number): row is EncodedHistory {
+  if (!Array.isArray(row) || row.length !== 5) return false;
+  const [times, ratings, seconds, intervals, stabilities] = row as unknown[];
+  const isNumbers = (values: unknown, length: number) => Array.isArray(values) && values.length === length && values.every(Number.isFinite);
+  const isRatings = Array.isArray(ratings) && ratings.length === reviews && ratings.every((rating) => [1, 2, 3, 4, 5].includes(rating));
+  return isRatings && isNumbers(times, reviews) && isNumbers(seconds, reviews) && isNumbers(intervals, reviews - 1) && isNumbers(stabilities, reviews - 1);
 }
 
-function decodeProgress(cache: StateCache): ReplayedProgress {
+function decodeStates(cache: StateCache): Map<string, CardState> {
   const states = new Map<string, CardState>();
-  let observations: Map<string, CardObservations> | undefined;
   for (const [id, reviews, lastRating, firstReviewAt, lastReviewAt, ...card] of cache.states) {
     const fsrs: Record<string, unknown> = {};
     FSRS_FIELDS.forEach((name, index) => {
@@ -171,28 +180,36 @@ function decodeProgress(cache: StateCache): ReplayedProgress {
     const state = { fsrs: fsrs as unknown as CardState['fsrs'], reviews, lastRating, firstReviewAt: new Date(firstReviewAt), lastReviewAt: new Date(lastReviewAt) };
     states.set(id, state);
   }
+  return states;
+}
+
+/** The cached states, with the histories decoded when first used (from `rebuildHistories` should they not fit the states). */
+function decodeProgress(cache: StateCache, rebuildHistories: () => Map<string, CardHistory>): ReplayedProgress {
+  let histories: Map<string, CardHistory> | undefined;
   return {
-    states,
-    get observations() {
-      observations ??= decodeObservations(cache);
-      return observations;
+    states: decodeStates(cache),
+    get histories() {
+      histories ??= decodeHistories(cache) ?? rebuildHistories();
+      return histories;
     },
   };
 }
 
-/** The cached observations; none when they do not fit the states, so that each card is replayed instead. */
-function decodeObservations(cache: StateCache): Map<string, CardObservations> {
-  const observations = new Map<string, CardObservations>();
+/** The cached histories, or null when they do not fit the states. */
+function decodeHistories(cache: StateCache): Map<string, CardHistory> | null {
+  const histories = new Map<string, CardHistory>();
   try {
-    const rows = JSON.parse(cache.observations) as unknown;
-    if (!Array.isArray(rows) || rows.length !== cache.states.length) return observations;
-    for (const [index, [id, reviews]] of cache.states.entries()) {
+    const rows = JSON.parse(cache.histories) as unknown;
+    if (!Array.isArray(rows) || rows.length !== cache.states.length) return null;
+    for (const [index, [card, reviews]] of cache.states.entries()) {
       const row: unknown = rows[index];
-      if (!isEncodedObservations(row, reviews - 1)) return new Map();
-      observations.set(id, { intervals: row[0], stabilities: row[1] });
+      if (!isEncodedHistory(row, reviews)) return null;
+      const [times, ratings, seconds, intervals, stabilities] = row;
+      histories.set(card, { times, ratings, seconds, intervals, stabilities });
     }
   } catch {
-    // A damaged cache only costs the replay.
+    // A damaged cache only costs a replay.
+    return null;
   }
-  return observations;
+  return histories;
 }

@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { collectRecallPredictions, computeCalibration, type RecallPrediction } from '../../src/core/calibration.js';
+import { replayHistory } from '../../src/core/card-history.js';
 import { collectReviews, type Rating, type ReviewEntry } from '../../src/core/review-log.js';
-import { createScheduler } from '../../src/core/schedule.js';
+import { createScheduler, type Scheduler } from '../../src/core/schedule.js';
 import { LEARNER_PARAMETERS, simulateLearner } from './synthetic-learner.js';
 
 const review = (rating: Rating, at: string): ReviewEntry => ({ card: 'c', rating, at, seconds: 4 });
-const prediction = (predicted: number, recalled: boolean): RecallPrediction => ({ at: '2026-03-01T10:00:00Z', predicted, recalled });
+const prediction = (predicted: number, recalled: boolean): RecallPrediction => ({ time: Date.parse('2026-03-01T10:00:00Z'), predicted, recalled });
+const predict = (reviews: readonly ReviewEntry[], scheduler: Scheduler) => collectRecallPredictions(replayHistory(reviews, scheduler).history, scheduler);
 
 describe('recall predictions of past reviews', () => {
   it('records, before each review on a later study day, the recall predicted from the state before it', () => {
     const scheduler = createScheduler();
     const reviews = [review(4, '2026-03-01T10:00:00Z'), review(1, '2026-03-05T10:00:00Z'), review(3, '2026-03-05T10:04:00Z'), review(4, '2026-03-09T10:00:00Z')];
-    const predictions = collectRecallPredictions(reviews, scheduler);
-    expect(predictions.map(({ at, recalled }) => [at, recalled])).toEqual([['2026-03-05T10:00:00Z', false], ['2026-03-09T10:00:00Z', true]]);
+    const predictions = predict(reviews, scheduler);
+    expect(predictions.map(({ time, recalled }) => [new Date(time).toISOString(), recalled])).toEqual([['2026-03-05T10:00:00.000Z', false], ['2026-03-09T10:00:00.000Z', true]]);
     const before = scheduler.replayReviews(reviews.slice(0, 1));
     expect(predictions[0]?.predicted).toBe(scheduler.predictRecall(before!, new Date('2026-03-05T10:00:00Z')));
     expect(predictions[0]?.predicted).toBeGreaterThan(0.5);
@@ -20,7 +22,7 @@ describe('recall predictions of past reviews', () => {
   });
 
   it('predicts nothing for a card seen once', () => {
-    expect(collectRecallPredictions([review(5, '2026-03-01T10:00:00Z')], createScheduler())).toEqual([]);
+    expect(predict([review(5, '2026-03-01T10:00:00Z')], createScheduler())).toEqual([]);
   });
 });
 
@@ -38,7 +40,7 @@ describe('calibration table', () => {
     const reviews = [...collectReviews(simulateLearner({ cards: 150, days: 120, newPerDay: 10, seed: 3, start: new Date('2026-01-05T09:00:00Z') })).values()];
     const table = (parameters?: readonly number[]) => {
       const scheduler = createScheduler({ retention: 0.9, parameters });
-      return computeCalibration(reviews.flatMap((history) => collectRecallPredictions(history, scheduler))).filter((band) => band.reviews >= 80);
+      return computeCalibration(reviews.flatMap((history) => predict(history, scheduler))).filter((band) => band.reviews >= 80);
     };
     const own = table(LEARNER_PARAMETERS);
     expect(own.length).toBeGreaterThan(3);

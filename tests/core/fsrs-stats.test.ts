@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/core/card.js';
+import { replayHistory } from '../../src/core/card-history.js';
 import { computeFsrsStats } from '../../src/core/fsrs-stats.js';
 import { collectReviews, type Rating, type ReviewEntry } from '../../src/core/review-log.js';
 import { createScheduler } from '../../src/core/schedule.js';
@@ -18,25 +19,26 @@ describe('FSRS figures for stats', () => {
   const reviews = collectReviews(log);
   const settings = { retention: 0.9 };
   const states = createScheduler(settings).replayAll(reviews);
+  const histories = new Map([...reviews].map(([id, ofCard]) => [id, replayHistory(ofCard, createScheduler(settings)).history]));
   const now = new Date('2026-03-10T12:00:00Z');
 
   it('sums the retrievability of the matching seen cards as estimated knowledge', () => {
     const scheduler = createScheduler(settings);
     const expected = ['a', 'b'].reduce((sum, id) => sum + scheduler.getRetrievability(states.get(id)!, now), 0);
-    const stats = computeFsrsStats([card('a'), card('b'), card('new')], states, reviews, settings, now);
+    const stats = computeFsrsStats([card('a'), card('b'), card('new')], states, histories, settings, now);
     expect(stats.knowledge).toBe(Math.round(expected * 10) / 10);
     expect(stats.knowledge).toBeGreaterThan(0.5);
     expect(stats.knowledge).toBeLessThan(2);
   });
 
   it('compares the load at the current retention and 5 points either side, and calibrates only matching cards', () => {
-    const stats = computeFsrsStats([card('a')], states, reviews, settings, now);
+    const stats = computeFsrsStats([card('a')], states, histories, settings, now);
     expect(stats.workload.map((point) => point.retention)).toEqual([0.85, 0.9, 0.95]);
     expect(stats.calibration).toEqual([expect.objectContaining({ reviews: 1, actual: 0 })]);
   });
 
   it('has nothing to say about unseen cards', () => {
-    expect(computeFsrsStats([card('new')], states, reviews, settings, now)).toEqual({
+    expect(computeFsrsStats([card('new')], states, histories, settings, now)).toEqual({
       knowledge: 0,
       workload: [0.85, 0.9, 0.95].map((retention) => ({ retention, reviewsPerDay: 0 })),
       calibration: [],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeRetention, MATURE_INTERVAL_DAYS } from '../../src/core/retention.js';
+import { replayHistory } from '../../src/core/card-history.js';
+import { computeRetention as computeRetentionOfHistories, MATURE_INTERVAL_DAYS } from '../../src/core/retention.js';
 import type { Rating, ReviewEntry } from '../../src/core/review-log.js';
 import { createScheduler, type CardState } from '../../src/core/schedule.js';
 
@@ -12,17 +13,20 @@ const review = (at: Date | string, rating: Rating, card = 'c'): ReviewEntry => (
   at: new Date(at).toISOString(),
   seconds: 5,
 });
+/** Retention of cards given by their reviews, each card's history as the log's replay records it. */
+const computeRetention = (cards: readonly (readonly ReviewEntry[])[], at: Date) =>
+  computeRetentionOfHistories(cards.map((reviews) => replayHistory(reviews, scheduler).history), at);
 const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
 
 describe('computeRetention', () => {
   it('has no rate for a bucket without reviews', () => {
     const empty = { reviews: 0, recalled: 0, rate: null };
-    expect(computeRetention([], scheduler, now)).toEqual({ last7: empty, last30: empty, all: empty, young: empty, mature: empty });
+    expect(computeRetention([], now)).toEqual({ last7: empty, last30: empty, all: empty, young: empty, mature: empty });
   });
 
   it('counts 3, 4 and 5 as recalled, 1 and 2 as not', () => {
     const reviews = ([1, 2, 3, 4, 5] as Rating[]).map((rating, index) => review(daysAgo(1), rating, `card${index}`));
-    expect(computeRetention(reviews.map((entry) => [entry]), scheduler, now).all).toEqual({ reviews: 5, recalled: 3, rate: 0.6 });
+    expect(computeRetention(reviews.map((entry) => [entry]), now).all).toEqual({ reviews: 5, recalled: 3, rate: 0.6 });
   });
 
   it('windows count study days, today included: 6 days ago is in the last 7, 7 days ago is not', () => {
@@ -33,7 +37,7 @@ describe('computeRetention', () => {
       [review('2026-02-09T12:00:00Z', 4, 'd')], // 29 days ago
       [review('2026-02-08T12:00:00Z', 4, 'e')], // 30 days ago
     ];
-    const retention = computeRetention(cards, scheduler, now);
+    const retention = computeRetention(cards, now);
     expect(retention.last7).toEqual({ reviews: 2, recalled: 1, rate: 0.5 });
     expect(retention.last30).toEqual({ reviews: 4, recalled: 3, rate: 0.75 });
     expect(retention.all).toEqual({ reviews: 5, recalled: 4, rate: 0.8 });
@@ -55,7 +59,7 @@ describe('computeRetention', () => {
     state = scheduler.applyRating(state, 1, at);
     expect(state.fsrs.scheduled_days).toBeLessThan(MATURE_INTERVAL_DAYS);
     reviews.push(review(state.fsrs.due, 4)); // after the lapse the interval is short again: young
-    const retention = computeRetention([reviews], scheduler, now);
+    const retention = computeRetention([reviews], now);
     expect(retention.young).toEqual({ reviews: young + 1, recalled: young + 1, rate: 1 });
     expect(retention.mature).toEqual({ reviews: 1, recalled: 0, rate: 0 });
     expect(retention.all.reviews).toBe(reviews.length);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectRecallPredictions, type RecallPrediction } from '../../src/core/calibration.js';
+import { replayHistory } from '../../src/core/card-history.js';
 import { DEFAULT_PARAMETERS, roundParameters } from '../../src/core/fsrs-parameters.js';
 import { toTrainingSet } from '../../src/core/fsrs-training.js';
 import { collectReviews, type ReviewEntry } from '../../src/core/review-log.js';
@@ -14,8 +15,8 @@ const log = simulateLearner({ cards: 200, days: 150, newPerDay: 10, seed: 7, sta
 function predictFrom(reviews: readonly ReviewEntry[], parameters: readonly number[], from: string): RecallPrediction[] {
   const scheduler = createScheduler({ retention: 0.9, parameters });
   return [...collectReviews([...reviews]).values()]
-    .flatMap((history) => collectRecallPredictions(history, scheduler))
-    .filter((prediction) => Date.parse(prediction.at) >= Date.parse(from));
+    .flatMap((reviewsOfCard) => collectRecallPredictions(replayHistory(reviewsOfCard, scheduler).history, scheduler))
+    .filter((prediction) => prediction.time >= Date.parse(from));
 }
 
 function measureLogLoss(predictions: readonly RecallPrediction[]): number {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/core/errors.js';
 import { collectReviews, formatLogLine, type LogEntry, type Rating } from '../../src/core/review-log.js';
-import type { CardObservations } from '../../src/core/review-observations.js';
+import type { CardHistory } from '../../src/core/card-history.js';
 import { createScheduler, type ScheduleSettings } from '../../src/core/schedule.js';
 import { loadCardStates } from '../../src/io/state-cache.js';
 import { openStore, type Store } from '../../src/io/store.js';
@@ -30,13 +30,19 @@ const append = (...entries: LogEntry[]) => fs.appendFileSync(store.logPath, entr
 function replayAll(settings = SETTINGS) {
   const scheduler = createScheduler(settings);
   const reviewsByCard = collectReviews(store.readLog());
-  const observations = new Map<string, CardObservations>();
+  const histories = new Map<string, CardHistory>();
   for (const [id, reviews] of reviewsByCard) {
     // Each review after the first, with the state the card had just before it.
     const before = reviews.slice(1).map((_, index) => scheduler.replayReviews(reviews.slice(0, index + 1))!.fsrs);
-    observations.set(id, { intervals: before.map((card) => card.scheduled_days), stabilities: before.map((card) => card.stability) });
+    histories.set(id, {
+      times: reviews.map((entry) => Date.parse(entry.at)),
+      ratings: reviews.map((entry) => entry.rating),
+      seconds: reviews.map((entry) => entry.seconds),
+      intervals: before.map((card) => card.scheduled_days),
+      stabilities: before.map((card) => card.stability),
+    });
   }
-  return { states: scheduler.replayAll(reviewsByCard), observations };
+  return { states: scheduler.replayAll(reviewsByCard), histories };
 }
 
 function load(settings = SETTINGS) {
@@ -47,7 +53,7 @@ function load(settings = SETTINGS) {
 function tamperWithCache(card: string): void {
   const file = path.join(cacheDir, 'states.json');
   const cache = JSON.parse(fs.readFileSync(file, 'utf8')) as { states: [string, number, number][] };
-  // Each state is a row starting [id, reviews, lastRating, …]; the review count must keep matching the observations.
+  // Each state is a row starting [id, reviews, lastRating, …]; the review count must keep matching the histories.
   for (const state of cache.states) if (state[0] === card) state[2] = 1;
   fs.writeFileSync(file, JSON.stringify(cache));
 }
@@ -85,13 +91,13 @@ describe('loadCardStates', () => {
     load();
     tamperWithCache('a');
     append(review('b', 5, START + 3 * DAY), review('c', 2, START + 3 * DAY));
-    const { states, observations } = load();
+    const { states, histories } = load();
     expect(states.get('a')?.lastRating).toBe(1);
     expect(states.get('b')).toEqual(replayAll().states.get('b'));
     expect(states.get('c')).toEqual(replayAll().states.get('c'));
-    expect(observations.get('b')).toEqual(replayAll().observations.get('b'));
-    expect(observations.get('b')?.intervals).toHaveLength(1);
-    expect(observations.get('c')).toEqual({ intervals: [], stabilities: [] });
+    expect(histories.get('b')).toEqual(replayAll().histories.get('b'));
+    expect(histories.get('b')?.intervals).toHaveLength(1);
+    expect(histories.get('c')).toEqual({ times: [START + 3 * DAY], ratings: [2], seconds: [3], intervals: [], stabilities: [] });
   });
 
   it.each([
@@ -139,23 +145,23 @@ describe('loadCardStates', () => {
     expect(load().states.get('a')?.reviews).toBe(1);
   });
 
-  it('falls back to replaying observations that do not fit the cached states, keeping the states', () => {
+  it('falls back to replaying histories that do not fit the cached states, keeping the states', () => {
     append(review('a', 4, START), review('a', 3, START + 3 * DAY), review('b', 5, START));
     load();
     const file = path.join(cacheDir, 'states.json');
-    const cache = JSON.parse(fs.readFileSync(file, 'utf8')) as { observations: string };
-    cache.observations = '[[[1],[2.5]]]';
+    const cache = JSON.parse(fs.readFileSync(file, 'utf8')) as { histories: string };
+    cache.histories = `[[[${START}],[4],[3],[],[]]]`;
     fs.writeFileSync(file, JSON.stringify(cache));
-    const { states, observations } = load();
+    const { states, histories } = load();
     expect(states).toEqual(replayAll().states);
-    expect(observations).toEqual(new Map());
+    expect(histories).toEqual(replayAll().histories);
     // The next review replays the whole log rather than extend what does not fit.
     append(review('a', 4, START + 9 * DAY));
     expect(load()).toEqual(replayAll());
   });
 
   it('starts afresh from a damaged cache, and without a log', () => {
-    expect(load()).toEqual({ states: new Map(), observations: new Map() });
+    expect(load()).toEqual({ states: new Map(), histories: new Map() });
     append(review('a', 4, START));
     load();
     fs.writeFileSync(path.join(cacheDir, 'states.json'), '{"format":1,"states":');
