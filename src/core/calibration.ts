@@ -31,16 +31,17 @@ export interface CalibrationBucket {
  */
 export function collectRecallPredictions({ times, ratings, stabilities }: CardHistory, scheduler: Scheduler): RecallPrediction[] {
   const predictions: RecallPrediction[] = [];
-  let previousDay: number | undefined;
-  times.forEach((time, index) => {
+  let previousDay = 0;
+  for (let index = 0; index < times.length; index += 1) {
+    const time = times[index] as number;
     const day = getStudyDayNumber(time);
-    const stability = stabilities[index - 1];
-    const days = previousDay === undefined ? 0 : day - previousDay;
+    const days = day - previousDay;
     previousDay = day;
-    if (stability !== undefined && days > 0) {
-      predictions.push({ time, predicted: scheduler.predictRecallAfter(days, stability), recalled: !isLapse(ratings[index] as Rating) });
+    if (index > 0 && days > 0) {
+      const predicted = scheduler.predictRecallAfter(days, stabilities[index - 1] as number);
+      predictions.push({ time, predicted, recalled: !isLapse(ratings[index] as Rating) });
     }
-  });
+  }
   return predictions;
 }
 

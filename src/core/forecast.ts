@@ -1,5 +1,5 @@
 import type { CardState } from './schedule.js';
-import { countStudyDaysBetween, getStudyDate, shiftDate } from './study-day.js';
+import { formatStudyDayNumber, getStudyDayNumber } from './study-day.js';
 
 /** Cards falling due on one study day. */
 export interface DayDue {
@@ -13,10 +13,10 @@ export const FORECAST_DAYS = 30;
 
 /** Cards coming due per study day from today on; overdue cards count on today, new cards on no day. */
 export function computeForecast(states: Iterable<CardState>, now: Date, days = FORECAST_DAYS): DayDue[] {
-  const today = getStudyDate(now);
-  const forecast = Array.from({ length: days }, (_, index) => ({ date: shiftDate(today, index), due: 0 }));
+  const today = getStudyDayNumber(now.getTime());
+  const forecast = Array.from({ length: days }, (_, index) => ({ date: formatStudyDayNumber(today + index), due: 0 }));
   for (const state of states) {
-    const day = forecast[Math.max(0, countStudyDaysBetween(now, state.fsrs.due))];
+    const day = forecast[Math.max(0, getStudyDayNumber(state.fsrs.due.getTime()) - today)];
     if (day) day.due += 1;
   }
   return forecast;

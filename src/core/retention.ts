@@ -43,15 +43,15 @@ export function computeRetention(histories: Iterable<CardHistory>, now: Date): R
     if (recalled) bucket.recalled += 1;
   };
   for (const { times, ratings, intervals } of histories) {
-    times.forEach((at, index) => {
+    for (let index = 0; index < times.length; index += 1) {
+      const at = times[index] as number;
       const recalled = !isLapse(ratings[index] as Rating);
       count(tallies.all, recalled);
       if (at < todayEnd && at >= last7Start) count(tallies.last7, recalled);
       if (at < todayEnd && at >= last30Start) count(tallies.last30, recalled);
       // The interval the schedule had set when this review came: what the card had to survive (a first review has none).
-      const interval = intervals[index - 1];
-      if (interval !== undefined) count(interval < MATURE_INTERVAL_DAYS ? tallies.young : tallies.mature, recalled);
-    });
+      if (index > 0) count((intervals[index - 1] as number) < MATURE_INTERVAL_DAYS ? tallies.young : tallies.mature, recalled);
+    }
   }
   return {
     last7: toBucket(tallies.last7),

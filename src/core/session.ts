@@ -1,7 +1,7 @@
 import type { Card, CardInfo } from './card.js';
 import type { Rating } from './review-log.js';
 import { isLapse, type CardState } from './schedule.js';
-import { getStudyDayEnd, getStudyDayStart } from './study-day.js';
+import { getStudyDayNumber, getStudyDayStart } from './study-day.js';
 
 /** What goes into a session besides the cards and their states. */
 export interface SessionPlanOptions {
@@ -20,9 +20,9 @@ export interface SessionPlanOptions {
   random: () => number;
 }
 
-/** A card is due when its due time falls before the end of the current study day. */
+/** A card is due when its due time falls before the end of the current study day: on that day or an earlier one. */
 export function isDue(state: CardState | undefined, now: Date): boolean {
-  return state !== undefined && state.fsrs.due < getStudyDayEnd(now);
+  return state !== undefined && getStudyDayNumber(state.fsrs.due.getTime()) <= getStudyDayNumber(now.getTime());
 }
 
 /** How many cards were rated for the first time in the current study day, and how many older cards were reviewed. */

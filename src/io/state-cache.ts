@@ -2,15 +2,19 @@ import { createHash, type Hash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FSRSVersion } from 'ts-fsrs';
-import { createCardHistory, recordReview, replayHistory, type CardHistory } from '../core/card-history.js';
+import { createCardHistory, recordReview, replayHistory, toGrowingHistory, type CardHistory } from '../core/card-history.js';
 import { collectReviews, isUndo, parseReviewLog, type LogEntry, type Rating } from '../core/review-log.js';
 import type { CardState, ScheduleSettings, Scheduler } from '../core/schedule.js';
+import { readHistoryFile, writeHistoryFile } from './history-file.js';
 import type { Store } from './store.js';
 
 // Bump when the layout below changes.
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
-/** The cache file's contents: the states and histories after the first `logSize` bytes of the log, and what they were built with. */
+/**
+ * The cache file's contents: the states after the first `logSize` bytes of the log, and what they were built with.
+ * The cards' histories are in a binary file beside it (see history-file.ts), stamped to match.
+ */
 interface StateCache {
   format: number;
   /** The scheduler: ts-fsrs's version and the settings, so a changed retention or weights replays again. */
@@ -19,8 +23,6 @@ interface StateCache {
   /** SHA-1 of those bytes, so a log rewritten (merged, restored, edited) is never mistaken for a longer one. */
   logHash: string;
   states: EncodedState[];
-  /** JSON of each state's card's history, in the same order: a string, so commands other than `stats` skip parsing it. */
-  histories: string;
 }
 
 /** Every card's replayed state and history, as one replay of the log gives them. */
@@ -32,8 +34,6 @@ export interface ReplayedProgress {
 
 // [id, reviews, lastRating, firstReviewAt, lastReviewAt, then ts-fsrs's card fields in FSRS_FIELDS order]; times in ms.
 type EncodedState = [string, number, Rating, number, number, ...(number | null)[]];
-// A CardHistory's lists: [times, ratings, seconds, intervals, stabilities].
-type EncodedHistory = [number[], Rating[], number[], number[], number[]];
 
 // ts-fsrs's card, field by field: a card with any other field (a newer ts-fsrs) is not cached rather than cut short.
 const FSRS_FIELDS = ['due', 'stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'learning_steps', 'reps', 'lapses', 'state', 'last_review'] as const;
@@ -47,6 +47,7 @@ const FSRS_DATES = new Set<string>(['due', 'last_review']);
  */
 export function loadCardStates(store: Store, scheduler: Scheduler, settings: ScheduleSettings, cacheDir: string): ReplayedProgress {
   const file = path.join(cacheDir, 'states.json');
+  const historyFile = path.join(cacheDir, 'histories.bin');
   const key = `${FSRSVersion}:${JSON.stringify({ retention: settings.retention, parameters: settings.parameters ?? null })}`;
   const bytes = readLogBytes(store);
   const cache = readCache(file, key, bytes.length);
@@ -57,11 +58,11 @@ export function loadCardStates(store: Store, scheduler: Scheduler, settings: Sch
       const tail = parseReviewLog(bytes.subarray(cache.logSize).toString('utf8'));
       if (tail.tornTail === null && tail.badLines.length === 0) {
         // Should the cached histories not fit the states, the log itself gives them.
-        if (tail.entries.length === 0) return decodeProgress(cache, () => replayLog(store.readLog(), scheduler).histories);
-        const histories = decodeHistories(cache);
+        if (tail.entries.length === 0) return decodeProgress(cache, historyFile, () => replayLog(store.readLog(), scheduler).histories);
+        const histories = readHistories(cache, historyFile);
         const progress = histories && extendProgress({ states: decodeStates(cache), histories }, tail.entries, scheduler);
         if (progress) {
-          writeCache(file, key, bytes, hash.update(bytes.subarray(cache.logSize)), progress);
+          writeCache(file, historyFile, key, bytes, hash.update(bytes.subarray(cache.logSize)), progress);
           return progress;
         }
       }
@@ -70,7 +71,7 @@ export function loadCardStates(store: Store, scheduler: Scheduler, settings: Sch
   const { entries, tornTail, badLines } = parseReviewLog(bytes.toString('utf8'));
   // The store words a damaged log for the user; a torn last line (another session mid-write) is left for later.
   const progress = replayLog(badLines.length > 0 ? store.readLog() : entries, scheduler);
-  if (tornTail === null && badLines.length === 0 && bytes.length > 0) writeCache(file, key, bytes, createHash('sha1').update(bytes), progress);
+  if (tornTail === null && badLines.length === 0 && bytes.length > 0) writeCache(file, historyFile, key, bytes, createHash('sha1').update(bytes), progress);
   return progress;
 }
 
@@ -105,10 +106,11 @@ function extendProgress(progress: ReplayedProgress, entries: readonly LogEntry[]
     const at = new Date(entry.at);
     // Replays run in time order: a review older than the card's last one belongs in the middle of its history.
     if (state && at.getTime() < state.lastReviewAt.getTime()) return null;
-    let history = histories.get(entry.card);
-    if (state && !history) return null;
-    if (!history) histories.set(entry.card, (history = createCardHistory()));
+    const cached = histories.get(entry.card);
+    if (state && !cached) return null;
+    const history = cached ? toGrowingHistory(cached) : createCardHistory();
     recordReview(history, entry, at.getTime(), state);
+    histories.set(entry.card, history);
     states.set(entry.card, scheduler.applyRating(state, entry.rating, at));
   }
   return progress;
@@ -118,33 +120,41 @@ function readCache(file: string, key: string, logSize: number): StateCache | nul
   try {
     const cache = JSON.parse(readFileSync(file, 'utf8')) as StateCache;
     const usable = cache.format === CACHE_FORMAT && cache.scheduler === key && Number.isInteger(cache.logSize) && cache.logSize <= logSize;
-    const wellFormed = typeof cache.logHash === 'string' && typeof cache.histories === 'string' && Array.isArray(cache.states);
+    const wellFormed = typeof cache.logHash === 'string' && Array.isArray(cache.states);
     return usable && wellFormed && cache.states.every(isEncodedState) ? cache : null;
   } catch {
     return null;
   }
 }
 
-/** Replaces the cache in one rename; a cache that cannot be written is skipped (it only saves time). */
-function writeCache(file: string, key: string, bytes: Buffer, hash: Hash, { states, histories }: ReplayedProgress): void {
-  const encodedHistories: EncodedHistory[] = [];
-  const cache: StateCache = { format: CACHE_FORMAT, scheduler: key, logSize: bytes.length, logHash: hash.digest('hex'), states: [], histories: '' };
+/**
+ * Replaces the cache in one rename, the histories first: a reader that finds the states of one write with the histories
+ * of another sees stamps that differ. A cache that cannot be written is skipped (it only saves time).
+ */
+function writeCache(file: string, historyFile: string, key: string, bytes: Buffer, hash: Hash, { states, histories }: ReplayedProgress): void {
+  const cache: StateCache = { format: CACHE_FORMAT, scheduler: key, logSize: bytes.length, logHash: hash.digest('hex'), states: [] };
+  const inOrder: CardHistory[] = [];
   for (const [id, state] of states) {
     const encoded = encodeState(id, state);
     const history = histories.get(id);
     if (!encoded || !history) return;
     cache.states.push(encoded);
-    encodedHistories.push([history.times, history.ratings, history.seconds, history.intervals, history.stabilities]);
+    inOrder.push(history);
   }
-  cache.histories = JSON.stringify(encodedHistories);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
+    if (!writeHistoryFile(historyFile, stampHistories(cache), inOrder)) return;
     writeFileSync(temporary, JSON.stringify(cache));
     renameSync(temporary, file);
   } catch {
     // A read-only or full disk must not stop the command.
   }
+}
+
+/** What the histories file must carry to belong to `cache`: the scheduler and the log they were replayed with. */
+function stampHistories(cache: StateCache): string {
+  return createHash('sha1').update(`${cache.scheduler}\n${cache.logHash}`).digest('hex');
 }
 
 function encodeState(id: string, state: CardState): EncodedState | null {
@@ -161,14 +171,6 @@ function isEncodedState(row: unknown): row is EncodedState {
   return Array.isArray(row) && row.length === 5 + FSRS_FIELDS.length && typeof row[0] === 'string' && row.slice(1, 6).every(Number.isFinite);
 }
 
-function isEncodedHistory(row: unknown, reviews: number): row is EncodedHistory {
-  if (!Array.isArray(row) || row.length !== 5) return false;
-  const [times, ratings, seconds, intervals, stabilities] = row as unknown[];
-  const isNumbers = (values: unknown, length: number) => Array.isArray(values) && values.length === length && values.every(Number.isFinite);
-  const isRatings = Array.isArray(ratings) && ratings.length === reviews && ratings.every((rating) => [1, 2, 3, 4, 5].includes(rating));
-  return isRatings && isNumbers(times, reviews) && isNumbers(seconds, reviews) && isNumbers(intervals, reviews - 1) && isNumbers(stabilities, reviews - 1);
-}
-
 function decodeStates(cache: StateCache): Map<string, CardState> {
   const states = new Map<string, CardState>();
   for (const [id, reviews, lastRating, firstReviewAt, lastReviewAt, ...card] of cache.states) {
@@ -183,33 +185,20 @@ function decodeStates(cache: StateCache): Map<string, CardState> {
   return states;
 }
 
-/** The cached states, with the histories decoded when first used (from `rebuildHistories` should they not fit the states). */
-function decodeProgress(cache: StateCache, rebuildHistories: () => Map<string, CardHistory>): ReplayedProgress {
+/** The cached states, with the histories read when first used (from `rebuildHistories` should they not fit the states). */
+function decodeProgress(cache: StateCache, historyFile: string, rebuildHistories: () => Map<string, CardHistory>): ReplayedProgress {
   let histories: Map<string, CardHistory> | undefined;
   return {
     states: decodeStates(cache),
     get histories() {
-      histories ??= decodeHistories(cache) ?? rebuildHistories();
+      histories ??= readHistories(cache, historyFile) ?? rebuildHistories();
       return histories;
     },
   };
 }
 
-/** The cached histories, or null when they do not fit the states. */
-function decodeHistories(cache: StateCache): Map<string, CardHistory> | null {
-  const histories = new Map<string, CardHistory>();
-  try {
-    const rows = JSON.parse(cache.histories) as unknown;
-    if (!Array.isArray(rows) || rows.length !== cache.states.length) return null;
-    for (const [index, [card, reviews]] of cache.states.entries()) {
-      const row: unknown = rows[index];
-      if (!isEncodedHistory(row, reviews)) return null;
-      const [times, ratings, seconds, intervals, stabilities] = row;
-      histories.set(card, { times, ratings, seconds, intervals, stabilities });
-    }
-  } catch {
-    // A damaged cache only costs a replay.
-    return null;
-  }
-  return histories;
+/** The cached histories by card, or null when the file does not hold those of the cached states. */
+function readHistories(cache: StateCache, historyFile: string): Map<string, CardHistory> | null {
+  const histories = readHistoryFile(historyFile, stampHistories(cache), cache.states.map((state) => state[1]));
+  return histories && new Map(histories.map((history, index) => [(cache.states[index] as EncodedState)[0], history]));
 }

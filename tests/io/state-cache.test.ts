@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/core/errors.js';
 import { collectReviews, formatLogLine, type LogEntry, type Rating } from '../../src/core/review-log.js';
-import type { CardHistory } from '../../src/core/card-history.js';
+import { toGrowingHistory, type CardHistory } from '../../src/core/card-history.js';
 import { createScheduler, type ScheduleSettings } from '../../src/core/schedule.js';
 import { loadCardStates } from '../../src/io/state-cache.js';
 import { openStore, type Store } from '../../src/io/store.js';
@@ -45,8 +45,10 @@ function replayAll(settings = SETTINGS) {
   return { states: scheduler.replayAll(reviewsByCard), histories };
 }
 
+/** The states and histories as loaded, the histories as plain lists (the cache gives views of its file's numbers). */
 function load(settings = SETTINGS) {
-  return loadCardStates(store, createScheduler(settings), settings, cacheDir);
+  const { states, histories } = loadCardStates(store, createScheduler(settings), settings, cacheDir);
+  return { states, histories: new Map([...histories].map(([id, history]) => [id, toGrowingHistory(history)])) };
 }
 
 /** Changes the cached state of `card` so that a load served from the cache shows it. */
@@ -145,15 +147,29 @@ describe('loadCardStates', () => {
     expect(load().states.get('a')?.reviews).toBe(1);
   });
 
-  it('falls back to replaying histories that do not fit the cached states, keeping the states', () => {
+  it.each([
+    ['cut short', (bytes: Buffer) => bytes.subarray(0, bytes.length - 8)],
+    ['stamped for another log', (bytes: Buffer) => {
+      // Another log's histories: the same shape, another time for the first review.
+      const copy = Buffer.concat([Buffer.from('0'.repeat(40)), bytes.subarray(40)]);
+      copy.writeDoubleLE(START - DAY, 40);
+      return copy;
+    }],
+    ['holding a rating that is not 1–5', (bytes: Buffer) => {
+      // The first card's ratings follow its times: a first rating of 7.
+      const copy = Buffer.from(bytes);
+      copy.writeDoubleLE(7, 40 + 8 * 2);
+      return copy;
+    }],
+  ])('falls back to replaying histories from a file %s, keeping the states', (_, damage) => {
     append(review('a', 4, START), review('a', 3, START + 3 * DAY), review('b', 5, START));
     load();
-    const file = path.join(cacheDir, 'states.json');
-    const cache = JSON.parse(fs.readFileSync(file, 'utf8')) as { histories: string };
-    cache.histories = `[[[${START}],[4],[3],[],[]]]`;
-    fs.writeFileSync(file, JSON.stringify(cache));
+    const file = path.join(cacheDir, 'histories.bin');
+    fs.writeFileSync(file, damage(fs.readFileSync(file)));
+    tamperWithCache('b');
     const { states, histories } = load();
-    expect(states).toEqual(replayAll().states);
+    // The states still come from the cache (tampered with), the histories from the log.
+    expect(states.get('b')?.lastRating).toBe(1);
     expect(histories).toEqual(replayAll().histories);
     // The next review replays the whole log rather than extend what does not fit.
     append(review('a', 4, START + 9 * DAY));
