@@ -1,4 +1,3 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
-
-main();
+// CommonJS (see package.json here), like the bundle it loads: Node then starts without its ES module loader.
+require('../dist/bundle/main.cjs').main();

@@ -1,4 +1,5 @@
-import { Marked, type Token, type TokenizerAndRendererExtension } from 'marked';
+import { createRequire } from 'node:module';
+import type { Marked, Token, TokenizerAndRendererExtension } from 'marked';
 
 /** A `$…$` or `$$…$$` span, kept as written so `$a*b*c$` is not read as emphasis. */
 export interface MathToken {
@@ -37,9 +38,14 @@ const blockMath: TokenizerAndRendererExtension = {
   },
 };
 
-const marked = new Marked({ gfm: true, extensions: [blockMath, inlineMath] });
+let marked: Marked | undefined;
 
 /** Markdown tokens as marked reads them (GFM), plus `math` tokens for LaTeX-like spans. */
 export function lexMarkdown(markdown: string): (Token | MathToken)[] {
+  // Loaded at the first text that needs it: listing plain questions never pays for marked.
+  if (!marked) {
+    const { Marked: MarkedClass } = createRequire(import.meta.url)('marked') as typeof import('marked');
+    marked = new MarkedClass({ gfm: true, extensions: [blockMath, inlineMath] });
+  }
   return marked.lexer(markdown) as (Token | MathToken)[];
 }

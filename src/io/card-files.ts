@@ -50,7 +50,8 @@ export function findCardFiles(root: string): { found: string[]; problems: CardPr
   const found: string[] = [];
   const problems: CardProblem[] = [];
   // Symlinks are followed, but each real folder is read once (at its first path in name order), so loops end.
-  collectCardFiles(root, '', new Set([realpathOrSelf(root)]), found, problems);
+  const realRoot = realpathOrSelf(root);
+  collectCardFiles({ absolute: root, real: realRoot }, '', new Set([realRoot]), found, problems);
   return { found: found.sort(compareText), problems };
 }
 
@@ -60,7 +61,7 @@ export function loadCardFile(root: string, path: string): Promise<ParsedCard> {
 }
 
 /** What reading a card file needs to know of its stats. */
-type FileStats = { isFile(): boolean; size: number | bigint };
+type FileStats = { isFile(): boolean; size: number };
 
 /** Reads and parses one card file; `stats` when the caller has them already. */
 export async function readCardFile(file: CardFile, stats?: FileStats): Promise<ParsedCard> {
@@ -70,7 +71,7 @@ export async function readCardFile(file: CardFile, stats?: FileStats): Promise<P
     const info = stats ?? statSync(file.absolute);
     // A FIFO named `x.md` would block the read forever.
     if (!info.isFile()) return fail('not a regular file');
-    const size = Number(info.size);
+    const size = info.size;
     if (size > MAX_CARD_BYTES) {
       return fail(`file is ${(size / MAX_CARD_BYTES).toFixed(1)} MiB, over the 1 MiB limit: split it into smaller cards`);
     }
@@ -138,11 +139,17 @@ function isSkipped(name: string): boolean {
   return name.startsWith('.') || name.startsWith('_') || name === 'node_modules' || name.toLowerCase() === 'readme.md';
 }
 
+/** A folder being walked: the path it was reached by, and its real path (links resolved). */
+interface Folder {
+  absolute: string;
+  real: string;
+}
+
 /** Walks one folder depth-first in name order, so which path a twice-linked folder gets is deterministic. */
-function collectCardFiles(folder: string, prefix: string, seen: Set<string>, files: string[], problems: CardProblem[]): void {
+function collectCardFiles(folder: Folder, prefix: string, seen: Set<string>, files: string[], problems: CardProblem[]): void {
   let entries: Dirent[];
   try {
-    entries = readdirSync(folder, { withFileTypes: true });
+    entries = readdirSync(folder.absolute, { withFileTypes: true });
   } catch (error) {
     problems.push({ path: prefix.slice(0, -1) || '.', line: 1, message: `cannot read folder (${describeError(error)})` });
     return;
@@ -155,18 +162,19 @@ function collectCardFiles(folder: string, prefix: string, seen: Set<string>, fil
       if (/\.md$/i.test(entry.name)) files.push(path);
       continue;
     }
-    const absolute = join(folder, entry.name);
+    const absolute = join(folder.absolute, entry.name);
+    const isLink = entry.isSymbolicLink();
     // A broken link counts as a file, so a broken `*.md` link is reported when it is read.
-    const isFolder = entry.isSymbolicLink() ? isFolderLink(absolute) : entry.isDirectory();
-    if (isFolder) {
-      const real = realpathOrSelf(absolute);
+    if (isLink ? isFolderLink(absolute) : entry.isDirectory()) {
+      // Only a link needs the system to resolve it: a plain subfolder's real path is its parent's plus its name.
+      const real = isLink ? realpathOrSelf(absolute) : join(folder.real, entry.name);
       if (seen.has(real)) {
         // A second link to a folder is simply read once; a link back up the tree is worth telling.
-        if (isInside(realpathOrSelf(folder), real)) problems.push({ path, line: 1, message: 'link loop: this links back to a folder that contains it, skipped' });
+        if (isInside(folder.real, real)) problems.push({ path, line: 1, message: 'link loop: this links back to a folder that contains it, skipped' });
         continue;
       }
       seen.add(real);
-      collectCardFiles(absolute, `${path}/`, seen, files, problems);
+      collectCardFiles({ absolute, real }, `${path}/`, seen, files, problems);
     } else if (/\.md$/i.test(entry.name)) {
       // Anything else named `.md` (a FIFO, a socket) is reported when it is read, not skipped in silence.
       files.push(path);

@@ -1,4 +1,4 @@
-import { statSync, type BigIntStats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Card, CardInfo } from '../core/card.js';
 import type { ParsedCard } from '../core/card-fields.js';
@@ -18,9 +18,9 @@ export async function loadCardInfos(root: string, cacheDir: string, now = Date.n
   const results: CachedResult[] = [];
   for (const cardPath of found) {
     const file = { absolute: join(root, cardPath), path: cardPath };
-    let stats: BigIntStats;
+    let stats: Stats;
     try {
-      stats = statSync(file.absolute, { bigint: true });
+      stats = statSync(file.absolute);
     } catch (error) {
       results.push({ problem: { path: file.path, line: 1, message: `cannot read file (${describeError(error)})` } });
       continue;
