@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { mkdirSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CardInfo, CardProblem } from '../core/card.js';
+import { readJsonFile } from './json-file.js';
 
 /** What parsing a card file gave, without the answer: the card's info and its `id:` line, or its problem. */
 export type CachedResult = { card: CardInfo; idLine: number } | { problem: CardProblem };
@@ -71,7 +72,7 @@ function isFileKey(key: unknown): key is FileKey {
 
 function readEntries(file: string, root: string): Map<string, EncodedEntry> {
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; parser?: unknown; root?: unknown; files?: unknown };
+    const data = readJsonFile(file) as { format?: unknown; parser?: unknown; root?: unknown; files?: unknown };
     if (data.format !== CACHE_FORMAT || data.parser !== getParserStamp() || data.root !== root || !Array.isArray(data.files)) {
       return new Map();
     }

@@ -6,6 +6,7 @@ import { createCardHistory, recordReview, replayHistory, toGrowingHistory, type 
 import { collectReviews, isUndo, parseReviewLog, type LogEntry, type Rating } from '../core/review-log.js';
 import type { CardState, ScheduleSettings, Scheduler } from '../core/schedule.js';
 import { readHistoryFile, writeHistoryFile } from './history-file.js';
+import { readJsonFile } from './json-file.js';
 import type { Store } from './store.js';
 
 // Bump when the layout below changes.
@@ -118,7 +119,7 @@ function extendProgress(progress: ReplayedProgress, entries: readonly LogEntry[]
 
 function readCache(file: string, key: string, logSize: number): StateCache | null {
   try {
-    const cache = JSON.parse(readFileSync(file, 'utf8')) as StateCache;
+    const cache = readJsonFile(file) as StateCache;
     const usable = cache.format === CACHE_FORMAT && cache.scheduler === key && Number.isInteger(cache.logSize) && cache.logSize <= logSize;
     const wellFormed = typeof cache.logHash === 'string' && Array.isArray(cache.states);
     return usable && wellFormed && cache.states.every(isEncodedState) ? cache : null;

@@ -12,9 +12,10 @@ export function formatJson(value: unknown): string {
 
 /**
  * The text of `formatJson(items)` in pieces of whole lines (without the final newline), `perPiece` items at a time,
- * so printing a long list never holds all of it as one string.
+ * so printing a long list never holds all of it as one string. Pieces of tens of kilobytes print fastest: larger
+ * ones cost fresh memory for each copy on the way out (half as fast again at 500 cards a piece).
  */
-export function* formatJsonArrayPieces(items: readonly unknown[], perPiece = 500): Generator<string> {
+export function* formatJsonArrayPieces(items: readonly unknown[], perPiece = 100): Generator<string> {
   if (items.length === 0) {
     yield formatJson(items);
     return;
