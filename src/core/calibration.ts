@@ -29,12 +29,16 @@ export interface CalibrationBucket {
  * predicted from the stability its history records. Same-day repeats are left out: right after a lapse the
  * prediction is about 100 % by construction and says nothing about memory, as in FSRS's own training.
  */
-export function collectRecallPredictions({ times, ratings, stabilities }: CardHistory, scheduler: Scheduler): RecallPrediction[] {
+export function collectRecallPredictions(
+  { times, ratings, stabilities }: CardHistory,
+  scheduler: Scheduler,
+  getDay: (at: number) => number = getStudyDayNumber,
+): RecallPrediction[] {
   const predictions: RecallPrediction[] = [];
   let previousDay = 0;
   for (let index = 0; index < times.length; index += 1) {
     const time = times[index] as number;
-    const day = getStudyDayNumber(time);
+    const day = getDay(time);
     const days = day - previousDay;
     previousDay = day;
     if (index > 0 && days > 0) {

@@ -3,6 +3,7 @@ import type { CardInfo } from './card.js';
 import type { CardHistory } from './card-history.js';
 import { pickHistories } from './history.js';
 import { createScheduler, type CardState, type ScheduleSettings } from './schedule.js';
+import { createStudyDayCounter } from './study-day.js';
 import { estimateReviewsPerDay, getWorkloadRetentions, type WorkloadEstimate } from './workload.js';
 
 /** What FSRS says about the learner's memory of a set of cards: the fields `stats --json` adds for it. */
@@ -24,6 +25,7 @@ export function computeFsrsStats(
   now: Date,
 ): FsrsStats {
   const scheduler = createScheduler(settings);
+  const getDay = createStudyDayCounter();
   const seen = cards.flatMap((card) => states.get(card.id) ?? []);
   const knowledge = seen.reduce((sum, state) => sum + scheduler.getRetrievability(state, now), 0);
   return {
@@ -33,7 +35,7 @@ export function computeFsrsStats(
       reviewsPerDay: estimateReviewsPerDay(seen, createScheduler({ ...settings, retention })),
     })),
     calibration: computeCalibration(
-      pickHistories(cards.map((card) => card.id), histories).flatMap((history) => collectRecallPredictions(history, scheduler)),
+      pickHistories(cards.map((card) => card.id), histories).flatMap((history) => collectRecallPredictions(history, scheduler, getDay)),
     ),
   };
 }

@@ -1,5 +1,5 @@
 import type { CardHistory } from './card-history.js';
-import { formatStudyDayNumber, getStudyDayNumber } from './study-day.js';
+import { createStudyDayCounter, formatStudyDayNumber, getStudyDayNumber } from './study-day.js';
 
 /** Reviews made on one study day, for the heatmap. */
 export interface DayReviews {
@@ -31,9 +31,10 @@ export function pickHistories(cardIds: Iterable<string>, histories: ReadonlyMap<
 /** Reviews per study day (by day number, days from 04:00 local): what streaks and the heatmap both read. */
 export function countByStudyDay(histories: Iterable<CardHistory>): Map<number, number> {
   const counts = new Map<number, number>();
+  const getDay = createStudyDayCounter();
   for (const { times } of histories) {
     for (const time of times) {
-      const day = getStudyDayNumber(time);
+      const day = getDay(time);
       counts.set(day, (counts.get(day) ?? 0) + 1);
     }
   }

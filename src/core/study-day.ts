@@ -24,8 +24,36 @@ export function getStudyDayEnd(now: Date): Date {
  * arithmetic on the local clock's reading, with no date object kept: statistics run this for every review.
  */
 export function getStudyDayNumber(at: number): number {
-  const localClock = at - new Date(at).getTimezoneOffset() * 60_000;
-  return Math.floor((localClock - START_MS) / DAY_MS);
+  return toStudyDayNumber(at, getLocalOffsetMs(at));
+}
+
+/**
+ * `getStudyDayNumber` for the many instants of one computation (every review in the log): the local clock's offset is
+ * looked up once per UTC day, and per instant only on a day it changes on (a daylight saving switch). Made anew for
+ * each computation, so a change of time zone while the program runs is seen by the next one.
+ */
+export function createStudyDayCounter(): (at: number) => number {
+  // null: the offset is not the same all day.
+  const offsetByUtcDay = new Map<number, number | null>();
+  return (at) => {
+    const utcDay = Math.floor(at / DAY_MS);
+    let offset = offsetByUtcDay.get(utcDay);
+    if (offset === undefined) {
+      const first = getLocalOffsetMs(utcDay * DAY_MS);
+      offset = first === getLocalOffsetMs((utcDay + 1) * DAY_MS - 1) ? first : null;
+      offsetByUtcDay.set(utcDay, offset);
+    }
+    return toStudyDayNumber(at, offset ?? getLocalOffsetMs(at));
+  };
+}
+
+/** How far the local clock is ahead of UTC at the instant `at`, in ms. */
+function getLocalOffsetMs(at: number): number {
+  return -new Date(at).getTimezoneOffset() * 60_000;
+}
+
+function toStudyDayNumber(at: number, localOffsetMs: number): number {
+  return Math.floor((at + localOffsetMs - START_MS) / DAY_MS);
 }
 
 /** The calendar date (`YYYY-MM-DD`) of a study day number. */

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CardInfo, CardProblem } from '../core/card.js';
+import { getFileKey, isFileKey, isRecentlyChanged, isSameFile, type FileKey } from './file-key.js';
 import { readJsonFile } from './json-file.js';
 
 /** What parsing a card file gave, without the answer: the card's info and its `id:` line, or its problem. */
@@ -21,10 +22,6 @@ export interface ParseCache {
 
 // Bump when the layout below changes.
 const CACHE_FORMAT = 2;
-// A file changed this recently could change again within the same timestamp tick (1–2 s on some file systems) and
-// keep its size: such files are parsed every time until they are older, as git does with "racily clean" entries.
-// The change time counts, not only the modification time: tools can set the latter back, never the former.
-const RACY_MS = 3000;
 
 /** Opens the parse cache of the cards folder `root` in `cacheDir` (empty when missing, damaged, or from another parser). */
 export function openParseCache(cacheDir: string, root: string, now: number): ParseCache {
@@ -41,33 +38,13 @@ export function openParseCache(cacheDir: string, root: string, now: number): Par
     },
     remember(cardPath, stats, result) {
       changed = true;
-      const racy = stats.mtimeMs > now - RACY_MS || stats.ctimeMs > now - RACY_MS;
-      if (!racy) kept.set(cardPath, encodeEntry(cardPath, getFileKey(stats), result));
+      // A file changed within the last seconds is parsed again on every run until it is older.
+      if (!isRecentlyChanged(stats, now)) kept.set(cardPath, encodeEntry(cardPath, getFileKey(stats), result));
     },
     save() {
       if (changed || kept.size !== stored.size) writeEntries(file, root, [...kept.values()]);
     },
   };
-}
-
-/**
- * What identifies a file's contents without reading it: size, modification and change times (the change time moves
- * even when a tool sets the modification time back), and the inode (a file replaced by a rename). Times in
- * milliseconds with their fraction keep a quarter of a microsecond; BigInt nanoseconds cost a fifth more per file.
- */
-function getFileKey(stats: Stats): FileKey {
-  return [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino, stats.dev];
-}
-
-// Numbers, compared one by one: no key string to build per file (JSON keeps every double exactly).
-type FileKey = [size: number, mtimeMs: number, ctimeMs: number, ino: number, dev: number];
-
-function isSameFile(key: FileKey, stats: Stats): boolean {
-  return key[0] === stats.size && key[1] === stats.mtimeMs && key[2] === stats.ctimeMs && key[3] === stats.ino && key[4] === stats.dev;
-}
-
-function isFileKey(key: unknown): key is FileKey {
-  return Array.isArray(key) && key.length === 5 && key.every((part) => typeof part === 'number');
 }
 
 function readEntries(file: string, root: string): Map<string, EncodedEntry> {

@@ -1,16 +1,17 @@
 import { createHash, type Hash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FSRSVersion } from 'ts-fsrs';
 import { createCardHistory, recordReview, replayHistory, toGrowingHistory, type CardHistory } from '../core/card-history.js';
 import { collectReviews, isUndo, parseReviewLog, type LogEntry, type Rating } from '../core/review-log.js';
 import type { CardState, ScheduleSettings, Scheduler } from '../core/schedule.js';
 import { readHistoryFile, writeHistoryFile } from './history-file.js';
+import { getFileKey, isFileKey, isRecentlyChanged, isSameFile, type FileKey } from './file-key.js';
 import { readJsonFile } from './json-file.js';
 import type { Store } from './store.js';
 
 // Bump when the layout below changes.
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 
 /**
  * The cache file's contents: the states after the first `logSize` bytes of the log, and what they were built with.
@@ -21,6 +22,8 @@ interface StateCache {
   /** The scheduler: ts-fsrs's version and the settings, so a changed retention or weights replays again. */
   scheduler: string;
   logSize: number;
+  /** The log file's key when it held exactly those bytes and was old enough to vouch for them, else null. */
+  logFile: FileKey | null;
   /** SHA-1 of those bytes, so a log rewritten (merged, restored, edited) is never mistaken for a longer one. */
   logHash: string;
   states: EncodedState[];
@@ -44,26 +47,37 @@ const FSRS_DATES = new Set<string>(['due', 'last_review']);
  * Every card's state and history as replaying the whole review log gives them (`replayHistory` on each card of
  * `collectReviews(log)`), from the cache in `cacheDir` when it covers the log. The log only grows, so a cache of its
  * first N bytes is extended by the reviews after N; an undo or a review older than its card's last one there (a
- * merged log) replays everything.
+ * merged log) replays everything. `now` is the file system's clock: it tells whether the log changed too recently
+ * for its size, times and inode to stand for its bytes next time.
  */
-export function loadCardStates(store: Store, scheduler: Scheduler, settings: ScheduleSettings, cacheDir: string): ReplayedProgress {
+export function loadCardStates(store: Store, scheduler: Scheduler, settings: ScheduleSettings, cacheDir: string, now = Date.now()): ReplayedProgress {
   const file = path.join(cacheDir, 'states.json');
   const historyFile = path.join(cacheDir, 'histories.bin');
   const key = `${FSRSVersion}:${JSON.stringify({ retention: settings.retention, parameters: settings.parameters ?? null })}`;
+  const cache = readCache(file, key);
+  const rebuildHistories = () => replayLog(store.readLog(), scheduler).histories;
+  // A log unchanged since the cache was written (same key, old enough to vouch for its bytes) is not even read.
+  const logStats = statSync(store.logPath, { throwIfNoEntry: false });
+  if (cache?.logFile && logStats && isSameFile(cache.logFile, logStats)) return decodeProgress(cache, historyFile, rebuildHistories);
   const bytes = readLogBytes(store);
-  const cache = readCache(file, key, bytes.length);
+  // The key of the file these bytes were read from, when it can stand for them next time.
+  const logFile = logStats && logStats.size === bytes.length && !isRecentlyChanged(logStats, now) ? getFileKey(logStats) : null;
   const hash = createHash('sha1');
-  if (cache) {
+  if (cache && cache.logSize <= bytes.length) {
     hash.update(bytes.subarray(0, cache.logSize));
     if (hash.copy().digest('hex') === cache.logHash) {
       const tail = parseReviewLog(bytes.subarray(cache.logSize).toString('utf8'));
       if (tail.tornTail === null && tail.badLines.length === 0) {
-        // Should the cached histories not fit the states, the log itself gives them.
-        if (tail.entries.length === 0) return decodeProgress(cache, historyFile, () => replayLog(store.readLog(), scheduler).histories);
+        if (tail.entries.length === 0) {
+          // Only the log's key is new: the states and histories stay as they are.
+          if (logFile) writeStates(file, { ...cache, logFile });
+          // Should the cached histories not fit the states, the log itself gives them.
+          return decodeProgress(cache, historyFile, rebuildHistories);
+        }
         const histories = readHistories(cache, historyFile);
         const progress = histories && extendProgress({ states: decodeStates(cache), histories }, tail.entries, scheduler);
         if (progress) {
-          writeCache(file, historyFile, key, bytes, hash.update(bytes.subarray(cache.logSize)), progress);
+          writeCache(file, historyFile, { key, bytes, hash: hash.update(bytes.subarray(cache.logSize)), logFile }, progress);
           return progress;
         }
       }
@@ -72,7 +86,9 @@ export function loadCardStates(store: Store, scheduler: Scheduler, settings: Sch
   const { entries, tornTail, badLines } = parseReviewLog(bytes.toString('utf8'));
   // The store words a damaged log for the user; a torn last line (another session mid-write) is left for later.
   const progress = replayLog(badLines.length > 0 ? store.readLog() : entries, scheduler);
-  if (tornTail === null && badLines.length === 0 && bytes.length > 0) writeCache(file, historyFile, key, bytes, createHash('sha1').update(bytes), progress);
+  if (tornTail === null && badLines.length === 0 && bytes.length > 0) {
+    writeCache(file, historyFile, { key, bytes, hash: createHash('sha1').update(bytes), logFile }, progress);
+  }
   return progress;
 }
 
@@ -117,23 +133,31 @@ function extendProgress(progress: ReplayedProgress, entries: readonly LogEntry[]
   return progress;
 }
 
-function readCache(file: string, key: string, logSize: number): StateCache | null {
+function readCache(file: string, key: string): StateCache | null {
   try {
     const cache = readJsonFile(file) as StateCache;
-    const usable = cache.format === CACHE_FORMAT && cache.scheduler === key && Number.isInteger(cache.logSize) && cache.logSize <= logSize;
-    const wellFormed = typeof cache.logHash === 'string' && Array.isArray(cache.states);
+    const usable = cache.format === CACHE_FORMAT && cache.scheduler === key && Number.isInteger(cache.logSize);
+    const wellFormed = typeof cache.logHash === 'string' && (cache.logFile === null || isFileKey(cache.logFile)) && Array.isArray(cache.states);
     return usable && wellFormed && cache.states.every(isEncodedState) ? cache : null;
   } catch {
     return null;
   }
 }
 
+/** What a cache is written from: the scheduler's key, the log's bytes, their hash, and the log's key if it vouches for them. */
+interface LogRead {
+  key: string;
+  bytes: Buffer;
+  hash: Hash;
+  logFile: FileKey | null;
+}
+
 /**
- * Replaces the cache in one rename, the histories first: a reader that finds the states of one write with the histories
- * of another sees stamps that differ. A cache that cannot be written is skipped (it only saves time).
+ * Replaces the cache, the histories first: a reader that finds the states of one write with the histories of another
+ * sees stamps that differ. A cache that cannot be written is skipped (it only saves time).
  */
-function writeCache(file: string, historyFile: string, key: string, bytes: Buffer, hash: Hash, { states, histories }: ReplayedProgress): void {
-  const cache: StateCache = { format: CACHE_FORMAT, scheduler: key, logSize: bytes.length, logHash: hash.digest('hex'), states: [] };
+function writeCache(file: string, historyFile: string, log: LogRead, { states, histories }: ReplayedProgress): void {
+  const cache: StateCache = { format: CACHE_FORMAT, scheduler: log.key, logSize: log.bytes.length, logFile: log.logFile, logHash: log.hash.digest('hex'), states: [] };
   const inOrder: CardHistory[] = [];
   for (const [id, state] of states) {
     const encoded = encodeState(id, state);
@@ -142,14 +166,22 @@ function writeCache(file: string, historyFile: string, key: string, bytes: Buffe
     cache.states.push(encoded);
     inOrder.push(history);
   }
-  const temporary = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    if (!writeHistoryFile(historyFile, stampHistories(cache), inOrder)) return;
+    if (writeHistoryFile(historyFile, stampHistories(cache), inOrder)) writeStates(file, cache);
+  } catch {
+    // A read-only or full disk must not stop the command.
+  }
+}
+
+/** Replaces the states file in one rename, so a reader never sees half of it; skipped when it cannot be written. */
+function writeStates(file: string, cache: StateCache): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
     writeFileSync(temporary, JSON.stringify(cache));
     renameSync(temporary, file);
   } catch {
-    // A read-only or full disk must not stop the command.
+    // Only a speed-up.
   }
 }
 

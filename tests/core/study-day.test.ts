@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { countStudyDaysBetween, getStudyDate, getStudyDayStart, shiftDate } from '../../src/core/study-day.js';
+import { countStudyDaysBetween, createStudyDayCounter, getStudyDate, getStudyDayNumber, getStudyDayStart, shiftDate } from '../../src/core/study-day.js';
 
 // TZ is UTC in these tests (vitest.config.ts).
 describe('study dates', () => {
@@ -35,10 +35,16 @@ describe('study days in zones with daylight saving time', () => {
       process.env.TZ = zone;
       expect(new Date('2026-07-01T12:00:00Z').getTimezoneOffset(), 'the zone is in effect').not.toBe(0);
       const first = new Date('2025-10-01T00:00:00Z');
+      const getDay = createStudyDayCounter();
       let previous = first;
       for (let time = first.getTime(); time < Date.parse('2026-10-01T00:00:00Z'); time += 20 * 60_000) {
         const at = new Date(time);
         expect(getStudyDate(at)).toBe(referenceDate(at));
+        // The counter that looks the offset up once a day agrees, every minute across a daylight saving switch.
+        expect(getDay(time)).toBe(getStudyDayNumber(time));
+        if (at.getTimezoneOffset() !== new Date(time + 20 * 60_000).getTimezoneOffset()) {
+          for (let minute = time; minute < time + 20 * 60_000; minute += 60_000) expect(getDay(minute)).toBe(getStudyDayNumber(minute));
+        }
         // Consecutive study days are one apart, even across 23- and 25-hour days.
         expect(countStudyDaysBetween(previous, at)).toBe(referenceDate(previous) === referenceDate(at) ? 0 : 1);
         previous = at;

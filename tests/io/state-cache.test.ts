@@ -45,18 +45,27 @@ function replayAll(settings = SETTINGS) {
   return { states: scheduler.replayAll(reviewsByCard), histories };
 }
 
-/** The states and histories as loaded, the histories as plain lists (the cache gives views of its file's numbers). */
-function load(settings = SETTINGS) {
-  const { states, histories } = loadCardStates(store, createScheduler(settings), settings, cacheDir);
+/**
+ * The states and histories as loaded, the histories as plain lists (the cache gives views of its file's numbers).
+ * `now` is the file system's clock: ten seconds on, a log just written is old enough for its key to be trusted.
+ */
+function load(settings = SETTINGS, now = Date.now()) {
+  const { states, histories } = loadCardStates(store, createScheduler(settings), settings, cacheDir, now);
   return { states, histories: new Map([...histories].map(([id, history]) => [id, toGrowingHistory(history)])) };
 }
 
-/** Changes the cached state of `card` so that a load served from the cache shows it. */
-function tamperWithCache(card: string): void {
+const later = () => load(SETTINGS, Date.now() + 10_000);
+
+/**
+ * Changes the cached state of `card` so that a load served from the cache shows it; with `logHash`, the hash of the
+ * log too, so that only a load that trusts the log's key without reading it can use the cache.
+ */
+function tamperWithCache(card: string, logHash?: string): void {
   const file = path.join(cacheDir, 'states.json');
-  const cache = JSON.parse(fs.readFileSync(file, 'utf8')) as { states: [string, number, number][] };
+  const cache = JSON.parse(fs.readFileSync(file, 'utf8')) as { states: [string, number, number][]; logHash: string };
   // Each state is a row starting [id, reviews, lastRating, …]; the review count must keep matching the histories.
   for (const state of cache.states) if (state[0] === card) state[2] = 1;
+  if (logHash !== undefined) cache.logHash = logHash;
   fs.writeFileSync(file, JSON.stringify(cache));
 }
 
@@ -174,6 +183,49 @@ describe('loadCardStates', () => {
     // The next review replays the whole log rather than extend what does not fit.
     append(review('a', 4, START + 9 * DAY));
     expect(load()).toEqual(replayAll());
+  });
+
+  it('does not read a log unchanged since the cache was written, once it is old enough to vouch for it', () => {
+    append(review('a', 4, START), review('b', 3, START + DAY));
+    later();
+    // The hash no longer matches: a load that reads the log replays it, one that trusts its key uses the cache.
+    tamperWithCache('a', 'not the hash');
+    expect(later().states.get('a')?.lastRating).toBe(1);
+    expect(load().states.get('a')?.lastRating).toBe(1);
+  });
+
+  it('reads a log changed only a moment before the cache was written, and stores its key once it is older', () => {
+    append(review('a', 4, START), review('b', 3, START + DAY));
+    load();
+    tamperWithCache('a', 'not the hash');
+    expect(load()).toEqual(replayAll());
+    // Unchanged and old now: read once more, then trusted by its key.
+    expect(later()).toEqual(replayAll());
+    tamperWithCache('a', 'not the hash');
+    expect(later().states.get('a')?.lastRating).toBe(1);
+  });
+
+  it('reads the log again when it was rewritten in place to the same size, its modification time set back', () => {
+    append(review('a', 4, START), review('a', 3, START + 3 * DAY), review('b', 5, START));
+    // A whole second, which every file system stores exactly: after the rewrite only the change time differs.
+    const second = Math.floor(Date.now() / 1000) - 60;
+    fs.utimesSync(store.logPath, second, second);
+    later();
+    const text = fs.readFileSync(store.logPath, 'utf8');
+    fs.writeFileSync(store.logPath, text.replace('"rating":3', '"rating":1'));
+    fs.utimesSync(store.logPath, second, second);
+    expect(later().states.get('a')?.lastRating).toBe(1);
+    expect(later()).toEqual(replayAll());
+  });
+
+  it('reads the log again when it was replaced by another file of the same size', () => {
+    append(review('a', 4, START), review('a', 3, START + 3 * DAY));
+    later();
+    const text = fs.readFileSync(store.logPath, 'utf8');
+    const replacement = `${store.logPath}.new`;
+    fs.writeFileSync(replacement, text.replace('"rating":3', '"rating":2'));
+    fs.renameSync(replacement, store.logPath);
+    expect(later().states.get('a')?.lastRating).toBe(2);
   });
 
   it('starts afresh from a damaged cache, and without a log', () => {
