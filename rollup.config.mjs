@@ -7,8 +7,9 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { readFileSync } from 'node:fs';
 
 const { dependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-// Small, pure JavaScript, and loaded by every command that reads cards (env-paths) or by every command at all.
-const BUNDLED = ['commander', 'env-paths'];
+// Pure JavaScript, and loaded by every command (commander) or every command that reads cards: bundled, they cost no
+// package lookup (resolving a package's `exports` takes Node several milliseconds each).
+const BUNDLED = ['commander', 'env-paths', 'ts-fsrs'];
 const external = Object.keys(dependencies).filter((name) => !BUNDLED.includes(name));
 const isExternal = (id) => id.startsWith('node:') || external.some((name) => id === name || id.startsWith(`${name}/`));
 

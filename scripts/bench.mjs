@@ -7,8 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { writeCards, writeReviewLog } from './bench-data.mjs';
 import { BIN, compare, measurePeakMemory, runNode, timeNode, timePty } from './bench-measure.mjs';
 
-const RUNS = 7;
-const RUNS_100K = 3;
+// Enough runs that a burst of load from the machine's neighbours moves no median (the runs alternate with the baseline).
+const RUNS = 11;
+const RUNS_100K = 5;
 const WALK = fileURLToPath(new URL('./bench-baseline-walk.mjs', import.meta.url));
 const asJson = process.argv.includes('--json');
 const log = (line) => process.stderr.write(`${line}\n`);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -25,7 +24,7 @@ const CACHE_FORMAT = 2;
 
 /** Opens the parse cache of the cards folder `root` in `cacheDir` (empty when missing, damaged, or from another parser). */
 export function openParseCache(cacheDir: string, root: string, now: number): ParseCache {
-  const file = path.join(cacheDir, `cards-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`);
+  const file = path.join(cacheDir, `cards-${fingerprint(root)}.json`);
   const stored = readEntries(file, root);
   const kept = new Map<string, EncodedEntry>();
   let changed = false;
@@ -45,6 +44,21 @@ export function openParseCache(cacheDir: string, root: string, now: number): Par
       if (changed || kept.size !== stored.size) writeEntries(file, root, [...kept.values()]);
     },
   };
+}
+
+/**
+ * 16 hex digits for the folder's path in the cache's file name (two rounds of 32-bit FNV-1a). Two folders meeting on
+ * one name only miss each other's results, since the file names its folder; no cryptographic hash is needed.
+ */
+function fingerprint(text: string): string {
+  let low = 0x811c9dc5;
+  let high = 0x01000193;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    low = Math.imul(low ^ code, 0x01000193);
+    high = Math.imul(high ^ code ^ (low >>> 16), 0x01000193);
+  }
+  return [high, low].map((half) => (half >>> 0).toString(16).padStart(8, '0')).join('');
 }
 
 function readEntries(file: string, root: string): Map<string, EncodedEntry> {

@@ -1,4 +1,4 @@
-import { createHash, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FSRSVersion } from 'ts-fsrs';
@@ -8,6 +8,7 @@ import type { CardState, ScheduleSettings, Scheduler } from '../core/schedule.js
 import { readHistoryFile, writeHistoryFile } from './history-file.js';
 import { getFileKey, isFileKey, isRecentlyChanged, isSameFile, type FileKey } from './file-key.js';
 import { readJsonFile } from './json-file.js';
+import { createSha1 } from './sha1.js';
 import type { Store } from './store.js';
 
 // Bump when the layout below changes.
@@ -62,7 +63,7 @@ export function loadCardStates(store: Store, scheduler: Scheduler, settings: Sch
   const bytes = readLogBytes(store);
   // The key of the file these bytes were read from, when it can stand for them next time.
   const logFile = logStats && logStats.size === bytes.length && !isRecentlyChanged(logStats, now) ? getFileKey(logStats) : null;
-  const hash = createHash('sha1');
+  const hash = createSha1();
   if (cache && cache.logSize <= bytes.length) {
     hash.update(bytes.subarray(0, cache.logSize));
     if (hash.copy().digest('hex') === cache.logHash) {
@@ -87,7 +88,7 @@ export function loadCardStates(store: Store, scheduler: Scheduler, settings: Sch
   // The store words a damaged log for the user; a torn last line (another session mid-write) is left for later.
   const progress = replayLog(badLines.length > 0 ? store.readLog() : entries, scheduler);
   if (tornTail === null && badLines.length === 0 && bytes.length > 0) {
-    writeCache(file, historyFile, { key, bytes, hash: createHash('sha1').update(bytes), logFile }, progress);
+    writeCache(file, historyFile, { key, bytes, hash: createSha1().update(bytes), logFile }, progress);
   }
   return progress;
 }
@@ -187,7 +188,7 @@ function writeStates(file: string, cache: StateCache): void {
 
 /** What the histories file must carry to belong to `cache`: the scheduler and the log they were replayed with. */
 function stampHistories(cache: StateCache): string {
-  return createHash('sha1').update(`${cache.scheduler}\n${cache.logHash}`).digest('hex');
+  return createSha1().update(`${cache.scheduler}\n${cache.logHash}`).digest('hex');
 }
 
 function encodeState(id: string, state: CardState): EncodedState | null {
