@@ -72,9 +72,13 @@ export function assembleCard(parts: CardParts, path: string, findTitle: (body: s
   if (!question) throw new CardError(line, NO_QUESTION);
   if (!answer) throw new CardError(line, 'empty answer: write the answer below the question');
   const difficulty = declared ?? (emoji?.[1] ? parseDifficulty(emoji[1]) : null);
+  return { card: { id, deck: deckOf(path), path, difficulty, tags, question, answer }, idLine };
+}
+
+/** The deck of the card file at `path` (relative, `/` separators): its folder, `.` at the root. */
+export function deckOf(path: string): string {
   const slash = path.lastIndexOf('/');
-  const deck = slash === -1 ? '.' : path.slice(0, slash);
-  return { card: { id, deck, path, difficulty, tags, question, answer }, idLine };
+  return slash === -1 ? '.' : path.slice(0, slash);
 }
 
 /** Throws a CardError at the file line of the first line of `markdown` (which starts at `firstLine`) nested too deeply. */

@@ -18,14 +18,23 @@ export function getFileKey(stats: Stats): FileKey {
   return [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino, stats.dev];
 }
 
-/** Whether `stats` describe the file `key` was taken of, unchanged. */
-export function isSameFile(key: FileKey, stats: Stats): boolean {
-  return key[0] === stats.size && key[1] === stats.mtimeMs && key[2] === stats.ctimeMs && key[3] === stats.ino && key[4] === stats.dev;
+/** How many numbers a file key takes. */
+export const FILE_KEY_LENGTH = 5;
+
+/** Whether `stats` describe the file whose key is `numbers[offset…]`, unchanged. */
+export function isSameFile(numbers: ArrayLike<number>, stats: Stats, offset = 0): boolean {
+  return (
+    numbers[offset] === stats.size &&
+    numbers[offset + 1] === stats.mtimeMs &&
+    numbers[offset + 2] === stats.ctimeMs &&
+    numbers[offset + 3] === stats.ino &&
+    numbers[offset + 4] === stats.dev
+  );
 }
 
 /** Whether `value`, read back from a cache, is a file key. */
 export function isFileKey(value: unknown): value is FileKey {
-  return Array.isArray(value) && value.length === 5 && value.every((part) => typeof part === 'number');
+  return Array.isArray(value) && value.length === FILE_KEY_LENGTH && value.every((part) => typeof part === 'number');
 }
 
 /** Whether the file changed too recently, by the file system's clock `now`, for its key to be trusted. */

@@ -2,8 +2,9 @@ import { mkdirSync, renameSync, statSync, writeFileSync, type Stats } from 'node
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CardInfo, CardProblem } from '../core/card.js';
-import { getFileKey, isFileKey, isRecentlyChanged, isSameFile, type FileKey } from './file-key.js';
+import type { CardInfo, CardProblem, Difficulty } from '../core/card.js';
+import { deckOf } from '../core/card-fields.js';
+import { FILE_KEY_LENGTH, getFileKey, isRecentlyChanged, isSameFile, type FileKey } from './file-key.js';
 import { readJsonFile } from './json-file.js';
 
 /** What parsing a card file gave, without the answer: the card's info and its `id:` line, or its problem. */
@@ -20,28 +21,82 @@ export interface ParseCache {
 }
 
 // Bump when the layout below changes.
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
-/** Opens the parse cache of the cards folder `root` in `cacheDir` (empty when missing, damaged, or from another parser). */
+/**
+ * The file's layout: one column per field, entries in path order, so that 100,000 cards parse as a few long lists
+ * of strings and one block of numbers instead of 100,000 small arrays (whose garbage collection took a third of the
+ * time). An entry is a card (its id, difficulty, tags and question) or a problem (its message and line).
+ */
+interface StoredColumns {
+  format: number;
+  parser: string;
+  root: string;
+  paths: string[];
+  /** Per entry: `e`, `m`, `h` or `-` (a card's difficulty, or none), `x` for a problem. */
+  kinds: string;
+  /** A card's id, or a problem's message. */
+  texts: string[];
+  /** Every card's tags, one after the other (`numbers` says how many each has). */
+  tags: string[];
+  /** A card's question; empty for a problem. */
+  questions: string[];
+  /** Base64 of 64-bit floats, NUMBERS_PER_ENTRY an entry: the file key, the `id:` line (or the problem's), the tag count. */
+  numbers: string;
+}
+
+const NUMBERS_PER_ENTRY = FILE_KEY_LENGTH + 2;
+const KIND_OF: Record<Difficulty, string> = { easy: 'e', medium: 'm', hard: 'h' };
+const DIFFICULTY_OF: Record<string, Difficulty | null> = { e: 'easy', m: 'medium', h: 'hard', '-': null };
+const PROBLEM = 'x';
+
+/** The entries of the last run, read in path order as the walk asks for them. */
+interface Stored {
+  columns: StoredColumns;
+  numbers: Float64Array;
+  /** Where each entry's tags start in `columns.tags`. */
+  tagStarts: Uint32Array;
+}
+
+/** A result to write back, with the key of the file it came from. */
+interface KeptEntry {
+  path: string;
+  key: FileKey;
+  result: CachedResult;
+}
+
+/**
+ * Opens the parse cache of the cards folder `root` in `cacheDir` (empty when missing, damaged, or from another parser).
+ * Lookups are expected in path order, as the walk gives them; one out of order is simply a miss.
+ */
 export function openParseCache(cacheDir: string, root: string, now: number): ParseCache {
   const file = path.join(cacheDir, `cards-${fingerprint(root)}.json`);
-  const stored = readEntries(file, root);
-  const kept = new Map<string, EncodedEntry>();
+  const stored = readStored(file, root);
+  const storedCount = stored?.columns.paths.length ?? 0;
+  const kept: KeptEntry[] = [];
+  let next = 0;
+  let hits = 0;
   let changed = false;
   return {
     lookup(cardPath, stats) {
-      const entry = stored.get(cardPath);
-      if (!entry || !isSameFile(entry[1], stats)) return undefined;
-      kept.set(cardPath, entry);
-      return decodeEntry(entry);
+      if (!stored) return undefined;
+      const { paths } = stored.columns;
+      // Both lists are in path order: move past the stored paths that are gone.
+      while (next < paths.length && (paths[next] as string) < cardPath) next += 1;
+      if (paths[next] !== cardPath || !isSameFile(stored.numbers, stats, next * NUMBERS_PER_ENTRY)) return undefined;
+      const result = decodeEntry(stored, next);
+      kept.push({ path: cardPath, key: getFileKey(stats), result });
+      hits += 1;
+      next += 1;
+      return result;
     },
     remember(cardPath, stats, result) {
       changed = true;
       // A file changed within the last seconds is parsed again on every run until it is older.
-      if (!isRecentlyChanged(stats, now)) kept.set(cardPath, encodeEntry(cardPath, getFileKey(stats), result));
+      if (!isRecentlyChanged(stats, now)) kept.push({ path: cardPath, key: getFileKey(stats), result });
     },
     save() {
-      if (changed || kept.size !== stored.size) writeEntries(file, root, [...kept.values()]);
+      if (changed || hits !== storedCount) writeStored(file, root, kept);
     },
   };
 }
@@ -61,55 +116,84 @@ function fingerprint(text: string): string {
   return [high, low].map((half) => (half >>> 0).toString(16).padStart(8, '0')).join('');
 }
 
-function readEntries(file: string, root: string): Map<string, EncodedEntry> {
+function readStored(file: string, root: string): Stored | null {
   try {
-    const data = readJsonFile(file) as { format?: unknown; parser?: unknown; root?: unknown; files?: unknown };
-    if (data.format !== CACHE_FORMAT || data.parser !== getParserStamp() || data.root !== root || !Array.isArray(data.files)) {
-      return new Map();
+    const columns = readJsonFile(file) as StoredColumns;
+    if (columns.format !== CACHE_FORMAT || columns.parser !== getParserStamp() || columns.root !== root) return null;
+    const { paths, kinds, texts, tags, questions } = columns;
+    const count = Array.isArray(paths) ? paths.length : -1;
+    const bytes = Buffer.from(typeof columns.numbers === 'string' ? columns.numbers : '', 'base64');
+    if (typeof kinds !== 'string' || kinds.length !== count || !isStringList(texts, count) || !isStringList(questions, count)) return null;
+    if (!isStringList(paths, count) || !Array.isArray(tags) || !isStringList(tags, tags.length)) return null;
+    if (bytes.length !== count * NUMBERS_PER_ENTRY * 8) return null;
+    // A Float64Array must start on a multiple of 8 bytes: copy the rare buffer that does not.
+    const numbers = bytes.byteOffset % 8 === 0 ? new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / 8) : new Float64Array(new Uint8Array(bytes).buffer);
+    const tagStarts = new Uint32Array(count);
+    let tagCount = 0;
+    for (let index = 0; index < count; index += 1) {
+      const entryTags = numbers[index * NUMBERS_PER_ENTRY + FILE_KEY_LENGTH + 1] as number;
+      if (!Number.isInteger(entryTags) || entryTags < 0 || !(kinds[index] as string in DIFFICULTY_OF || kinds[index] === PROBLEM)) return null;
+      tagStarts[index] = tagCount;
+      tagCount += entryTags;
     }
-    const entries = new Map<string, EncodedEntry>();
-    for (const entry of data.files as EncodedEntry[]) {
-      if (!isEncodedEntry(entry)) return new Map();
-      entries.set(entry[0], entry);
-    }
-    return entries;
+    return tagCount === tags.length ? { columns, numbers, tagStarts } : null;
   } catch {
     // No cache yet, or one that cannot be used: everything is parsed again.
-    return new Map();
+    return null;
   }
 }
 
+function isStringList(list: unknown, length: number): list is string[] {
+  if (!Array.isArray(list) || list.length !== length) return false;
+  for (const item of list) if (typeof item !== 'string') return false;
+  return true;
+}
+
+function decodeEntry({ columns, numbers, tagStarts }: Stored, index: number): CachedResult {
+  const cardPath = columns.paths[index] as string;
+  const kind = columns.kinds[index] as string;
+  const line = numbers[index * NUMBERS_PER_ENTRY + FILE_KEY_LENGTH] as number;
+  if (kind === PROBLEM) return { problem: { path: cardPath, line, message: columns.texts[index] as string } };
+  const tagStart = tagStarts[index] as number;
+  const tags = columns.tags.slice(tagStart, tagStart + (numbers[index * NUMBERS_PER_ENTRY + FILE_KEY_LENGTH + 1] as number));
+  const card = { id: columns.texts[index] as string, deck: deckOf(cardPath), path: cardPath, difficulty: DIFFICULTY_OF[kind] ?? null, tags, question: columns.questions[index] as string };
+  return { card, idLine: line };
+}
+
 /** Replaces the cache in one rename, so a reader never sees half of it; a cache that cannot be written is skipped. */
-function writeEntries(file: string, root: string, files: EncodedEntry[]): void {
+function writeStored(file: string, root: string, entries: readonly KeptEntry[]): void {
+  const numbers = new Float64Array(entries.length * NUMBERS_PER_ENTRY);
+  const columns: StoredColumns = { format: CACHE_FORMAT, parser: getParserStamp(), root, paths: [], kinds: '', texts: [], tags: [], questions: [], numbers: '' };
+  const kinds: string[] = [];
+  entries.forEach(({ path: cardPath, key, result }, index) => {
+    const offset = index * NUMBERS_PER_ENTRY;
+    numbers.set(key, offset);
+    columns.paths.push(cardPath);
+    if ('problem' in result) {
+      kinds.push(PROBLEM);
+      columns.texts.push(result.problem.message);
+      columns.questions.push('');
+      numbers[offset + FILE_KEY_LENGTH] = result.problem.line;
+    } else {
+      const { card } = result;
+      kinds.push(card.difficulty ? KIND_OF[card.difficulty] : '-');
+      columns.texts.push(card.id);
+      columns.questions.push(card.question);
+      columns.tags.push(...card.tags);
+      numbers[offset + FILE_KEY_LENGTH] = result.idLine;
+      numbers[offset + FILE_KEY_LENGTH + 1] = card.tags.length;
+    }
+  });
+  columns.kinds = kinds.join('');
+  columns.numbers = Buffer.from(numbers.buffer).toString('base64');
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temporary, JSON.stringify({ format: CACHE_FORMAT, parser: getParserStamp(), root, files }));
+    writeFileSync(temporary, JSON.stringify(columns));
     renameSync(temporary, file);
   } catch {
     // Only a speed-up: a read-only or full disk must not stop the command.
   }
-}
-
-// [path, file key, id, deck, difficulty, tags, question, idLine] for a card, [path, file key, line, message] for a problem.
-type EncodedEntry = [string, FileKey, string, string, CardInfo['difficulty'], string[], string, number] | [string, FileKey, number, string];
-
-function encodeEntry(cardPath: string, key: FileKey, result: CachedResult): EncodedEntry {
-  if ('problem' in result) return [cardPath, key, result.problem.line, result.problem.message];
-  const { card } = result;
-  return [cardPath, key, card.id, card.deck, card.difficulty, card.tags, card.question, result.idLine];
-}
-
-function isEncodedEntry(entry: unknown): entry is EncodedEntry {
-  if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !isFileKey(entry[1])) return false;
-  if (entry.length === 4) return typeof entry[2] === 'number' && typeof entry[3] === 'string';
-  return entry.length === 8 && typeof entry[2] === 'string' && typeof entry[6] === 'string' && Array.isArray(entry[5]);
-}
-
-function decodeEntry(entry: EncodedEntry): CachedResult {
-  if (entry.length === 4) return { problem: { path: entry[0], line: entry[2], message: entry[3] } };
-  const [cardPath, , id, deck, difficulty, tags, question, idLine] = entry;
-  return { card: { id, deck, path: cardPath, difficulty, tags, question }, idLine };
 }
 
 let parserStamp: string | undefined;

@@ -134,6 +134,45 @@ describe('loadCardInfos and its parse cache', () => {
     expect(await questions(root, cacheDir)).toEqual({ 'a.md': 'Alpha' });
   });
 
+  it('ignores a cache of this format whose columns do not fit together', async () => {
+    const root = makeFolder({ 'a.md': card('Alpha', 'tags: [x, y]'), 'b.md': card('Beta', 'difficulty: hard') });
+    const cacheDir = makeFolder();
+    const fresh = await loadCardInfos(root, cacheDir, later());
+    const [name] = fs.readdirSync(cacheDir);
+    const file = path.join(cacheDir, name as string);
+    const good = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const damages: Record<string, unknown>[] = [
+      { paths: ['a.md'] },
+      { kinds: 'eq' },
+      { tags: ['x'] },
+      { questions: ['Cached', 7] },
+      { numbers: (good.numbers as string).slice(0, 40) },
+      { numbers: 'not base64 at all' },
+    ];
+    for (const damage of damages) {
+      fs.writeFileSync(file, JSON.stringify({ ...good, ...damage }));
+      expect(await loadCardInfos(root, cacheDir, later()), JSON.stringify(damage)).toEqual(fresh);
+    }
+  });
+
+  it('gives the same cards and problems from the cache as from the files', async () => {
+    const root = makeFolder({
+      'a.md': card('Alpha', 'tags: [x, "with space", "nul\\0inside", ""]\ndifficulty: easy'),
+      'deck/b.md': card('Beta ⭐️', 'id: beta-id'),
+      'deck/sub/c.md': card('Gamma', 'tags: []\ndifficulty: hard'),
+      'deck/z.md': '---\ndifficulty: purple\n---\n# Q\nA',
+      'e.md': card('Eta', 'tags: [solo]'),
+    });
+    const cacheDir = makeFolder();
+    const fresh = await loadCardInfos(root, cacheDir, later());
+    expect(fresh.cards.map((c) => c.tags.length)).toEqual([3, 0, 0, 1]);
+    expect(fresh.problems).toHaveLength(1);
+    tamperWithCache(cacheDir, 'Gamma', 'Cached');
+    const cached = await loadCardInfos(root, cacheDir, later());
+    expect(cached.cards.find((c) => c.path === 'deck/sub/c.md')?.question).toBe('Cached');
+    expect({ ...cached, cards: cached.cards.map((c) => ({ ...c, question: c.question.replace('Cached', 'Gamma') })) }).toEqual(fresh);
+  });
+
   it('keeps one cache per cards folder', async () => {
     const first = makeFolder({ 'a.md': card('First') });
     const second = makeFolder({ 'a.md': card('Second') });
