@@ -1,5 +1,5 @@
 import type { CardState } from './schedule.js';
-import { formatStudyDayNumber, getStudyDayNumber } from './study-day.js';
+import { createStudyDayCounter, formatStudyDayNumber, getStudyDayNumber } from './study-day.js';
 
 /** Cards falling due on one study day. */
 export interface DayDue {
@@ -15,8 +15,9 @@ export const FORECAST_DAYS = 30;
 export function computeForecast(states: Iterable<CardState>, now: Date, days = FORECAST_DAYS): DayDue[] {
   const today = getStudyDayNumber(now.getTime());
   const forecast = Array.from({ length: days }, (_, index) => ({ date: formatStudyDayNumber(today + index), due: 0 }));
+  const getDay = createStudyDayCounter();
   for (const state of states) {
-    const day = forecast[Math.max(0, getStudyDayNumber(state.fsrs.due.getTime()) - today)];
+    const day = forecast[Math.max(0, getDay(state.fsrs.due.getTime()) - today)];
     if (day) day.due += 1;
   }
   return forecast;

@@ -1,7 +1,7 @@
 import type { Card, CardInfo } from './card.js';
 import type { Rating } from './review-log.js';
 import { isLapse, type CardState } from './schedule.js';
-import { getStudyDayNumber, getStudyDayStart } from './study-day.js';
+import { getStudyDayEnd, getStudyDayStart } from './study-day.js';
 
 /** What goes into a session besides the cards and their states. */
 export interface SessionPlanOptions {
@@ -20,9 +20,13 @@ export interface SessionPlanOptions {
   random: () => number;
 }
 
-/** A card is due when its due time falls before the end of the current study day: on that day or an earlier one. */
-export function isDue(state: CardState | undefined, now: Date): boolean {
-  return state !== undefined && getStudyDayNumber(state.fsrs.due.getTime()) <= getStudyDayNumber(now.getTime());
+/**
+ * Whether a card is due at `now`: its due time falls before the end of the current study day, on that day or an
+ * earlier one. The study day's end is worked out once for the many cards checked at one moment.
+ */
+export function createDueCheck(now: Date): (state: CardState | undefined) => boolean {
+  const end = getStudyDayEnd(now).getTime();
+  return (state) => state !== undefined && state.fsrs.due.getTime() < end;
 }
 
 /** How many cards were rated for the first time in the current study day, and how many older cards were reviewed. */
@@ -58,8 +62,9 @@ export function planSession<T extends CardInfo>(
   } else {
     const isBuried = (card: T) => (options.buried?.get(card.id) ?? options.now) > options.now;
     const available = cards.filter((card) => !isBuried(card));
+    const isDueNow = createDueCheck(options.now);
     const due = available
-      .filter((card) => isDue(states.get(card.id), options.now))
+      .filter((card) => isDueNow(states.get(card.id)))
       .sort((a, b) => dueTime(states, a) - dueTime(states, b))
       .slice(0, Math.max(0, options.reviewLimit));
     const fresh = available.filter((card) => !states.has(card.id)).slice(0, Math.max(0, options.newLimit));

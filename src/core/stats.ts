@@ -1,7 +1,7 @@
 import { DIFFICULTIES, type CardInfo, type Difficulty } from './card.js';
 import type { Rating } from './review-log.js';
 import type { CardState } from './schedule.js';
-import { isDue } from './session.js';
+import { createDueCheck } from './session.js';
 import { getStudyDayEnd } from './study-day.js';
 
 /** Counts for one group of cards (a difficulty or a deck). */
@@ -69,7 +69,7 @@ export function computeStats(cards: readonly CardInfo[], states: ReadonlyMap<str
     cards: cards.length,
     seen: seenStates.length,
     reviews: seenStates.reduce((total, state) => total + state.reviews, 0),
-    due: seenStates.filter((state) => isDue(state, now)).length,
+    due: seenStates.filter(createDueCheck(now)).length,
     mastery: computeMastery(cards, states),
     byDifficulty: Object.fromEntries(
       DIFFICULTIES.map((level) => [level, computeGroup(byDifficultyCards.get(level) ?? [], states)]),

@@ -3,7 +3,7 @@ import type { Card } from '../../src/core/card.js';
 import { createScheduler, type CardState } from '../../src/core/schedule.js';
 
 const { applyRating } = createScheduler();
-import { advanceQueue, countStudiedToday, isDue, planSession, RELEARN_GAP, shuffleCards } from '../../src/core/session.js';
+import { advanceQueue, countStudiedToday, createDueCheck, planSession, RELEARN_GAP, shuffleCards } from '../../src/core/session.js';
 import { getStudyDayEnd, getStudyDayStart } from '../../src/core/study-day.js';
 
 const DAY = 86_400_000;
@@ -37,9 +37,19 @@ describe('planSession', () => {
 
   it('counts a card due later today (before 04:00 tomorrow) as due', () => {
     const dueTonight = applyRating(undefined, 4, new Date(now.getTime() - 3 * DAY + 10 * 3_600_000));
-    expect(isDue(dueTonight, now)).toBe(true);
-    expect(isDue(ratedDaysAgo(1, 5), now)).toBe(false);
-    expect(isDue(undefined, now)).toBe(false);
+    expect(createDueCheck(now)(dueTonight)).toBe(true);
+    expect(createDueCheck(now)(ratedDaysAgo(1, 5))).toBe(false);
+    expect(createDueCheck(now)(undefined)).toBe(false);
+  });
+
+  it('counts a card due up to the last moment of the study day (04:00 tomorrow) as due, and not from then on', () => {
+    const endOfDay = Date.parse('2026-03-11T04:00:00Z'); // TZ is UTC in tests
+    const dueAt = (time: number) => {
+      const state = ratedDaysAgo(3);
+      return { ...state, fsrs: { ...state.fsrs, due: new Date(time) } };
+    };
+    expect(createDueCheck(now)(dueAt(endOfDay - 1))).toBe(true);
+    expect(createDueCheck(now)(dueAt(endOfDay))).toBe(false);
   });
 
   it('caps new cards and distinct cards', () => {
