@@ -72,7 +72,11 @@ export function timePty(args, env, text) {
   });
 }
 
-/** Runs `measure` `runs` times, alternating with `baseline` when given so drift hits both alike; medians in ms. */
+/**
+ * Runs `measure` `runs` times, alternating with `baseline` when given so drift hits both alike; medians in ms. The
+ * ratio is the median of each run's ratio to the baseline run just before it: on a machine whose speed drifts from
+ * one second to the next, a pair measured back to back compares like with like, where two medians may not.
+ */
 export async function compare(runs, measure, baseline) {
   const times = [];
   const baseTimes = [];
@@ -80,5 +84,6 @@ export async function compare(runs, measure, baseline) {
     if (baseline) baseTimes.push(await baseline());
     times.push(await measure());
   }
-  return { median: median(times), runs: times, baseline: baseline ? median(baseTimes) : null, baselineRuns: baseTimes };
+  const ratio = baseline ? median(times.map((time, run) => time / baseTimes[run])) : null;
+  return { median: median(times), runs: times, baseline: baseline ? median(baseTimes) : null, baselineRuns: baseTimes, ratio };
 }
