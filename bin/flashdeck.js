@@ -1,3 +1,11 @@
 #!/usr/bin/env node
 // CommonJS (see package.json here), like the bundle it loads: Node then starts without its ES module loader.
-require('../dist/bundle/main.cjs').main();
+let cli;
+try {
+  cli = require('../dist/bundle/main.cjs');
+} catch (error) {
+  if (error.code !== 'MODULE_NOT_FOUND' || !error.message.includes('main.cjs')) throw error;
+  process.stderr.write(`error: flashdeck is not built in ${require('node:path').dirname(__dirname)}: run \`npm install\` there (or \`npm run build\`).\n`);
+  process.exit(1);
+}
+cli.main();

@@ -1,4 +1,4 @@
-import { CommanderError } from './commander.js';
+import { CommanderError } from 'commander';
 import { FlashError, UsageError } from '../core/errors.js';
 import { createDeps, stdio, type Deps, type Output } from '../deps.js';
 import { ExitCode } from './exit-code.js';

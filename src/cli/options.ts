@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from './commander.js';
+import { InvalidArgumentError } from 'commander';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parseDifficulty, type Difficulty } from '../core/card.js';

@@ -1,4 +1,4 @@
-import { Command, Option } from './commander.js';
+import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
 import type { Difficulty } from '../core/card.js';
 import { WEAKEST_COUNT } from '../core/weakest.js';

@@ -1,4 +1,4 @@
-import { Option, type Command } from './commander.js';
+import { Option, type Command } from 'commander';
 import type { ExportOptions } from '../commands/export.js';
 import type { ImportOptions } from '../commands/import.js';
 import type { DeckOptions } from '../commands/load.js';

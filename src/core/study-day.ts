@@ -21,7 +21,7 @@ export function getStudyDayEnd(now: Date): Date {
 
 /**
  * The study day containing the instant `at` (ms), as the number of days from 1970-01-01 to its local date. Plain
- * arithmetic on the local clock's reading, with no date object kept: statistics run this for every review.
+ * arithmetic on the local clock's reading, with no date object kept; `createStudyDayCounter` for many instants.
  */
 export function getStudyDayNumber(at: number): number {
   return toStudyDayNumber(at, getLocalOffsetMs(at));

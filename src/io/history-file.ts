@@ -1,6 +1,7 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { CardHistory, NumberList } from '../core/card-history.js';
 import type { Rating } from '../core/review-log.js';
+import { readFloat64s, replaceFile } from './cache-files.js';
 
 // The file: a stamp of STAMP_LENGTH ASCII characters saying what the histories were built from, then 64-bit floats
 // (this machine's byte order: the file never leaves it), each card's times, ratings, seconds, intervals and
@@ -22,15 +23,7 @@ export function writeHistoryFile(file: string, stamp: string, histories: readonl
       offset += list.length;
     }
   }
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, Buffer.concat([Buffer.from(stamp.padEnd(STAMP_LENGTH).slice(0, STAMP_LENGTH), 'latin1'), Buffer.from(numbers.buffer)]));
-    renameSync(temporary, file);
-    return true;
-  } catch {
-    rmSync(temporary, { force: true });
-    return false;
-  }
+  return replaceFile(file, Buffer.concat([Buffer.from(stamp.padEnd(STAMP_LENGTH).slice(0, STAMP_LENGTH), 'latin1'), Buffer.from(numbers.buffer)]));
 }
 
 /**
@@ -47,11 +40,7 @@ export function readHistoryFile(file: string, stamp: string, reviewCounts: reado
   if (!reviewCounts.every((reviews) => Number.isInteger(reviews) && reviews >= 1)) return null;
   const expected = reviewCounts.reduce((total, reviews) => total + countNumbers(reviews), 0);
   if (bytes.length !== STAMP_LENGTH + expected * FLOAT_BYTES || bytes.toString('latin1', 0, STAMP_LENGTH) !== stamp) return null;
-  // A Float64Array must start on a multiple of 8 bytes: copy the rare buffer that does not.
-  const start = bytes.byteOffset + STAMP_LENGTH;
-  const numbers = start % FLOAT_BYTES === 0
-    ? new Float64Array(bytes.buffer, start, expected)
-    : new Float64Array(bytes.buffer.slice(start, start + expected * FLOAT_BYTES));
+  const numbers = readFloat64s(bytes, STAMP_LENGTH, expected);
   // Plain loops: a callback per number would cost more than reading the file.
   for (let index = 0; index < numbers.length; index += 1) if (!Number.isFinite(numbers[index])) return null;
   const histories: CardHistory[] = [];

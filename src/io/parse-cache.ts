@@ -1,11 +1,11 @@
-import { mkdirSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CardInfo, CardProblem, Difficulty } from '../core/card.js';
 import { deckOf } from '../core/card-fields.js';
 import { FILE_KEY_LENGTH, getFileKey, isRecentlyChanged, isSameFile } from './file-key.js';
-import { readJsonFile } from './json-file.js';
+import { createFolderFor, readFloat64s, readJsonFile, replaceFile } from './cache-files.js';
 
 /** What parsing a card file gave, without the answer: the card's info and its `id:` line, or its problem. */
 export type CachedResult = { card: CardInfo; idLine: number } | { problem: CardProblem };
@@ -54,7 +54,7 @@ const PROBLEM = 'x';
 interface Stored {
   columns: StoredColumns;
   numbers: Float64Array;
-  /** Where each entry's tags start in `columns.tags`. */
+  /** Where each entry's tags start in `columns.tags`, and at the end where the last one's end. */
   tagStarts: Uint32Array;
 }
 
@@ -128,15 +128,14 @@ function readStored(file: string, root: string): Stored | null {
     if (typeof kinds !== 'string' || kinds.length !== count || !isStringList(texts, count) || !isStringList(questions, count)) return null;
     if (!isStringList(paths, count) || !Array.isArray(tags) || !isStringList(tags, tags.length)) return null;
     if (bytes.length !== count * NUMBERS_PER_ENTRY * 8) return null;
-    // A Float64Array must start on a multiple of 8 bytes: copy the rare buffer that does not.
-    const numbers = bytes.byteOffset % 8 === 0 ? new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / 8) : new Float64Array(new Uint8Array(bytes).buffer);
-    const tagStarts = new Uint32Array(count);
+    const numbers = readFloat64s(bytes, 0, count * NUMBERS_PER_ENTRY);
+    const tagStarts = new Uint32Array(count + 1);
     let tagCount = 0;
     for (let index = 0; index < count; index += 1) {
       const entryTags = numbers[index * NUMBERS_PER_ENTRY + FILE_KEY_LENGTH + 1] as number;
       if (!Number.isInteger(entryTags) || entryTags < 0 || !(kinds[index] as string in DIFFICULTY_OF || kinds[index] === PROBLEM)) return null;
-      tagStarts[index] = tagCount;
       tagCount += entryTags;
+      tagStarts[index + 1] = tagCount;
     }
     return tagCount === tags.length ? { columns, numbers, tagStarts } : null;
   } catch {
@@ -156,13 +155,12 @@ function decodeEntry({ columns, numbers, tagStarts }: Stored, index: number): Ca
   const kind = columns.kinds[index] as string;
   const line = numbers[index * NUMBERS_PER_ENTRY + FILE_KEY_LENGTH] as number;
   if (kind === PROBLEM) return { problem: { path: cardPath, line, message: columns.texts[index] as string } };
-  const tagStart = tagStarts[index] as number;
-  const tags = columns.tags.slice(tagStart, tagStart + (numbers[index * NUMBERS_PER_ENTRY + FILE_KEY_LENGTH + 1] as number));
+  const tags = columns.tags.slice(tagStarts[index], tagStarts[index + 1]);
   const card = { id: columns.texts[index] as string, deck: deckOf(cardPath), path: cardPath, difficulty: DIFFICULTY_OF[kind] ?? null, tags, question: columns.questions[index] as string };
   return { card, idLine: line };
 }
 
-/** Replaces the cache in one rename, so a reader never sees half of it; a cache that cannot be written is skipped. */
+/** Replaces the cache with `entries`, in path order. */
 function writeStored(file: string, root: string, entries: readonly KeptEntry[]): void {
   const numbers = new Float64Array(entries.length * NUMBERS_PER_ENTRY);
   const columns: StoredColumns = { format: CACHE_FORMAT, parser: getParserStamp(), root, paths: [], kinds: '', texts: [], tags: [], questions: [], numbers: '' };
@@ -188,14 +186,7 @@ function writeStored(file: string, root: string, entries: readonly KeptEntry[]):
   });
   columns.kinds = kinds.join('');
   columns.numbers = Buffer.from(numbers.buffer).toString('base64');
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temporary, JSON.stringify(columns));
-    renameSync(temporary, file);
-  } catch {
-    // Only a speed-up: a read-only or full disk must not stop the command.
-  }
+  if (createFolderFor(file)) replaceFile(file, JSON.stringify(columns));
 }
 
 let parserStamp: string | undefined;

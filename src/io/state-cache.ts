@@ -1,5 +1,5 @@
 import type { Hash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { FSRSVersion } from 'ts-fsrs';
 import { createCardHistory, recordReview, replayHistory, toGrowingHistory, type CardHistory } from '../core/card-history.js';
@@ -7,8 +7,7 @@ import { collectReviews, isUndo, parseReviewLog, type LogEntry, type Rating } fr
 import type { CardState, ScheduleSettings, Scheduler } from '../core/schedule.js';
 import { readHistoryFile, writeHistoryFile } from './history-file.js';
 import { getFileKey, isFileKey, isRecentlyChanged, isSameFile, type FileKey } from './file-key.js';
-import { readJsonFile } from './json-file.js';
-import { createSha1 } from './sha1.js';
+import { createFolderFor, createSha1, readJsonFile, replaceFile } from './cache-files.js';
 import type { Store } from './store.js';
 
 // Bump when the layout below changes.
@@ -71,7 +70,7 @@ export function loadCardStates(store: Store, scheduler: Scheduler, settings: Sch
       if (tail.tornTail === null && tail.badLines.length === 0) {
         if (tail.entries.length === 0) {
           // Only the log's key is new: the states and histories stay as they are.
-          if (logFile) writeStates(file, { ...cache, logFile });
+          if (logFile) replaceFile(file, JSON.stringify({ ...cache, logFile }));
           // Should the cached histories not fit the states, the log itself gives them.
           return decodeProgress(cache, historyFile, rebuildHistories);
         }
@@ -155,7 +154,7 @@ interface LogRead {
 
 /**
  * Replaces the cache, the histories first: a reader that finds the states of one write with the histories of another
- * sees stamps that differ. A cache that cannot be written is skipped (it only saves time).
+ * sees stamps that differ.
  */
 function writeCache(file: string, historyFile: string, log: LogRead, { states, histories }: ReplayedProgress): void {
   const cache: StateCache = { format: CACHE_FORMAT, scheduler: log.key, logSize: log.bytes.length, logFile: log.logFile, logHash: log.hash.digest('hex'), states: [] };
@@ -167,23 +166,7 @@ function writeCache(file: string, historyFile: string, log: LogRead, { states, h
     cache.states.push(encoded);
     inOrder.push(history);
   }
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    if (writeHistoryFile(historyFile, stampHistories(cache), inOrder)) writeStates(file, cache);
-  } catch {
-    // A read-only or full disk must not stop the command.
-  }
-}
-
-/** Replaces the states file in one rename, so a reader never sees half of it; skipped when it cannot be written. */
-function writeStates(file: string, cache: StateCache): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, JSON.stringify(cache));
-    renameSync(temporary, file);
-  } catch {
-    // Only a speed-up.
-  }
+  if (createFolderFor(file) && writeHistoryFile(historyFile, stampHistories(cache), inOrder)) replaceFile(file, JSON.stringify(cache));
 }
 
 /** What the histories file must carry to belong to `cache`: the scheduler and the log they were replayed with. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, cardFile, cliEnv, testdir } from './helpers.js';
@@ -45,5 +45,18 @@ describe('what each command loads', () => {
     for (const heavy of ['conf', 'ajv', 'yaml', 'gray-matter', 'marked', 'emphasize', 'highlight.js', 'chalk', '@inquirer/core', 'string-width', 'turndown']) {
       expect(loaded).not.toContain(heavy);
     }
+  });
+});
+
+describe('a checkout that was never built', () => {
+  it('says so in one line and exits 1, instead of a stack trace', () => {
+    // The shim alone, with no dist/ beside it.
+    const checkout = testdir();
+    mkdirSync(path.join(checkout, 'bin'));
+    for (const name of ['flashdeck.js', 'package.json']) copyFileSync(path.join(path.dirname(BIN), name), path.join(checkout, 'bin', name));
+    const result = spawnSync(process.execPath, [path.join(checkout, 'bin', 'flashdeck.js'), '--version'], { env: cliEnv(testdir()), encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`error: flashdeck is not built in ${checkout}: run \`npm install\` there (or \`npm run build\`).\n`);
   });
 });
