@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import path from 'node:path';
 import type { Card } from '../core/card.js';
+import { StoreError } from '../core/errors.js';
 import type { Rating, ReviewEntry } from '../core/review-log.js';
 import { RATINGS, type CardState, type Scheduler } from '../core/schedule.js';
 import { advanceQueue, type SessionQueue } from '../core/session.js';
@@ -83,22 +84,16 @@ async function showCard(session: Session, card: Card): Promise<Action> {
   terminal.print('');
   const previewAt = deps.now();
   const due = session.scheduler.previewDue(session.states.get(card.id), previewAt);
-  const confirmations = Object.fromEntries(RATINGS.map((r) => [String(r), chalk.dim(formatRated(r, due[r], previewAt))]));
-  const action = await askAction(session, RATING_KEYS, formatRatingChoices(due, previewAt, chalk), confirmations);
+  const action = await askAction(session, RATING_KEYS, formatRatingChoices(due, previewAt, chalk));
   if (typeof action === 'number') recordRating(session, card, action, shownAt);
   return action;
 }
 
 /** Asks for one of `bindings`' keys (plus `?` and `q`); `?` and an impossible undo are answered in place. */
-async function askAction(
-  session: Session,
-  bindings: Record<string, Action>,
-  message: string,
-  confirmations?: Record<string, string>,
-): Promise<Action> {
+async function askAction(session: Session, bindings: Record<string, Action>, message: string): Promise<Action> {
   const { terminal, chalk } = session;
   for (;;) {
-    const key = await terminal.askKey(message, [...Object.keys(bindings), '?', 'q'], confirmations);
+    const key = await terminal.askKey(message, [...Object.keys(bindings), '?', 'q']);
     if (key === '?') terminal.print(formatKeyHelp(chalk));
     else if (bindings[key] === 'undo' && session.history.length === 0) terminal.print(chalk.dim('Nothing to undo yet.'));
     else return bindings[key] ?? (key as StopReason);
@@ -119,15 +114,32 @@ async function printPaged(session: Session, text: string): Promise<StopReason | 
   return null;
 }
 
-/** Appends the rating to the log (durable before returning) and moves the card and the queue on. */
+/**
+ * Appends the rating to the log and, once it is on disk, confirms it and moves the card and the queue on. A rating
+ * that could not be saved is never confirmed: the learner is told, and the card stays to be rated again.
+ */
 function recordRating(session: Session, card: Card, rating: Rating, shownAt: Date): void {
   const at = session.deps.now();
   const review = { card: card.id, rating, at: at.toISOString(), seconds: Math.round((at.getTime() - shownAt.getTime()) / 100) / 10 };
-  session.store.append(review);
+  if (!saveOrSay(session, `Rating ${rating} was not saved`, () => session.store.append(review))) return;
   const stateBefore = session.states.get(card.id);
-  session.states.set(card.id, session.scheduler.applyRating(stateBefore, rating, at));
+  const stateAfter = session.scheduler.applyRating(stateBefore, rating, at);
+  session.states.set(card.id, stateAfter);
   session.history.push({ card, review, stateBefore, queueBefore: session.queue });
   session.queue = advanceQueue(session.queue, rating);
+  session.terminal.print(session.chalk.dim(formatRated(rating, stateAfter.fsrs.due, at)));
+}
+
+/** Runs a write to the store; when it fails, says so with `what` and the reason, and returns false. */
+function saveOrSay(session: Session, what: string, write: () => void): boolean {
+  try {
+    write();
+    return true;
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    session.terminal.print(session.chalk.yellow(`${what}: ${error.message}`));
+    return false;
+  }
 }
 
 async function applyAction(session: Session, card: Card, action: Action): Promise<StopReason | null> {
@@ -145,7 +157,7 @@ async function applyAction(session: Session, card: Card, action: Action): Promis
       return null;
     case 'bury': {
       const now = deps.now();
-      session.store.buryCard(card.id, getStudyDayEnd(now), now);
+      if (!saveOrSay(session, 'The card was not buried', () => session.store.buryCard(card.id, getStudyDayEnd(now), now))) return null;
       session.queue = session.queue.slice(1);
       terminal.print(chalk.dim('Buried until tomorrow.'));
       return null;
@@ -159,9 +171,11 @@ async function applyAction(session: Session, card: Card, action: Action): Promis
 
 /** Takes the last rating back in the log and the schedule, and puts its card in front again. */
 function undoLastRating(session: Session): void {
-  const step = session.history.pop();
+  const step = session.history.at(-1);
   if (!step) return;
-  session.store.append({ card: step.card.id, undo: step.review.at, at: session.deps.now().toISOString() });
+  const undo = { card: step.card.id, undo: step.review.at, at: session.deps.now().toISOString() };
+  if (!saveOrSay(session, 'The rating was not taken back', () => session.store.append(undo))) return;
+  session.history.pop();
   if (step.stateBefore) session.states.set(step.card.id, step.stateBefore);
   else session.states.delete(step.card.id);
   session.queue = step.queueBefore;

@@ -1,5 +1,5 @@
 import type { Hash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 // What the caches beside the store share. Every cache only saves time: one that cannot be read is rebuilt, one that
@@ -25,12 +25,16 @@ export function createFolderFor(file: string): boolean {
 
 /**
  * Replaces `file` in one rename, so a reader never sees half of it; false, and no file left behind, when it cannot be
- * written (a missing folder, a read-only or full disk must not stop the command).
+ * written (a missing folder, a read-only or full disk must not stop the command). A cache folder that is a link is
+ * not written through: caching is skipped.
  */
 export function replaceFile(file: string, contents: string | Uint8Array): boolean {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, contents);
+    if (lstatSync(path.dirname(file)).isSymbolicLink()) return false;
+    // A file left by a killed process of the same id goes first; 'wx' then never follows a link put in its place.
+    rmSync(temporary, { force: true });
+    writeFileSync(temporary, contents, { flag: 'wx' });
     renameSync(temporary, file);
     return true;
   } catch {

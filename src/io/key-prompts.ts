@@ -7,11 +7,11 @@ export function getKeyName(key: KeypressEvent & { sequence?: string }): string {
   return key.sequence ?? key.name;
 }
 
-/** Waits for one of `keys`, at once (no Enter), ignoring every other key; the chosen key's confirmation stays on screen. */
-export const keyPrompt = createPrompt<
-  string,
-  { message: string; keys: readonly string[]; confirmations?: Readonly<Record<string, string>> }
->((config, done) => {
+/**
+ * Waits for one of `keys`, at once (no Enter), ignoring every other key. The prompt leaves nothing on screen: what a
+ * key did is told by the caller once it is done (a rating only after it is on disk).
+ */
+export const keyPrompt = createPrompt<string, { message: string; keys: readonly string[] }>((config, done) => {
   const [chosen, setChosen] = useState<string | null>(null);
   useKeypress((key, rl) => {
     rl.clearLine(0); // keeps readline's line buffer from echoing typed keys on redraw
@@ -21,7 +21,7 @@ export const keyPrompt = createPrompt<
     setChosen(name);
     done(name);
   });
-  return chosen === null ? config.message : (config.confirmations?.[chosen] ?? '');
+  return chosen === null ? config.message : '';
 });
 
 /** Multi-line text: Enter starts a new line, Enter on an empty line finishes (at once for no answer). */

@@ -12,8 +12,8 @@ export interface QuizTerminal {
   print(text: string): void;
   /** Height of the screen in lines (24 when unknown). */
   rows(): number;
-  /** Waits for one of `keys` (names as `getKeyName` gives them); the chosen key's confirmation stays on screen. */
-  askKey(message: string, keys: readonly string[], confirmations?: Readonly<Record<string, string>>): Promise<string | StopReason>;
+  /** Waits for one of `keys` (names as `getKeyName` gives them); the prompt is cleared once a key is chosen. */
+  askKey(message: string, keys: readonly string[]): Promise<string | StopReason>;
   /** Reads a multi-line answer, finished by an empty line. */
   askText(message: string): Promise<{ text: string } | StopReason>;
   /** Gives the terminal to another program (an editor) while `run` runs, then takes it back. */
@@ -83,9 +83,8 @@ export function openQuizTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteS
   return {
     print: (text) => stdout.write(`${text}\n`),
     rows: () => stdout.rows || 24,
-    askKey: async (message, names, confirmations) => {
-      const clearPromptOnDone = confirmations === undefined;
-      const answer = await ask(async (context) => (await loadPrompts()).keyPrompt({ message, keys: names, confirmations }, { ...context, clearPromptOnDone }));
+    askKey: async (message, names) => {
+      const answer = await ask(async (context) => (await loadPrompts()).keyPrompt({ message, keys: names }, { ...context, clearPromptOnDone: true }));
       return answer === 'q' ? 'quit' : answer;
     },
     askText: (message) =>

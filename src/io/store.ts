@@ -72,7 +72,14 @@ export function openStore(dir: string): Store {
     clearInvalidConfig: false,
   }));
   // conf rewrites the whole file on every change: several sessions take turns, so none undoes another's change.
-  const writeConfig = (run: () => void) => attempt('write', configPath, () => withFileLock(`${configPath}.lock`, run));
+  const lockPath = `${configPath}.lock`;
+  const writeConfig = (run: () => void) =>
+    attempt('lock', lockPath, () =>
+      withFileLock(lockPath, () => {
+        removeUnfinishedConfigs(root);
+        attempt('write', configPath, run);
+      }),
+    );
   if (initialConfig?.formatVersion !== STORE_FORMAT_VERSION) {
     writeConfig(() => {
       // Read again under the lock: another process may have just written it.
@@ -138,6 +145,14 @@ export function openStore(dir: string): Store {
   };
 }
 
+// conf writes config.json through a temporary file beside it; one left by a killed process is removed by the next
+// writer, which holds the lock, so no other write can be under way.
+function removeUnfinishedConfigs(root: string): void {
+  for (const name of fs.readdirSync(root)) {
+    if (name.startsWith('config.json.tmp-')) fs.rmSync(path.join(root, name), { force: true });
+  }
+}
+
 const NO_ACCESS = 'Check its permissions, or set FLASHDECK_HOME to a folder you can write to.';
 const HINTS: Record<string, string> = {
   EACCES: NO_ACCESS,
@@ -148,6 +163,7 @@ const HINTS: Record<string, string> = {
   EISDIR: 'A folder is in the way of that file: move it aside.',
   ENOTDIR: 'A file is in the way of a folder on that path: move it aside or set FLASHDECK_HOME to another folder.',
   EEXIST: 'A file is in the way of that folder: move it aside or set FLASHDECK_HOME to another folder.',
+  ELOOP: 'It is a symbolic link, and flashdeck keeps its files in the store folder itself: put the file there in place of the link.',
 };
 
 // Turns a failure of fs (or of conf's file access) into a message for the user; the original stays as `cause`.
@@ -169,10 +185,15 @@ function attempt<T>(action: string, file: string, run: () => T): T {
   }
 }
 
-// null when the file does not exist.
+// null when the file does not exist. A link in the store is refused: conf would write its settings through it.
 function readIfExists(file: string): Buffer | null {
   try {
-    return fs.readFileSync(file);
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+    try {
+      return fs.readFileSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw toStoreError(error, 'read', file);
@@ -231,7 +252,15 @@ function prepareLogEnd(logPath: string): { sideFile: string | null; needsNewline
   if (tornTail === null || badLines.length > 0) return { sideFile: null, needsNewline: true };
   const keep = bytes.lastIndexOf(0x0a) + 1;
   const sideFile = `${logPath}.torn-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  attempt('write', sideFile, () => fs.writeFileSync(sideFile, bytes.subarray(keep)));
+  attempt('write', sideFile, () => {
+    try {
+      fs.writeFileSync(sideFile, bytes.subarray(keep), { flag: 'wx' });
+    } catch (error) {
+      // An empty or partial copy would only mislead: the torn line stays in the log until it can be saved.
+      fs.rmSync(sideFile, { force: true });
+      throw error;
+    }
+  });
   return attempt('truncate', logPath, () => {
     // Another session may have appended since the read: cutting then would lose its line.
     if (fs.statSync(logPath).size !== bytes.length) return { sideFile: null, needsNewline: true };
@@ -243,7 +272,7 @@ function prepareLogEnd(logPath: string): { sideFile: string | null; needsNewline
 function endsWithNewlineOrIsEmpty(logPath: string): boolean {
   let fd: number;
   try {
-    fd = fs.openSync(logPath, 'r');
+    fd = fs.openSync(logPath, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
     throw toStoreError(error, 'read', logPath);
@@ -268,15 +297,28 @@ function appendEntries(logPath: string, entries: readonly LogEntry[], needsNewli
   // A hand-edited log may end without a newline: end it in the same write, never glue onto it.
   const data = Buffer.from(needsNewline ? `\n${lines}` : lines);
   attempt('append to', logPath, () => {
-    const fd = fs.openSync(logPath, 'a');
+    // O_NOFOLLOW: a link put in the log's place is refused, never written through.
+    const fd = fs.openSync(logPath, fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT | fs.constants.O_NOFOLLOW, 0o666);
     try {
-      // One write: with O_APPEND a small write lands whole, even with another session appending.
-      if (fs.writeSync(fd, data) !== data.length) {
-        throw new StoreError(`only part of a review reached ${logPath}; the disk may be full. Free some space; flashdeck sets the partial line aside next time.`);
-      }
+      writeWhole(fd, data, logPath);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
   });
+}
+
+// One write: with O_APPEND a small write lands whole, even with another session appending. A write that fails part
+// way (a full disk) is cut off again, so the log keeps ending on a whole line.
+function writeWhole(fd: number, data: Buffer, logPath: string): void {
+  const sizeBefore = fs.fstatSync(fd).size;
+  let written = 0;
+  try {
+    written = fs.writeSync(fd, data);
+  } finally {
+    if (written !== data.length && fs.fstatSync(fd).size === sizeBefore + written) fs.ftruncateSync(fd, sizeBefore);
+  }
+  if (written !== data.length) {
+    throw new StoreError(`only part of a review reached ${logPath}, and was taken out again; the disk may be full. Free some space and try again.`);
+  }
 }

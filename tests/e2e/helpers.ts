@@ -130,3 +130,28 @@ export function readReviewLog(home: string): LogLine[] {
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as LogLine);
 }
+
+/** What `tests/faults/inject.cjs` (FAULT_INJECTOR, loaded with `node --require`) is asked to do to a CLI run: kill it at a step, or fail one step with an errno. */
+export interface FaultPlan {
+  killAt?: number;
+  fail?: { path?: string; op?: string; code: string; partial?: boolean; times?: number };
+}
+
+export const FAULT_INJECTOR = path.resolve('tests/faults/inject.cjs');
+
+/**
+ * Runs the CLI without a terminal with the fault injector loaded: `plan` says what it does to the process. Returns the
+ * run, whether it was killed, and the file-system steps it took (the lines of the injector's trace).
+ */
+export function runCliWithFaults(args: string[], env: NodeJS.ProcessEnv, plan: FaultPlan, input = '') {
+  const trace = path.join(mkdtempSync(path.join(tmpdir(), 'flashdeck-trace-')), 'steps');
+  const result = spawnSync(process.execPath, ['--require', FAULT_INJECTOR, BIN, ...args], {
+    env: { ...env, FAULT_INJECT: JSON.stringify(plan), FAULT_TRACE: trace },
+    input,
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  const steps = existsSync(trace) ? readFileSync(trace, 'utf8').split('\n').filter(Boolean) : [];
+  rmSync(path.dirname(trace), { recursive: true, force: true });
+  return { code: result.status, killed: result.signal === 'SIGKILL', stdout: result.stdout, stderr: result.stderr, steps };
+}

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { withFileLock } from '../../src/io/file-lock.js';
+import { ABANDONED_AFTER_MS, withFileLock } from '../../src/io/file-lock.js';
 import { openStore } from '../../src/io/store.js';
 
 // Child processes cannot load TypeScript on Node 20, so they use the build (`npm test` builds first).
@@ -74,6 +74,39 @@ describe('withFileLock', () => {
     }
   });
 
+  it('takes over a lock naming a live process once it is older than the bound, not before', () => {
+    const lock = path.join(dir, 'x.lock');
+    // A lock of normal age whose process is alive: this test's own process id, so it is alive for sure.
+    fs.writeFileSync(lock, String(process.pid));
+    const aged = new Date(Date.now() - ABANDONED_AFTER_MS + 300);
+    fs.utimesSync(lock, aged, aged);
+    const started = Date.now();
+    expect(withFileLock(lock, () => 'ran')).toBe('ran');
+    // It waited for the lock to pass the bound (about 300 ms) instead of taking it at once or waiting forever.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+  });
+
+  it('takes over a lock dated in the future (a clock set back), which would otherwise never grow old', () => {
+    const lock = path.join(dir, 'x.lock');
+    fs.writeFileSync(lock, String(process.pid));
+    const future = new Date(Date.now() + 3_600_000);
+    fs.utimesSync(lock, future, future);
+    expect(withFileLock(lock, () => 'ran')).toBe('ran');
+    expect(fs.existsSync(lock)).toBe(false);
+  });
+
+  it('never removes a lock that another process has taken over meanwhile', () => {
+    const lock = path.join(dir, 'x.lock');
+    expect(
+      withFileLock(lock, () => {
+        // Another process takes the lock over from this one (it held it too long).
+        fs.writeFileSync(lock, '99999 other');
+        return 'ran';
+      }),
+    ).toBe('ran');
+    expect(fs.readFileSync(lock, 'utf8')).toBe('99999 other');
+  });
+
   it('releases the lock when the work throws', () => {
     const lock = path.join(dir, 'x.lock');
     expect(() => withFileLock(lock, () => {
@@ -101,6 +134,30 @@ describe('config.json written by several processes at once', () => {
     expect(JSON.parse(fs.readFileSync(path.join(home, 'config.json'), 'utf8'))).toMatchObject({ formatVersion: 1 });
     expect(fs.readdirSync(home).sort()).toEqual(['config.json']);
   }, 20_000);
+
+  // Several processes find one abandoned lock at once: only one may break it, or two would write at the same time and
+  // one change would be lost. Every trial starts from a lock left by a process that is gone, and the processes start
+  // their write at one agreed instant.
+  it('loses no change when several processes find an abandoned lock at once', async () => {
+    const BURY_AT = `
+      const [storeUrl, home, id, startAt] = process.argv.slice(1);
+      const { openStore } = await import(storeUrl);
+      const store = openStore(home);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.max(0, Number(startAt) - Date.now()));
+      store.buryCard(id, new Date('2100-01-01T04:00:00Z'), new Date('2026-01-01T00:00:00Z'));
+    `;
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+    for (let trial = 0; trial < 10; trial++) {
+      const home = path.join(dir, `store-${trial}`);
+      fs.mkdirSync(home);
+      fs.writeFileSync(path.join(home, 'config.json'), '{"formatVersion": 1}');
+      fs.writeFileSync(path.join(home, 'config.json.lock'), String(deadPid()));
+      const startAt = String(Date.now() + 400);
+      await Promise.all(ids.map((id) => runNode(BURY_AT, [BUILT('store.js'), home, id, startAt])));
+      expect([...openStore(home).getBuried().keys()].sort(), `trial ${trial}`).toEqual(ids);
+      expect(fs.readdirSync(home).sort()).toEqual(['config.json']);
+    }
+  }, 60_000);
 
   it('is not blocked by a lock left by a killed session', () => {
     const home = path.join(dir, 'store');
