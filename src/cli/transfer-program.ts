@@ -118,7 +118,8 @@ Examples:
     .argument('<file>', 'a file written by `progress export`, or a reviews.jsonl (- for standard input)')
     .addHelpText('after', `
 Only reviews this store lacks (same card, same time) are added; the log is never rewritten.
-If any line is not a review, nothing is imported. Importing a file twice changes nothing.
+If any line is not a review (or its id, time or seconds are out of range), nothing is imported.
+Importing a file twice changes nothing.
 
 Examples:
   flashdeck progress import laptop.jsonl`)

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { FlashError } from '../core/errors.js';
-import { countReviews, findNewEntries, listEffectiveReviews, parseProgress } from '../core/progress-sync.js';
+import { countReviews, findNewEntries, listEffectiveReviews, parseProgress, type BadLine } from '../core/progress-sync.js';
 import { formatLogLine } from '../core/review-log.js';
 import { formatCount } from '../core/text.js';
 import type { Deps } from '../deps.js';
@@ -20,7 +20,6 @@ export interface ProgressImportOptions {
 }
 
 const BAD_LINES_SHOWN = 10;
-const REVIEW_SHAPE = '{"card": "<id>", "rating": 1-5, "at": "<ISO 8601 time>", "seconds": <number>}';
 
 /** Writes every review not undone, oldest first, as JSON Lines; returns the exit code. */
 export async function runProgressExport(options: ProgressExportOptions, deps: Deps): Promise<number> {
@@ -37,15 +36,16 @@ export async function runProgressExport(options: ProgressExportOptions, deps: De
 
 /**
  * Merges a progress file into the store: appends only the entries the log lacks, in one write, never rewriting it.
- * The file must be whole: if any line is not a review, nothing is imported. Returns the exit code.
+ * The file must be whole: if any line cannot enter the log, nothing is imported. Returns the exit code.
  */
 export async function runProgressImport(options: ProgressImportOptions, deps: Deps): Promise<number> {
   const source = describePath(options.file);
-  const parsed = parseProgress(readTextInput(options.file));
-  if (parsed.badLines.length > 0) {
-    for (const line of parsed.badLines.slice(0, BAD_LINES_SHOWN)) deps.out.warn(`${source}:${line}: not a review like ${REVIEW_SHAPE}`);
-    const more = parsed.badLines.length - BAD_LINES_SHOWN;
-    if (more > 0) deps.out.warn(`… and ${formatCount(more, 'more bad line')}`);
+  const parsed = parseProgress(readTextInput(options.file), deps.now());
+  if (parsed.kind === 'not progress') {
+    throw new FlashError(`${source} is not a progress file (flashdeck progress export writes one): nothing was imported.`);
+  }
+  if (parsed.kind === 'bad lines') {
+    reportBadLines(source, parsed.badLines, deps);
     throw new FlashError(`nothing was imported: fix the ${parsed.badLines.length === 1 ? 'line' : 'lines'} of ${source} listed above and import it again.`);
   }
   const store = openReportingStore(deps);
@@ -55,6 +55,13 @@ export async function runProgressImport(options: ProgressImportOptions, deps: De
   const known = countReviews(parsed.entries) - added;
   deps.out.print(`Imported ${formatCount(added, 'new review')} from ${source}${known > 0 ? ` (${known} already here)` : ''}.`);
   return 0;
+}
+
+/** Warns about the first bad lines, each with what is wrong with it, then counts the rest. */
+function reportBadLines(source: string, badLines: readonly BadLine[], deps: Deps): void {
+  for (const { line, problem } of badLines.slice(0, BAD_LINES_SHOWN)) deps.out.warn(`${source}:${line}: ${problem}`);
+  const more = badLines.length - BAD_LINES_SHOWN;
+  if (more > 0) deps.out.warn(`… and ${formatCount(more, 'more bad line')}`);
 }
 
 function openReportingStore(deps: Deps): Store {

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import path from 'node:path';
 import type { Card } from '../core/card.js';
 import { StoreError } from '../core/errors.js';
+import { MAX_REVIEW_SECONDS } from '../core/progress-sync.js';
 import type { Rating, ReviewEntry } from '../core/review-log.js';
 import { RATINGS, type CardState, type Scheduler } from '../core/schedule.js';
 import { advanceQueue, type SessionQueue } from '../core/session.js';
@@ -120,7 +121,9 @@ async function printPaged(session: Session, text: string): Promise<StopReason | 
  */
 function recordRating(session: Session, card: Card, rating: Rating, shownAt: Date): void {
   const at = session.deps.now();
-  const review = { card: card.id, rating, at: at.toISOString(), seconds: Math.round((at.getTime() - shownAt.getTime()) / 100) / 10 };
+  // A card left on screen overnight is a long answer, but no longer than other machines' imports take.
+  const seconds = Math.min(MAX_REVIEW_SECONDS, Math.round((at.getTime() - shownAt.getTime()) / 100) / 10);
+  const review = { card: card.id, rating, at: at.toISOString(), seconds };
   if (!saveOrSay(session, `Rating ${rating} was not saved`, () => session.store.append(review))) return;
   const stateBefore = session.states.get(card.id);
   const stateAfter = session.scheduler.applyRating(stateBefore, rating, at);

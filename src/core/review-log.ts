@@ -1,3 +1,5 @@
+import { sanitizeTerminalText } from './text.js';
+
 /** The learner's own 1–5 answer to "How well did you know this?". */
 export type Rating = 1 | 2 | 3 | 4 | 5;
 
@@ -31,6 +33,10 @@ export interface ParsedLog {
 
 // Date and time with a zone, so an entry means the same instant on every machine.
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const A_TIME = 'an ISO 8601 time with a zone, like 2026-01-02T10:00:00Z';
+
+/** What a line that is not even a JSON object is told: the shape of a review. */
+export const NOT_AN_ENTRY = 'not a review like {"card": "<id>", "rating": 1-5, "at": "<ISO 8601 time>", "seconds": <number>}';
 
 function isTime(value: unknown): value is string {
   return typeof value === 'string' && ISO_TIME.test(value) && !Number.isNaN(Date.parse(value));
@@ -40,26 +46,49 @@ function isRating(value: unknown): value is Rating {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5;
 }
 
+function isSeconds(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
 // Keeps only the known fields, so fields added by a later version are ignored, not carried along.
-function toEntry(value: unknown): LogEntry | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+function toEntry(value: unknown): LogEntry | string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return NOT_AN_ENTRY;
   const fields = value as Record<string, unknown>;
   const { card, at } = fields;
-  if (typeof card !== 'string' || card === '' || !isTime(at)) return null;
+  if (typeof card !== 'string' || card === '') return wrongField('card', card, 'a card id, as text');
+  if (!isTime(at)) return wrongField('at', at, A_TIME);
   if ('undo' in fields) {
-    return !('rating' in fields) && isTime(fields.undo) ? { card, undo: fields.undo, at } : null;
+    if ('rating' in fields) return 'both "rating" and "undo": a line is a review or an undo, not both';
+    return isTime(fields.undo) ? { card, undo: fields.undo, at } : wrongField('undo', fields.undo, A_TIME);
   }
   const { rating, seconds } = fields;
-  if (!isRating(rating) || typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) return null;
+  if (!isRating(rating)) return wrongField('rating', rating, 'a whole number from 1 to 5');
+  if (!isSeconds(seconds)) return wrongField('seconds', seconds, 'a number of seconds, 0 or more');
   return { card, rating, at, seconds };
 }
 
-function parseLine(line: string): LogEntry | null {
+function wrongField(name: string, value: unknown, expected: string): string {
+  return value === undefined ? `no "${name}": it must be ${expected}` : `"${name}" is ${describeValue(value)}: it must be ${expected}`;
+}
+
+/** A JSON value as a message shows it: short, one line, no terminal controls. */
+function describeValue(value: unknown): string {
+  // Numbers as JavaScript writes them: JSON would show an overflowing 1e999 as null.
+  if (typeof value === 'number') return String(value);
+  // A long string is cut before it is quoted, so a huge field is never copied whole.
+  const text = JSON.stringify(typeof value === 'string' ? value.slice(0, 40) : value) ?? String(value);
+  return sanitizeTerminalText(text.length > 40 ? `${text.slice(0, 39)}…` : text);
+}
+
+/** One line of a log read: its entry, or what keeps it from being one. */
+export function readLogLine(line: string): LogEntry | string {
+  let value: unknown;
   try {
-    return toEntry(JSON.parse(line));
+    value = JSON.parse(line);
   } catch {
-    return null;
+    return NOT_AN_ENTRY;
   }
+  return toEntry(value);
 }
 
 /** Reads reviews.jsonl text: one JSON entry per line, blank lines ignored. */
@@ -72,8 +101,8 @@ export function parseReviewLog(text: string): ParsedLog {
   let tornTail: string | null = null;
   lines.forEach((line, index) => {
     if (line.trim() === '') return;
-    const entry = parseLine(line);
-    if (entry) entries.push(entry);
+    const entry = readLogLine(line);
+    if (typeof entry !== 'string') entries.push(entry);
     else if (index === last) tornTail = line;
     else badLines.push(index + 1);
   });

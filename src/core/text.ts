@@ -13,6 +13,12 @@ export function sanitizeTerminalText(text: string): string {
   return text.replace(/\r\n/g, '\n').replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
 }
 
+/** Tells whether text holds a control that `sanitizeTerminalText` removes (newline and tab are not among them). */
+export function hasControlCharacter(text: string): boolean {
+  // `search` ignores the pattern's `g` flag and its lastIndex.
+  return text.search(CONTROL) !== -1;
+}
+
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ',
   ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',

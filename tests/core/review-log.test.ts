@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectReviews, formatLogLine, isUndo, parseReviewLog } from '../../src/core/review-log.js';
+import { collectReviews, formatLogLine, isUndo, NOT_AN_ENTRY, parseReviewLog, readLogLine } from '../../src/core/review-log.js';
 import type { LogEntry, ReviewEntry, UndoEntry } from '../../src/core/review-log.js';
 
 const review = (card: string, at: string, rating: ReviewEntry['rating'] = 4): ReviewEntry => ({ card, rating, at, seconds: 3.5 });
@@ -78,6 +78,27 @@ describe('parseReviewLog', () => {
       tornTail: null,
       badLines: [],
     });
+  });
+});
+
+describe('the store reading its own log', () => {
+  it('takes what an import would refuse, so no rule made later turns a written log unreadable', () => {
+    const odd: LogEntry[] = [
+      { card: 'x'.repeat(100_000), rating: 3, at: '1970-01-01T00:00:00Z', seconds: 1e308 },
+      { card: 'id\u001b[2J\u202e', rating: 2, at: '9999-12-31T23:59:59Z', seconds: 0 },
+      { card: 'a', undo: '1999-01-01T00:00:00Z', at: `2026-01-01T00:00:00.${'0'.repeat(50)}Z` },
+    ];
+    expect(parseReviewLog(odd.map(formatLogLine).join(''))).toEqual({ entries: odd, tornTail: null, badLines: [] });
+  });
+});
+
+describe('readLogLine', () => {
+  it('gives the entry of a line, or what keeps it from being one', () => {
+    const a = review('a', '2026-01-02T10:00:00Z');
+    expect(readLogLine(JSON.stringify(a))).toEqual(a);
+    expect(readLogLine('card,rating')).toBe(NOT_AN_ENTRY);
+    expect(readLogLine('[1, 2]')).toBe(NOT_AN_ENTRY);
+    expect(readLogLine('{"card":"a","rating":0,"at":"2026-01-02T10:00:00Z","seconds":1}')).toBe('"rating" is 0: it must be a whole number from 1 to 5');
   });
 });
 

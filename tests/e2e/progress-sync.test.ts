@@ -45,7 +45,8 @@ function progressImport(home: string, file: string) {
 }
 
 // Machine A and machine B each studied; alpha on both, at different times.
-const LAPTOP = [review('alpha', 4, daysAgo(9)), review('bravo', 2, daysAgo(8)), review('alpha', 5, daysAgo(5)), review('bravo', 3, daysAgo(4))];
+const LAPTOP_TIMES = [daysAgo(9), daysAgo(8), daysAgo(5), daysAgo(4)] as const;
+const LAPTOP = [review('alpha', 4, LAPTOP_TIMES[0]), review('bravo', 2, LAPTOP_TIMES[1]), review('alpha', 5, LAPTOP_TIMES[2]), review('bravo', 3, LAPTOP_TIMES[3])];
 const DESKTOP = [review('alpha', 1, daysAgo(7)), review('charlie', 4, daysAgo(6)), review('alpha', 3, daysAgo(3))];
 
 describe('flashdeck progress export', () => {
@@ -115,7 +116,7 @@ describe('flashdeck progress import', () => {
     expect((merged as { id: string; reviews: number }[]).map((card) => [card.id, card.reviews])).toEqual([['alpha', 4], ['bravo', 2], ['charlie', 1]]);
   });
 
-  it('imports nothing when a line is not a review, naming each bad line', () => {
+  it('imports nothing when a line is not a review, saying what is wrong with each bad line', () => {
     const dir = testdir();
     const file = path.join(dir, 'bad.jsonl');
     writeFileSync(file, `${LAPTOP[0]}\n{"card":"alpha","rating":7,"at":"2026-01-01T00:00:00Z","seconds":1}\n${LAPTOP[1]}\nnot json\n`);
@@ -123,12 +124,94 @@ describe('flashdeck progress import', () => {
     const { code, stderr } = progressImport(home, file);
     expect(code).toBe(1);
     expect(stderr.split('\n')).toEqual([
-      `${file}:2: not a review like {"card": "<id>", "rating": 1-5, "at": "<ISO 8601 time>", "seconds": <number>}`,
+      `${file}:2: "rating" is 7: it must be a whole number from 1 to 5`,
       `${file}:4: not a review like {"card": "<id>", "rating": 1-5, "at": "<ISO 8601 time>", "seconds": <number>}`,
       `error: nothing was imported: fix the lines of ${file} listed above and import it again.`,
       '',
     ]);
     expect(existsSync(path.join(home, 'reviews.jsonl'))).toBe(false);
+  });
+
+  it('refuses what would stay in the log for good: a huge or control-laden id, a time out of range, endless seconds', () => {
+    const file = path.join(testdir(), 'hostile.jsonl');
+    const farFuture = new Date(Date.now() + 3 * DAY).toISOString();
+    writeFileSync(file, [
+      LAPTOP[0],
+      review('x'.repeat(1_048_576), 4, daysAgo(2)),
+      JSON.stringify({ card: 'alpha', rating: 4, at: '9999-06-01T00:00:00Z', seconds: 4.5 }),
+      JSON.stringify({ card: 'alpha', rating: 4, at: daysAgo(2), seconds: 1e308 }),
+      review('bio/\u001b]0;pwned\u0007cell', 4, daysAgo(2)),
+      review('alpha', 4, '1970-01-01T00:00:00.000Z'),
+      review('alpha', 4, farFuture),
+      undo('alpha', LAPTOP_TIMES[0], '1999-12-31T23:00:00.000Z'),
+      LAPTOP[1],
+    ].join('\n'));
+    const home = storeWith(...DESKTOP);
+    const log = readFileSync(path.join(home, 'reviews.jsonl'));
+    const { code, stdout, stderr } = progressImport(home, file);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')).toEqual([
+      `${file}:2: card id is 1048576 characters long (at most 4096)`,
+      `${file}:3: "at" is 9999-06-01T00:00:00Z: more than a day in the future`,
+      `${file}:4: "seconds" is 1e+308: at most 86400 (a day)`,
+      `${file}:5: card id holds a control character`,
+      `${file}:6: "at" is 1970-01-01T00:00:00.000Z: before 2000-01-01`,
+      `${file}:7: "at" is ${farFuture}: more than a day in the future`,
+      `${file}:8: "at" is 1999-12-31T23:00:00.000Z: before 2000-01-01`,
+      `error: nothing was imported: fix the lines of ${file} listed above and import it again.`,
+      '',
+    ]);
+    // Byte for byte: nothing appended, not even a newline.
+    expect(readFileSync(path.join(home, 'reviews.jsonl'))).toEqual(log);
+  });
+
+  it('lists the first ten bad lines and counts the rest', () => {
+    const file = path.join(testdir(), 'old.jsonl');
+    const old = Array.from({ length: 13 }, (_, index) => review('alpha', 4, new Date(Date.UTC(1990, 0, index + 1)).toISOString()));
+    writeFileSync(file, `${[LAPTOP[0], ...old].join('\n')}\n`);
+    const home = storeWith(...DESKTOP);
+    const log = readFileSync(path.join(home, 'reviews.jsonl'));
+    const { code, stderr } = progressImport(home, file);
+    expect(code).toBe(1);
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(12);
+    expect(lines[0]).toBe(`${file}:2: "at" is 1990-01-01T00:00:00.000Z: before 2000-01-01`);
+    expect(lines[9]).toBe(`${file}:11: "at" is 1990-01-10T00:00:00.000Z: before 2000-01-01`);
+    expect(lines.slice(10)).toEqual(['… and 3 more bad lines', `error: nothing was imported: fix the lines of ${file} listed above and import it again.`]);
+    expect(readFileSync(path.join(home, 'reviews.jsonl'))).toEqual(log);
+  });
+
+  it.each([
+    ['x.csv', 'question,answer,tags\n"What is ATP?","Energy",bio\n"What is DNA?","Genes",bio\n'],
+    ['notes.md', '# What is ATP?\n\nThe energy currency of the cell.\n\n- made in mitochondria\n- {not json}\n'],
+  ])('says in one line that %s is not a progress file, and imports nothing', (name, text) => {
+    const file = path.join(testdir(), name);
+    writeFileSync(file, text);
+    const home = storeWith(...DESKTOP);
+    const log = readFileSync(path.join(home, 'reviews.jsonl'));
+    const { code, stdout, stderr } = progressImport(home, file);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`error: ${file} is not a progress file (flashdeck progress export writes one): nothing was imported.\n`);
+    expect(readFileSync(path.join(home, 'reviews.jsonl'))).toEqual(log);
+  });
+
+  it('a store whose own log has long-ago and odd values still reads it, exports it and takes a valid import', () => {
+    const cards = testdir(DECK);
+    const odd = [
+      JSON.stringify({ card: 'alpha', rating: 3, at: '1999-06-01T00:00:00.000Z', seconds: 1e308 }),
+      JSON.stringify({ card: 'bravo', rating: 4, at: daysAgo(6), seconds: 200_000 }),
+    ];
+    const home = storeWith(...odd);
+    expect(listJson(cards, home)).toHaveLength(3);
+    const exported = runCli(['progress', 'export'], cliEnv(home));
+    expect(exported.code).toBe(0);
+    // An answer time over a day leaves as a day, so the other machine takes it.
+    expect(exported.stdout.split('\n')[1]).toBe(JSON.stringify({ card: 'bravo', rating: 4, at: JSON.parse(odd[1] ?? '').at, seconds: 86_400 }));
+    const file = progressExport(storeWith(...DESKTOP));
+    expect(progressImport(home, file)).toMatchObject({ code: 0, stdout: `Imported 3 new reviews from ${file}.\n` });
+    expect(readFileSync(path.join(home, 'reviews.jsonl'), 'utf8').startsWith(`${odd.join('\n')}\n`)).toBe(true);
   });
 
   it('accepts a raw reviews.jsonl with undos, and reads standard input', () => {
