@@ -1,14 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { RowProblem } from '../core/card-draft.js';
-import { UsageError } from '../core/errors.js';
+import { FlashError, UsageError } from '../core/errors.js';
 import { guessFormat, IMPORT_FORMATS, parseImport, type ImportFormat } from '../core/formats/detect.js';
 import { planImport, type PlannedFile } from '../core/import-plan.js';
 import { slugify } from '../core/slug.js';
 import { formatCount, sanitizeTerminalText } from '../core/text.js';
 import type { Deps } from '../deps.js';
 import { formatProblem } from '../io/card-files.js';
-import { describePath, readTextInput, writeNewFile } from '../io/text-files.js';
+import { describePath, inspectTarget, makeFolder, readTextInput, writeFileUnder, type Existing } from '../io/text-files.js';
 
 /** Options of `flashdeck import <file> --out <dir>`. */
 export interface ImportOptions {
@@ -20,58 +19,102 @@ export interface ImportOptions {
   dryRun: boolean;
 }
 
+/** The file being imported, as messages name it, with its format and the rows that could not become cards. */
+interface ImportSource {
+  name: string;
+  format: ImportFormat;
+  problems: RowProblem[];
+}
+
 const NAMES_SHOWN = 5;
 
 /**
- * Turns an import file into card files under `out`. Bad rows are reported with their line and skipped; existing
- * files are kept unless `force`. Returns 1 when the file held no card that could be imported, else 0.
+ * Turns an import file into card files under `out`. Bad rows, and rows whose file cannot be written, are reported with
+ * their line and skipped; existing files are kept unless `force`. Returns 1 when no card could be imported, else 0.
  */
 export async function runImport(options: ImportOptions, deps: Deps): Promise<number> {
   const text = readTextInput(options.file);
-  const source = describePath(options.file);
+  const name = describePath(options.file);
   const format = options.format ?? guessFormat(text);
   if (!format) {
-    throw new UsageError(`cannot tell the format of ${source}: pass --format ${IMPORT_FORMATS.join(', ')}.`);
+    throw new UsageError(`cannot tell the format of ${name}: pass --format ${IMPORT_FORMATS.join(', ')}.`);
   }
   const parsed = parseImport(text, format);
-  const outDir = path.resolve(options.out);
   // Ids are namespaced by the deck's title, else by the output folder's name, so two imports rarely share one.
-  const namespace = slugify(parsed.title ?? '') || slugify(path.basename(outDir));
+  const namespace = slugify(parsed.title ?? '') || slugify(path.basename(path.resolve(options.out)));
   const { files, problems } = planImport(parsed.cards, namespace);
-  reportProblems(source, [...parsed.problems, ...problems], deps);
-  const into = describePath(options.out);
-  if (files.length === 0) {
-    deps.out.warn(`error: no card could be imported from ${source} (read as ${format}); nothing was written.`);
-    return 1;
+  const source: ImportSource = { name, format, problems: [...parsed.problems, ...problems] };
+  if (files.length === 0) return reportNothingImported(source, [], deps);
+  return options.dryRun ? previewImport(files, source, options, deps) : writeImport(files, source, options, deps);
+}
+
+function writeImport(files: readonly PlannedFile[], source: ImportSource, options: ImportOptions, deps: Deps): number {
+  makeFolder(options.out);
+  const kept: PlannedFile[] = [];
+  const failed: RowProblem[] = [];
+  for (const file of files) {
+    try {
+      if (!writeFileUnder(options.out, file.path, file.text, options.force)) kept.push(file);
+    } catch (error) {
+      failed.push(toRowProblem(file, error));
+    }
   }
-  if (options.dryRun) {
-    printDryRun(files, outDir, options, deps);
-    deps.out.print(`Dry run: would import ${formatCount(files.length, 'card')} from ${source} (${format}) into ${into}; nothing was written.`);
-    return 0;
-  }
-  const kept = files.filter((file) => !writeNewFile(path.join(outDir, file.path), file.text, options.force));
-  deps.out.print(`Imported ${formatCount(files.length - kept.length, 'card')} from ${source} (${format}) into ${into}.`);
+  if (failed.length === files.length) return reportNothingImported(source, failed, deps);
+  reportProblems(source, failed, deps);
+  const written = files.length - kept.length - failed.length;
+  deps.out.print(`Imported ${formatCount(written, 'card')} from ${source.name} (${source.format}) into ${describePath(options.out)}.`);
   if (kept.length > 0) {
     deps.out.warn(`warning: kept ${formatCount(kept.length, 'existing file')} (--force replaces them): ${listNames(kept)}`);
   }
   return 0;
 }
 
-function reportProblems(source: string, problems: RowProblem[], deps: Deps): void {
-  if (problems.length === 0) return;
-  for (const problem of [...problems].sort((a, b) => a.line - b.line)) {
-    deps.out.warn(`warning: ${formatProblem({ path: source, ...problem })}`);
-  }
-  deps.out.warn(`warning: skipped ${formatCount(problems.length, 'row')} with problems (listed above)`);
-}
+// What a dry run says of each file, by what stands at its name: without --force, and with it.
+const PLANNED: Record<Existing, [kept: string, forced: string]> = {
+  nothing: ['new', 'new'],
+  file: ['exists: kept, --force replaces it', 'replaces the existing file'],
+  link: ['a symbolic link: kept, --force replaces the link itself', 'replaces the symbolic link itself, not what it points to'],
+};
 
-function printDryRun(files: readonly PlannedFile[], outDir: string, options: ImportOptions, deps: Deps): void {
+function previewImport(files: readonly PlannedFile[], source: ImportSource, options: ImportOptions, deps: Deps): number {
+  const failed: RowProblem[] = [];
   for (const file of files) {
-    const exists = fs.existsSync(path.join(outDir, file.path));
-    const status = !exists ? 'new' : options.force ? 'replaces the existing file' : 'exists: kept, --force replaces it';
-    deps.out.print(`==> ${sanitizeTerminalText(path.join(options.out, file.path))} (${status}) <==`);
+    let found: Existing;
+    try {
+      found = inspectTarget(options.out, file.path);
+    } catch (error) {
+      failed.push(toRowProblem(file, error));
+      continue;
+    }
+    deps.out.print(`==> ${sanitizeTerminalText(path.join(options.out, file.path))} (${PLANNED[found][options.force ? 1 : 0]}) <==`);
     deps.out.print(sanitizeTerminalText(file.text));
   }
+  if (failed.length === files.length) return reportNothingImported(source, failed, deps);
+  reportProblems(source, failed, deps);
+  const count = formatCount(files.length - failed.length, 'card');
+  deps.out.print(`Dry run: would import ${count} from ${source.name} (${source.format}) into ${describePath(options.out)}; nothing was written.`);
+  return 0;
+}
+
+/** A file that cannot be written makes its row a bad row, like a row that could not be read. */
+function toRowProblem(file: PlannedFile, error: unknown): RowProblem {
+  if (!(error instanceof FlashError)) throw error;
+  return { line: file.line, message: error.message };
+}
+
+function reportNothingImported(source: ImportSource, failed: RowProblem[], deps: Deps): number {
+  reportProblems(source, failed, deps);
+  deps.out.warn(`error: no card could be imported from ${source.name} (read as ${source.format}); nothing was written.`);
+  return 1;
+}
+
+function reportProblems(source: ImportSource, failed: RowProblem[], deps: Deps): void {
+  const problems = [...source.problems, ...failed];
+  if (problems.length === 0) return;
+  for (const problem of problems.sort((a, b) => a.line - b.line)) {
+    deps.out.warn(`warning: ${formatProblem({ path: source.name, ...problem })}`);
+  }
+  deps.out.warn(`warning: skipped ${formatCount(problems.length, 'row')} with problems (listed above)`);
 }
 
 function listNames(files: readonly PlannedFile[]): string {

@@ -7,7 +7,7 @@ import { sanitizeTerminalText } from '../core/text.js';
 import type { Deps } from '../deps.js';
 import { loadCards } from '../io/card-files.js';
 import type { CardAnswers } from '../io/card-prompts.js';
-import { writeNewFile } from '../io/text-files.js';
+import { writeFileUnder } from '../io/text-files.js';
 
 /** Options of `flashdeck new`: fields given on the command line are not asked for. */
 export interface NewOptions extends Partial<CardAnswers> {
@@ -36,12 +36,11 @@ export async function runNew(options: NewOptions, deps: NewDeps): Promise<number
   const draft = readCardDraft(answers as CardAnswers, 1);
   if (isRowProblem(draft)) throw new UsageError(`cannot write the card: ${draft.message}.`);
   const ids = new Set(cards.map((card) => card.id));
-  const base = getCardStem(draft);
   for (let copy = 1; ; copy++) {
-    const id = copy === 1 ? base : `${base}-${copy}`;
-    const file = path.join(cardsRoot, `${id}.md`);
-    if (ids.has(id) || !writeNewFile(file, formatCardFile({ ...draft, id }), false)) continue;
-    deps.out.print(`Wrote ${sanitizeTerminalText(file)} (id: ${sanitizeTerminalText(id)})`);
+    const id = getCardStem(draft, copy);
+    const file = `${id}.md`;
+    if (ids.has(id) || !writeFileUnder(cardsRoot, file, formatCardFile({ ...draft, id }), false)) continue;
+    deps.out.print(`Wrote ${sanitizeTerminalText(path.join(cardsRoot, file))} (id: ${sanitizeTerminalText(id)})`);
     return 0;
   }
 }

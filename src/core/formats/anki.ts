@@ -2,7 +2,7 @@ import { Marked } from 'marked';
 import { stringify } from 'csv-stringify/sync';
 import TurndownService from 'turndown';
 import type { Card } from '../card.js';
-import { isRowProblem, readCardDraft, type RawCard } from '../card-draft.js';
+import { isRowProblem, readCardDraft, type RawCard, type RowProblem } from '../card-draft.js';
 import { formatCount, sanitizeTerminalText } from '../text.js';
 import { readRows, splitTags } from './csv.js';
 import type { ImportResult } from './import-result.js';
@@ -12,18 +12,31 @@ const SEPARATORS: Record<string, string> = { tab: '\t', comma: ',', semicolon: '
 const HEADER_LINE = /^#([^:\n]+):(.*)$/;
 const HTML_LIKE = /<[a-z][^>]*>|&(?:[a-z]+|#\d+|#x[\da-f]+);/i;
 
+/** The columns a header line can name: where each note's guid, notetype, deck and tags are. */
+type MetaColumn = 'guid' | 'notetype' | 'deck' | 'tags';
+const META_COLUMNS: Record<string, MetaColumn> = {
+  'guid column': 'guid', 'notetype column': 'notetype', 'deck column': 'deck', 'tags column': 'tags',
+};
+
+/** A `#deck column:3`-style header line, checked once the rows are read. */
+interface ColumnHeader {
+  column: MetaColumn;
+  /** The header line as written, for messages. */
+  text: string;
+  value: string;
+  line: number;
+}
+
 /** The file headers of an Anki "Notes in Plain Text" export that shape how its rows are read. */
 interface AnkiHeaders {
   separator: string;
   html: boolean | null;
-  /** 1-based columns holding the note's guid, notetype, deck and tags; 0 when absent. */
-  guid: number;
-  notetype: number;
-  deck: number;
-  tags: number;
+  columnHeaders: ColumnHeader[];
   fixedDeck: string;
   fixedNotetype: string;
   globalTags: string[];
+  /** Header lines that could not be followed. */
+  problems: RowProblem[];
 }
 
 /** True when the text starts with Anki's `#separator:`, `#html:` or column headers. */
@@ -48,19 +61,21 @@ export function parseAnki(text: string): ImportResult {
   const headers = readHeaders(lines.slice(0, headerCount));
   const body = lines.slice(headerCount).join('\n');
   const { rows, problems } = readRows(body, headers.separator, headerCount + 1);
-  const result: ImportResult = { cards: [], problems };
-  const metaColumns = new Set([headers.guid, headers.notetype, headers.deck, headers.tags].filter((column) => column > 0));
+  const columns = readColumns(headers.columnHeaders, rows.reduce((most, row) => Math.max(most, row.cells.length), 0));
+  const result: ImportResult = { cards: [], problems: [...headers.problems, ...columns.problems, ...problems] };
+  const { guid, notetype: notetypeColumn, deck, tags } = columns.numbers;
+  const metaColumns = new Set([guid, notetypeColumn, deck, tags].filter((column) => column > 0));
   for (const { cells, line } of rows) {
     const cell = (column: number) => (column > 0 ? (cells[column - 1] ?? '') : '');
-    const notetype = cell(headers.notetype) || headers.fixedNotetype;
+    const notetype = cell(notetypeColumn) || headers.fixedNotetype;
     if (/cloze/i.test(notetype)) {
       result.problems.push({ line, message: `cloze notes are not supported (note type "${notetype}")` });
       continue;
     }
-    const columns = cells.filter((_, index) => !metaColumns.has(index + 1));
+    const noteFields = cells.filter((_, index) => !metaColumns.has(index + 1));
     // Without a tags column Anki takes the column after a basic note's two fields as the tags.
-    const fields = headers.tags > 0 ? columns : columns.slice(0, 2);
-    const tagCell = headers.tags > 0 ? cell(headers.tags) : columns.slice(2).join(' ');
+    const fields = tags > 0 ? noteFields : noteFields.slice(0, 2);
+    const tagCell = tags > 0 ? cell(tags) : noteFields.slice(2).join(' ');
     const [front, back, ...extra] = fields.map((field) => toMarkdown(field, headers.html));
     if (front === undefined || back === undefined) {
       result.problems.push({ line, message: `expected a front and a back field, found ${formatCount(fields.length, 'field')}` });
@@ -70,8 +85,8 @@ export function parseAnki(text: string): ImportResult {
       question: front,
       answer: [back, ...extra].filter((part) => part.trim() !== '').join('\n\n'),
       tags: [...headers.globalTags, ...splitTags(tagCell.replace(/,/g, ' '))],
-      id: cell(headers.guid),
-      deck: cell(headers.deck) || headers.fixedDeck,
+      id: cell(guid),
+      deck: cell(deck) || headers.fixedDeck,
     };
     const draft = readCardDraft(raw, line);
     if (isRowProblem(draft)) result.problems.push(draft);
@@ -82,27 +97,55 @@ export function parseAnki(text: string): ImportResult {
 }
 
 function readHeaders(lines: readonly string[]): AnkiHeaders {
-  const headers: AnkiHeaders = { separator: '\t', html: null, guid: 0, notetype: 0, deck: 0, tags: 0, fixedDeck: '', fixedNotetype: '', globalTags: [] };
-  const column = (value: string) => {
-    const number = Number(value.trim());
-    return Number.isInteger(number) && number > 0 ? number : 0;
-  };
-  for (const line of lines) {
-    const match = HEADER_LINE.exec(line.replace(/\r$/, ''));
-    if (!match) continue;
+  const headers: AnkiHeaders = { separator: '\t', html: null, columnHeaders: [], fixedDeck: '', fixedNotetype: '', globalTags: [], problems: [] };
+  lines.forEach((written, index) => {
+    const text = written.replace(/\r$/, '');
+    const match = HEADER_LINE.exec(text);
+    if (!match) return;
     const key = (match[1] ?? '').trim().toLowerCase();
     const value = match[2] ?? '';
-    if (key === 'separator') headers.separator = SEPARATORS[value.trim().toLowerCase()] ?? (value.length === 1 ? value : headers.separator);
-    else if (key === 'html') headers.html = value.trim().toLowerCase() === 'true';
-    else if (key === 'guid column') headers.guid = column(value);
-    else if (key === 'notetype column') headers.notetype = column(value);
-    else if (key === 'deck column') headers.deck = column(value);
-    else if (key === 'tags column') headers.tags = column(value);
+    const line = index + 1;
+    const column = META_COLUMNS[key];
+    if (column) headers.columnHeaders.push({ column, text, value, line });
+    else if (key === 'separator') readSeparator(value, line, headers);
+    else if (key === 'html') readHtml(value, line, headers);
     else if (key === 'deck') headers.fixedDeck = value.trim();
     else if (key === 'notetype') headers.fixedNotetype = value.trim();
     else if (key === 'tags') headers.globalTags = splitTags(value);
-  }
+  });
   return headers;
+}
+
+function readSeparator(value: string, line: number, headers: AnkiHeaders): void {
+  const separator = SEPARATORS[value.trim().toLowerCase()] ?? (value.length === 1 ? value : undefined);
+  if (separator) {
+    headers.separator = separator;
+    return;
+  }
+  const message = `unknown separator "${value}": use tab, comma, semicolon, space, pipe, colon or one character (the header is ignored)`;
+  headers.problems.push({ line, message });
+}
+
+function readHtml(value: string, line: number, headers: AnkiHeaders): void {
+  const html = value.trim().toLowerCase();
+  if (html === 'true' || html === 'false') headers.html = html === 'true';
+  else headers.problems.push({ line, message: `"#html:${value}" is neither true nor false (the header is ignored: HTML is guessed per field)` });
+}
+
+/**
+ * The 1-based column of each note property a `#… column:` header names (0 when none does), given how many columns the
+ * rows have. A header naming no column of the rows is a problem, and ignored.
+ */
+function readColumns(columnHeaders: readonly ColumnHeader[], count: number): { numbers: Record<MetaColumn, number>; problems: RowProblem[] } {
+  const numbers: Record<MetaColumn, number> = { guid: 0, notetype: 0, deck: 0, tags: 0 };
+  const problems: RowProblem[] = [];
+  const existing = count === 0 ? 'the file has no rows' : count === 1 ? 'the rows have column 1 only' : `the rows have columns 1 to ${count}`;
+  for (const { column, text, value, line } of columnHeaders) {
+    const number = Number(value.trim());
+    if (Number.isInteger(number) && number >= 1 && number <= count) numbers[column] = number;
+    else problems.push({ line, message: `"${text}" names no column: ${existing} (the header is ignored)` });
+  }
+  return { numbers, problems };
 }
 
 let turndown: TurndownService | undefined;

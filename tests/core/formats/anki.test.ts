@@ -38,6 +38,30 @@ describe('parseAnki', () => {
     ]);
   });
 
+  it('reports a column header naming no column of the rows by its line, and reads the notes without it', () => {
+    const text = '#separator:tab\n#deck column:9\n#tags column:0\n#guid column:-1\n#notetype column:two\nQ\tA\tt1\nR\tB\n';
+    const { cards, problems } = parseAnki(text);
+    expect(problems).toEqual([
+      { line: 2, message: '"#deck column:9" names no column: the rows have columns 1 to 3 (the header is ignored)' },
+      { line: 3, message: '"#tags column:0" names no column: the rows have columns 1 to 3 (the header is ignored)' },
+      { line: 4, message: '"#guid column:-1" names no column: the rows have columns 1 to 3 (the header is ignored)' },
+      { line: 5, message: '"#notetype column:two" names no column: the rows have columns 1 to 3 (the header is ignored)' },
+    ]);
+    expect(cards.map(({ question, answer, tags, deck, line }) => ({ question, answer, tags, deck, line }))).toEqual([
+      { question: 'Q', answer: 'A', tags: ['t1'], deck: '', line: 6 },
+      { question: 'R', answer: 'B', tags: [], deck: '', line: 7 },
+    ]);
+  });
+
+  it('reports an unknown separator or html value by its line', () => {
+    const { cards, problems } = parseAnki('#separator:dash\n#html:maybe\n#deck column:3\nQ\t<b>A</b>\tDeck\n');
+    expect(problems).toEqual([
+      { line: 1, message: 'unknown separator "dash": use tab, comma, semicolon, space, pipe, colon or one character (the header is ignored)' },
+      { line: 2, message: '"#html:maybe" is neither true nor false (the header is ignored: HTML is guessed per field)' },
+    ]);
+    expect(cards.map(({ answer, deck }) => ({ answer, deck }))).toEqual([{ answer: '**A**', deck: 'Deck' }]);
+  });
+
   it('reports a row with one field by its line', () => {
     expect(parseAnki('#separator:tab\nonly a front\n').problems).toEqual([{ line: 2, message: 'expected a front and a back field, found 1 field' }]);
   });
