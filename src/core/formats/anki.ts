@@ -159,7 +159,8 @@ function toMarkdown(field: string, html: boolean | null): string {
     .replace(/<(div|p)>\s*<br\s*\/?>\s*<\/\1>/gi, '')
     .replace(/(?:<br\s*\/?>\s*)+$/i, '')
     .replace(/(?:<br\s*\/?>\s*){2,}/gi, '<p></p>');
-  return turndown.turndown(tidy).replace(/\u00A0/g, ' ');
+  // Anki's editor pads with `&nbsp;`: a run of them (and the spaces around) is one space, as a browser shows it.
+  return turndown.turndown(tidy).replace(/ *\u00A0[ \u00A0]*/g, ' ');
 }
 
 function createTurndown(): TurndownService {

@@ -62,6 +62,11 @@ describe('parseAnki', () => {
     expect(cards.map(({ answer, deck }) => ({ answer, deck }))).toEqual([{ answer: '**A**', deck: 'Deck' }]);
   });
 
+  it("turns Anki's &nbsp; padding into one space", () => {
+    const { cards } = parseAnki('#html:true\nWhat&nbsp;is&nbsp;&nbsp;SGD?\tStochastic &nbsp;gradient&nbsp; descent\n');
+    expect(cards.map(({ question, answer }) => [question, answer])).toEqual([['What is SGD?', 'Stochastic gradient descent']]);
+  });
+
   it('reports a row with one field by its line', () => {
     expect(parseAnki('#separator:tab\nonly a front\n').problems).toEqual([{ line: 2, message: 'expected a front and a back field, found 1 field' }]);
   });
