@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import { FlashError, UsageError } from '../core/errors.js';
 import { createDeps, stdio, type Deps, type Output } from '../deps.js';
 import { ExitCode } from './exit-code.js';
+import { BUNDLED_CARDS } from './options.js';
 import { createProgram, type Commands } from './program.js';
 
 const USAGE_ERRORS = new Set([
@@ -30,6 +31,7 @@ function createCommands(deps: Deps): Commands {
       ]);
       return runQuiz(options, {
         ...deps,
+        bundledCards: BUNDLED_CARDS,
         openTerminal: () => {
           requireTerminal('the quiz needs an interactive terminal on standard input; use `flashdeck list` or `flashdeck stats` in scripts.');
           return openQuizTerminal(process.stdin, process.stdout);

@@ -17,8 +17,8 @@ export interface NewOptions extends Partial<CardAnswers> {
 
 /** What `new` needs beyond the shared deps: a way to ask for the fields not given. */
 export interface NewDeps extends Deps {
-  /** Asks for the missing fields; throws a UsageError when there is no terminal to ask on. */
-  askCardAnswers(given: Partial<CardAnswers>): Promise<CardAnswers>;
+  /** Asks for the missing fields, null when the learner ends input; throws a UsageError when there is no terminal. */
+  askCardAnswers(given: Partial<CardAnswers>): Promise<CardAnswers | null>;
 }
 
 /**
@@ -33,6 +33,10 @@ export async function runNew(options: NewOptions, deps: NewDeps): Promise<number
   const { cards } = await loadCards(cardsRoot);
   const scripted = given.question !== undefined && given.answer !== undefined;
   const answers = scripted ? { difficulty: '', tags: [], deck: '', ...given } : await deps.askCardAnswers(given);
+  if (!answers) {
+    deps.out.print('No card written.');
+    return 0;
+  }
   const draft = readCardDraft(answers as CardAnswers, 1);
   if (isRowProblem(draft)) throw new UsageError(`cannot write the card: ${draft.message}.`);
   const ids = new Set(cards.map((card) => card.id));

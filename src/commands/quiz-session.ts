@@ -11,25 +11,26 @@ import { toPlainText } from '../core/text.js';
 import type { Deps } from '../deps.js';
 import { formatProblem, loadCardFile } from '../io/card-files.js';
 import { runEditor } from '../io/editor.js';
+import type { TypedAnswer } from '../io/key-prompts.js';
 import type { QuizTerminal, StopReason } from '../io/quiz-terminal.js';
 import type { Store } from '../io/store.js';
 import { renderMarkdown } from '../render/markdown.js';
 import {
-  formatCardHeader, formatKeyHelp, formatMorePrompt, formatRated, formatRatingChoices, formatRevealPrompt, formatTypedAnswer,
+  formatCardHeader, formatKeyHelp, formatMorePrompt, formatRated, formatRatingChoices, formatReadOnlyDeck, formatRevealPrompt,
+  formatTypedAnswer,
 } from '../render/quiz-screen.js';
 import { getWidth } from '../render/terminal.js';
 
-/** A rating given in this session, with what undoing it restores. */
-export interface RatedStep {
-  card: Card;
-  review: ReviewEntry;
-  stateBefore: CardState | undefined;
-  queueBefore: SessionQueue;
-}
+/** What one key did in this session, with what undoing it restores: a rating, a skip or a burial. */
+export type SessionStep =
+  | { kind: 'rating'; card: Card; review: ReviewEntry; stateBefore: CardState | undefined; queueBefore: SessionQueue }
+  | { kind: 'skip' | 'bury'; card: Card; queueBefore: SessionQueue };
 
 /** Everything a running session reads and changes. */
 export interface Session {
   cardsRoot: string;
+  /** The deck that ships with flashdeck: its files are never edited. */
+  readOnly: boolean;
   typeAnswers: boolean;
   store: Store;
   states: Map<string, CardState>;
@@ -38,14 +39,22 @@ export interface Session {
   deps: Deps;
   chalk: ChalkInstance;
   queue: SessionQueue;
-  history: RatedStep[];
+  history: SessionStep[];
+  /** Text typed for a card before leaving typing with Esc, kept while the card stays on screen (through an edit). */
+  draft?: { cardId: string; text: string };
+}
+
+/** The ratings given in a session and not taken back, in order. */
+export function listRatings(history: readonly SessionStep[]): Extract<SessionStep, { kind: 'rating' }>[] {
+  return history.filter((step) => step.kind === 'rating');
 }
 
 type Action = 'reveal' | Rating | 'undo' | 'edit' | 'skip' | 'bury' | StopReason;
 
 const COMMAND_KEYS: Record<string, Action> = { u: 'undo', e: 'edit', s: 'skip', b: 'bury' };
 const REVEAL_KEYS: Record<string, Action> = { space: 'reveal', enter: 'reveal', ...COMMAND_KEYS };
-const RATING_KEYS: Record<string, Action> = { ...Object.fromEntries(RATINGS.map((r) => [String(r), r])), ...COMMAND_KEYS };
+const RATING_BINDINGS: Record<string, Action> = Object.fromEntries(RATINGS.map((r) => [String(r), r]));
+const RATING_KEYS: Record<string, Action> = { ...RATING_BINDINGS, ...COMMAND_KEYS };
 
 /** Shows cards until the queue is empty or the learner stops; returns why it stopped early, if it did. */
 export async function runSession(session: Session): Promise<StopReason | null> {
@@ -58,36 +67,47 @@ export async function runSession(session: Session): Promise<StopReason | null> {
 }
 
 async function showCard(session: Session, card: Card): Promise<Action> {
-  const { terminal, chalk, deps, history, queue } = session;
+  const { terminal, chalk, deps, queue } = session;
   const width = getWidth(deps.stdout, deps.env);
+  const rated = listRatings(session.history);
   const position = {
-    index: history.length + 1,
-    total: history.length + queue.length,
+    index: rated.length + 1,
+    total: rated.length + queue.length,
     left: queue.length,
-    repeat: history.some((step) => step.card.id === card.id),
+    repeat: rated.some((step) => step.card.id === card.id),
   };
   terminal.print('');
   terminal.print(formatCardHeader(card, position, width, chalk));
   terminal.print(chalk.bold(renderMarkdown(card.question, width, chalk)));
   const shownAt = deps.now();
-  if (session.typeAnswers) {
-    const typed = await terminal.askText(chalk.dim('Type your answer; an empty line shows the real one:'));
-    if (typeof typed === 'string') return typed;
-    terminal.print('');
-    terminal.print(formatTypedAnswer(typed.text, chalk));
-  } else {
+  const typed = session.typeAnswers ? await askTypedAnswer(session, card) : null;
+  if (typeof typed === 'string') return typed;
+  if (typed === null || typed.leftTyping) {
     const reveal = await askAction(session, REVEAL_KEYS, formatRevealPrompt(chalk));
     if (reveal !== 'reveal') return reveal;
-    terminal.print('');
   }
-  const stop = await printPaged(session, renderMarkdown(card.answer, width, chalk));
-  if (stop) return stop;
+  session.draft = undefined;
   terminal.print('');
-  const previewAt = deps.now();
-  const due = session.scheduler.previewDue(session.states.get(card.id), previewAt);
-  const action = await askAction(session, RATING_KEYS, formatRatingChoices(due, previewAt, chalk));
+  if (typed !== null) terminal.print(formatTypedAnswer(typed.text, toPlainText(card.answer), chalk));
+  const paged = await printPaged(session, renderMarkdown(card.answer, width, chalk));
+  const action =
+    paged ?? (terminal.print(''), await askAction(session, RATING_KEYS, formatRatingChoices(previewDue(session, card), deps.now(), chalk)));
   if (typeof action === 'number') recordRating(session, card, action, shownAt);
   return action;
+}
+
+/** Reads a typed answer, starting from what was typed for this card before an edit; a stop reason ends the session. */
+async function askTypedAnswer(session: Session, card: Card): Promise<TypedAnswer | StopReason> {
+  const initial = session.draft?.cardId === card.id ? session.draft.text : '';
+  const typed = await session.terminal.askText(session.chalk.dim(TYPING_PROMPT), initial);
+  if (typeof typed !== 'string' && typed.leftTyping) session.draft = { cardId: card.id, text: typed.text };
+  return typed;
+}
+
+const TYPING_PROMPT = 'Type your answer; an empty line shows the real one, Esc the keys:';
+
+function previewDue(session: Session, card: Card): Record<Rating, Date> {
+  return session.scheduler.previewDue(session.states.get(card.id), session.deps.now());
 }
 
 /** Asks for one of `bindings`' keys (plus `?` and `q`); `?` and an impossible undo are answered in place. */
@@ -101,15 +121,21 @@ async function askAction(session: Session, bindings: Record<string, Action>, mes
   }
 }
 
-/** Prints a long answer a screenful at a time. */
-async function printPaged(session: Session, text: string): Promise<StopReason | null> {
+/**
+ * Prints a long answer a screenful at a time. A rating key rates at once, without the rest; `q` leaves the pager for
+ * the rating prompt. Returns that rating, a stop reason (Ctrl+C, Ctrl+D), or null to ask for the rating.
+ */
+async function printPaged(session: Session, text: string): Promise<Rating | StopReason | null> {
   const lines = text.split('\n');
   const pageSize = Math.max(5, session.terminal.rows() - 6);
   for (let start = 0; start < lines.length; start += pageSize) {
     session.terminal.print(lines.slice(start, start + pageSize).join('\n'));
     const shown = Math.min(start + pageSize, lines.length);
     if (shown === lines.length) break;
-    const key = await session.terminal.askKey(formatMorePrompt(shown, lines.length, session.chalk), ['space', 'enter', 'q']);
+    const key = await session.terminal.askKey(formatMorePrompt(shown, lines.length, session.chalk), ['space', 'enter', 'q', ...Object.keys(RATING_BINDINGS)]);
+    if (key === 'quit') return null;
+    const rating = RATING_BINDINGS[key];
+    if (typeof rating === 'number') return rating;
     if (key !== 'space' && key !== 'enter') return key as StopReason;
   }
   return null;
@@ -128,7 +154,7 @@ function recordRating(session: Session, card: Card, rating: Rating, shownAt: Dat
   const stateBefore = session.states.get(card.id);
   const stateAfter = session.scheduler.applyRating(stateBefore, rating, at);
   session.states.set(card.id, stateAfter);
-  session.history.push({ card, review, stateBefore, queueBefore: session.queue });
+  session.history.push({ kind: 'rating', card, review, stateBefore, queueBefore: session.queue });
   session.queue = advanceQueue(session.queue, rating);
   session.terminal.print(session.chalk.dim(formatRated(rating, stateAfter.fsrs.due, at)));
 }
@@ -149,18 +175,20 @@ async function applyAction(session: Session, card: Card, action: Action): Promis
   const { terminal, chalk, deps } = session;
   switch (action) {
     case 'undo':
-      undoLastRating(session);
+      undoLastStep(session);
       return null;
     case 'edit':
       await editCard(session, card);
       return null;
     case 'skip':
+      session.history.push({ kind: 'skip', card, queueBefore: session.queue });
       session.queue = session.queue.slice(1);
       terminal.print(chalk.dim('Skipped for this session.'));
       return null;
     case 'bury': {
       const now = deps.now();
       if (!saveOrSay(session, 'The card was not buried', () => session.store.buryCard(card.id, getStudyDayEnd(now), now))) return null;
+      session.history.push({ kind: 'bury', card, queueBefore: session.queue });
       session.queue = session.queue.slice(1);
       terminal.print(chalk.dim('Buried until tomorrow.'));
       return null;
@@ -172,30 +200,50 @@ async function applyAction(session: Session, card: Card, action: Action): Promis
   }
 }
 
-/** Takes the last rating back in the log and the schedule, and puts its card in front again. */
-function undoLastRating(session: Session): void {
+/** Takes back the last rating, skip or burial, and puts its card in front again. */
+function undoLastStep(session: Session): void {
   const step = session.history.at(-1);
   if (!step) return;
-  const undo = { card: step.card.id, undo: step.review.at, at: session.deps.now().toISOString() };
-  if (!saveOrSay(session, 'The rating was not taken back', () => session.store.append(undo))) return;
+  const { store, chalk, terminal } = session;
+  const question = `“${toPlainText(step.card.question)}”`;
+  if (step.kind === 'rating') {
+    const undo = { card: step.card.id, undo: step.review.at, at: session.deps.now().toISOString() };
+    if (!saveOrSay(session, 'The rating was not taken back', () => store.append(undo))) return;
+    if (step.stateBefore) session.states.set(step.card.id, step.stateBefore);
+    else session.states.delete(step.card.id);
+  } else if (step.kind === 'bury') {
+    if (!saveOrSay(session, 'The card is still buried', () => store.unburyCard(step.card.id))) return;
+  }
   session.history.pop();
-  if (step.stateBefore) session.states.set(step.card.id, step.stateBefore);
-  else session.states.delete(step.card.id);
   session.queue = step.queueBefore;
-  const question = toPlainText(step.card.question);
-  session.terminal.print(session.chalk.dim(`Took back rating ${step.review.rating} of “${question}”.`));
+  const what = { rating: `rating ${step.kind === 'rating' ? step.review.rating : ''} of`, skip: 'the skip of', bury: 'the burial of' }[step.kind];
+  terminal.print(chalk.dim(`Took back ${what} ${question}.`));
 }
 
-/** Opens the card in the user's editor, then reloads it; an invalid edit keeps the version shown before. */
+/**
+ * Opens the card in the user's editor, then reloads it. The bundled deck is never edited; a failed editor is said,
+ * and an edit that breaks the card can be reopened, or the version shown before is kept.
+ */
 async function editCard(session: Session, card: Card): Promise<void> {
   const { terminal, chalk } = session;
-  const failure = terminal.suspend(() => runEditor(path.join(session.cardsRoot, card.path), session.deps.env));
-  if (failure) terminal.print(chalk.yellow(failure));
-  const reloaded = await loadCardFile(session.cardsRoot, card.path);
-  if ('problem' in reloaded) {
-    terminal.print(chalk.yellow(`The edited card is not valid (${formatProblem(reloaded.problem)}); this session keeps the version shown before.`));
+  if (session.readOnly) {
+    terminal.print(chalk.yellow(formatReadOnlyDeck(session.cardsRoot)));
     return;
   }
-  session.queue = session.queue.map((queued) => (queued.id === card.id ? reloaded.card : queued));
-  terminal.print(chalk.dim('Reloaded the card.'));
+  for (;;) {
+    const failure = terminal.suspend(() => runEditor(path.join(session.cardsRoot, card.path), session.deps.env));
+    if (failure) {
+      terminal.print(chalk.yellow(`The card was not edited: ${failure}.`));
+      return;
+    }
+    const reloaded = await loadCardFile(session.cardsRoot, card.path);
+    if (!('problem' in reloaded)) {
+      session.queue = session.queue.map((queued) => (queued.id === card.id ? reloaded.card : queued));
+      terminal.print(chalk.dim('Reloaded the card.'));
+      return;
+    }
+    terminal.print(chalk.yellow(`The edited card is not valid: ${formatProblem(reloaded.problem)}.`));
+    const key = await terminal.askKey(chalk.dim('e edits it again · Enter keeps the version shown before'), ['e', 'enter']);
+    if (key !== 'e') return;
+  }
 }

@@ -2,7 +2,7 @@ import type { CardInfo } from '../core/card.js';
 import type { CardState } from '../core/schedule.js';
 import { countStudiedToday, planSession } from '../core/session.js';
 import { computeMastery } from '../core/stats.js';
-import { getStudyDayEnd } from '../core/study-day.js';
+import { getStudyDayEnd, getStudyDayStart } from '../core/study-day.js';
 import { selectWeakest } from '../core/weakest.js';
 import { formatCount, sanitizeTerminalText } from '../core/text.js';
 import type { Deps } from '../deps.js';
@@ -10,9 +10,9 @@ import { loadFullCards } from '../io/card-index.js';
 import type { QuizTerminal, StopReason } from '../io/quiz-terminal.js';
 import { formatSummary } from '../render/quiz-screen.js';
 import { createChalk } from '../render/terminal.js';
-import { formatDue } from '../render/time.js';
+import { formatDue, formatStudyDayStart } from '../render/time.js';
 import { loadProgress, type DeckOptions } from './load.js';
-import { runSession, type Session } from './quiz-session.js';
+import { listRatings, runSession, type Session } from './quiz-session.js';
 
 /** Options of `flashdeck quiz`. */
 export interface QuizOptions extends DeckOptions {
@@ -31,6 +31,8 @@ export interface QuizOptions extends DeckOptions {
 export interface QuizDeps extends Deps {
   /** Opens the interactive terminal; throws a UsageError when there is none. */
   openTerminal(): QuizTerminal;
+  /** The deck that ships with flashdeck, which the quiz never edits. */
+  bundledCards: string;
 }
 
 const EXIT_CODES: Record<StopReason, number> = { quit: 0, EOF: 0, SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
@@ -63,6 +65,7 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
   const masteryBefore = computeMastery(cards, states);
   const session: Session = {
     cardsRoot: options.cardsRoot,
+    readOnly: options.cardsRoot === deps.bundledCards,
     typeAnswers: options.type,
     store,
     states,
@@ -81,12 +84,13 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
     terminal.close();
   }
   const end = deps.now();
+  const rated = listRatings(session.history);
   deps.out.print('');
   deps.out.print(
     formatSummary(
       {
-        ratings: session.history.map((step) => step.review.rating),
-        cardsRated: new Set(session.history.map((step) => step.card.id)).size,
+        ratings: rated.map((step) => step.review.rating),
+        cardsRated: new Set(rated.map((step) => step.card.id)).size,
         seconds: (end.getTime() - now.getTime()) / 1000,
         mastery: { before: masteryBefore, after: computeMastery(cards, states) },
         nextDue: findNextDue(planned, states),
@@ -98,13 +102,16 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
   return stopReason ? EXIT_CODES[stopReason] : 0;
 }
 
-/** The earliest due time among the cards and how many are due by the end of that study day. */
+/**
+ * When the next cards become available: the start of the study day of the earliest due time (a card is shown from the
+ * start of its due day, not at FSRS's exact instant), and how many are due by the end of that study day.
+ */
 function findNextDue(cards: readonly CardInfo[], states: ReadonlyMap<string, CardState>): { at: Date; count: number } | null {
   const dues = cards.flatMap((card) => states.get(card.id)?.fsrs.due ?? []);
   if (dues.length === 0) return null;
-  const at = new Date(Math.min(...dues.map((due) => due.getTime())));
-  const dayEnd = getStudyDayEnd(at);
-  return { at, count: dues.filter((due) => due < dayEnd).length };
+  const earliest = new Date(Math.min(...dues.map((due) => due.getTime())));
+  const dayEnd = getStudyDayEnd(earliest);
+  return { at: getStudyDayStart(earliest), count: dues.filter((due) => due < dayEnd).length };
 }
 
 function describeNothingToStudy(cards: readonly CardInfo[], states: ReadonlyMap<string, CardState>, now: Date): string {
@@ -113,5 +120,5 @@ function describeNothingToStudy(cards: readonly CardInfo[], states: ReadonlyMap<
   const unseen = cards.some((card) => !states.has(card.id));
   const limitNote = unseen ? ' New cards for today are used up (`--new <n>` adds more, `--all` crams).' : '';
   if (!next) return `Nothing to study now.${limitNote}`;
-  return `Nothing due now. Next card due ${formatDue(next.at, now)} (${next.at.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}).${limitNote}`;
+  return `Nothing due now. Next card due ${formatDue(next.at, now)} (${formatStudyDayStart(next.at)}).${limitNote}`;
 }

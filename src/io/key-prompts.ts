@@ -24,22 +24,29 @@ export const keyPrompt = createPrompt<string, { message: string; keys: readonly 
   return chosen === null ? config.message : '';
 });
 
-/** Multi-line text: Enter starts a new line, Enter on an empty line finishes (at once for no answer). */
-export const typedAnswerPrompt = createPrompt<string, { message: string }>((config, done) => {
-  const [lines, setLines] = useState<readonly string[]>([]);
+/** What the learner typed, and whether they left typing with Esc (for the session's keys) instead of finishing it. */
+export interface TypedAnswer {
+  text: string;
+  leftTyping: boolean;
+}
+
+/**
+ * Multi-line text: Enter starts a new line, Enter on an empty line finishes (at once for no answer), Esc leaves typing.
+ * `initial` is text typed before, shown as lines already entered.
+ */
+export const typedAnswerPrompt = createPrompt<TypedAnswer, { message: string; initial?: string }>((config, done) => {
+  const [lines, setLines] = useState<readonly string[]>(() => (config.initial ? config.initial.split('\n') : []));
   const [current, setCurrent] = useState('');
   const [finished, setFinished] = useState(false);
   useKeypress((key, rl) => {
     if (finished) return;
-    if (!isEnterKey(key)) {
-      setCurrent(rl.line);
-      return;
-    }
-    if (current === '') {
+    const finish = (leftTyping: boolean) => {
       setFinished(true);
-      done(lines.join('\n'));
-      return;
-    }
+      done({ text: [...lines, ...(leftTyping && current ? [current] : [])].join('\n'), leftTyping });
+    };
+    if (key.name === 'escape') return finish(true);
+    if (!isEnterKey(key)) return setCurrent(rl.line);
+    if (current === '') return finish(false);
     setLines([...lines, current]);
     setCurrent('');
   });

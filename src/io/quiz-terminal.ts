@@ -1,10 +1,11 @@
 import { PassThrough } from 'node:stream';
+import type { TypedAnswer } from './key-prompts.js';
 
 let prompts: Promise<typeof import('./key-prompts.js')> | undefined;
 // The prompt library (@inquirer/core) loads while the first card is already on screen.
 const loadPrompts = () => (prompts ??= import('./key-prompts.js'));
 
-/** Why a session stopped early: the `q` key, a signal, or the end of input. */
+/** Why a session stopped early: the `q` key, a signal, or the end of input (Ctrl+D, or stdin closed). */
 export type StopReason = 'quit' | 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'EOF';
 
 /** What the quiz needs from a terminal: print text, wait for keys or typed text, hand the screen to an editor. */
@@ -14,8 +15,8 @@ export interface QuizTerminal {
   rows(): number;
   /** Waits for one of `keys` (names as `getKeyName` gives them); the prompt is cleared once a key is chosen. */
   askKey(message: string, keys: readonly string[]): Promise<string | StopReason>;
-  /** Reads a multi-line answer, finished by an empty line. */
-  askText(message: string): Promise<{ text: string } | StopReason>;
+  /** Reads a multi-line answer, finished by an empty line or left with Esc; `initial` is text typed before. */
+  askText(message: string, initial: string): Promise<TypedAnswer | StopReason>;
   /** Gives the terminal to another program (an editor) while `run` runs, then takes it back. */
   suspend<T>(run: () => T): T;
   /** Restores the terminal; safe to call more than once. */
@@ -23,6 +24,8 @@ export interface QuizTerminal {
 }
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const CTRL_C = 0x03;
+const CTRL_D = 0x04;
 
 /**
  * The real terminal. One raw-mode reader owns stdin for the whole session and passes keys to a prompt only
@@ -38,8 +41,10 @@ export function openQuizTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteS
     active?.abort();
   };
   const onData = (chunk: Buffer) => {
-    if (active) keys.write(chunk);
-    else if (chunk.includes(0x03)) stop('SIGINT'); // Ctrl+C between two prompts
+    // Ctrl+D ends the session as `q` does. It never reaches a prompt: its readline would close and leave it waiting.
+    if (chunk.includes(CTRL_D)) stop('EOF');
+    else if (active) keys.write(chunk);
+    else if (chunk.includes(CTRL_C)) stop('SIGINT'); // between two prompts
   };
   const onEnd = () => stop('EOF');
   const onSignal = (signal: NodeJS.Signals) => stop(signal as StopReason);
@@ -87,8 +92,8 @@ export function openQuizTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteS
       const answer = await ask(async (context) => (await loadPrompts()).keyPrompt({ message, keys: names }, { ...context, clearPromptOnDone: true }));
       return answer === 'q' ? 'quit' : answer;
     },
-    askText: (message) =>
-      ask(async (context) => ({ text: await (await loadPrompts()).typedAnswerPrompt({ message }, { ...context, clearPromptOnDone: true }) })),
+    askText: (message, initial) =>
+      ask(async (context) => (await loadPrompts()).typedAnswerPrompt({ message, initial }, { ...context, clearPromptOnDone: true })),
     suspend(run) {
       detach();
       try {

@@ -41,6 +41,8 @@ export interface Store {
   getBuried(): Map<string, Date>;
   /** Hides a card from sessions until `until`, dropping burials that have expired by `now`. */
   buryCard(id: string, until: Date, now: Date): void;
+  /** Shows a buried card again. */
+  unburyCard(id: string): void;
 }
 
 type StoreConfig = Partial<Settings> & { formatVersion: number; buried?: Record<string, string>; parameters?: unknown };
@@ -141,6 +143,11 @@ export function openStore(dir: string): Store {
       writeConfig(() => {
         const kept = Object.entries(conf.get('buried') ?? {}).filter(([, time]) => new Date(time) > now);
         conf.set('buried', Object.fromEntries([...kept, [id, until.toISOString()]]));
+      }),
+    unburyCard: (id) =>
+      writeConfig(() => {
+        const { [id]: _unburied, ...kept } = conf.get('buried') ?? {};
+        conf.set('buried', kept);
       }),
   };
 }

@@ -6,6 +6,7 @@ import type { Rating } from '../core/review-log.js';
 import { isLapse, RATINGS } from '../core/schedule.js';
 import { countRatings } from '../core/stats.js';
 import { formatCount, sanitizeTerminalText } from '../core/text.js';
+import { diffWords } from '../core/word-diff.js';
 import { formatRatingBars, RATING_LABELS } from './bars.js';
 import { formatDue, formatSeconds, formatSpan } from './time.js';
 
@@ -56,13 +57,27 @@ export function formatRated(rating: Rating, due: Date, now: Date): string {
 
 /** The prompt between two pages of a long answer. */
 export function formatMorePrompt(shown: number, total: number, chalk: ChalkInstance): string {
-  return chalk.dim(`── ${shown}/${total} lines · Space for more · q quits ──`);
+  return chalk.dim(`── ${shown}/${total} lines · Space for more · 1–5 rate now · q stops paging ──`);
 }
 
-/** What the learner typed, shown above the real answer. */
-export function formatTypedAnswer(typed: string, chalk: ChalkInstance): string {
-  const text = typed.trim() === '' ? chalk.dim('(nothing typed)') : sanitizeTerminalText(typed);
-  return `${chalk.bold('Your answer')}\n${text}\n\n${chalk.bold('Answer')}`;
+/**
+ * What the learner typed, shown above the real answer and compared with it word by word: `[-word-]` typed but not in
+ * the answer, `{+word+}` in the answer but not typed (as git's word diff writes them, so it reads without colour too).
+ */
+export function formatTypedAnswer(typed: string, expected: string, chalk: ChalkInstance): string {
+  const parts = diffWords(sanitizeTerminalText(typed), sanitizeTerminalText(expected));
+  const shown =
+    typed.trim() === '' ? chalk.dim('(nothing typed)')
+    : parts === null ? sanitizeTerminalText(typed)
+    : parts.map(({ kind, text }) => (kind === 'same' ? chalk.green(text) : kind === 'missing' ? chalk.green.underline(`{+${text}+}`) : chalk.red.strikethrough(`[-${text}-]`))).join(' ');
+  const verdict = parts?.every((part) => part.kind === 'same') ? chalk.green(' · every word matches') : '';
+  return `${chalk.bold('Your answer')}${verdict}\n${shown}\n\n${chalk.bold('Answer')}`;
+}
+
+/** Why `e` does nothing on the deck that ships with flashdeck, and how to get a copy to edit. */
+export function formatReadOnlyDeck(cardsRoot: string): string {
+  const root = sanitizeTerminalText(cardsRoot);
+  return `The bundled deck is read-only. To edit its cards, copy it to a folder of your own: cp -r "${root}" ~/flashcards, then flashdeck --cards ~/flashcards.`;
 }
 
 /** Every key of a session, for `?`. */
@@ -70,12 +85,13 @@ export function formatKeyHelp(chalk: ChalkInstance): string {
   const keys: [string, string][] = [
     ['Space, Enter', 'show the answer'],
     ['1 … 5', 'rate: 1 Not at all … 5 Perfectly (1, 2: again later)'],
-    ['u', 'undo the last rating and show that card again'],
     ['e', 'edit this card in $VISUAL or $EDITOR, then show it again'],
     ['s', 'skip this card for this session'],
     ['b', 'bury this card until tomorrow'],
+    ['u', 'undo the last rating, skip or burial'],
+    ['Esc', 'leave typing (--type) for these keys'],
     ['?', 'show these keys'],
-    ['q, Ctrl+C', 'end the session (every rating is kept)'],
+    ['q, Ctrl+D', 'end the session (every rating is kept)'],
   ];
   return [chalk.bold('Keys'), ...keys.map(([key, action]) => `  ${key.padEnd(12)} ${action}`)].join('\n');
 }

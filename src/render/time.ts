@@ -1,3 +1,5 @@
+import { STUDY_DAY_START_HOUR } from '../core/study-day.js';
+
 const DAY = 86_400_000;
 
 /** A short span for people: `5m`, `3h`, `4d`, `2.5mo`, `1.2y`. */
@@ -20,6 +22,12 @@ export function formatDue(due: Date, now: Date): string {
   const ms = due.getTime() - now.getTime();
   if (Math.abs(ms) < 60_000) return 'now';
   return ms > 0 ? `in ${formatSpan(ms)}` : `${formatSpan(-ms)} ago`;
+}
+
+/** The start of a study day as a learner reads it: `Sat 5 Dec, from 04:00`. */
+export function formatStudyDayStart(start: Date): string {
+  const day = start.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+  return `${day}, from ${String(STUDY_DAY_START_HOUR).padStart(2, '0')}:00`;
 }
 
 /** Seconds as `42s`, `3m 05s` or `2h 07m`. */

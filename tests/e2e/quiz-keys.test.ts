@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cardFile, cliEnv, RATE, readReviewLog, REVEAL, revealAndRate, runCli, startPty, testdir } from './helpers.js';
@@ -92,6 +92,7 @@ describe('edit', () => {
     t.pty.write('e');
     await t.waitFor('keeps the version shown before');
     expect(t.screen()).toContain('a.md:1: no question');
+    t.pty.write('\r');
     await t.waitFor('Alpha question', 2);
     t.pty.write(' ');
     await t.waitFor('Alpha answer');
@@ -202,5 +203,222 @@ describe('daily limits', () => {
     const again = runCli(['--cards', cards], cliEnv(home));
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('New cards for today are used up');
+  });
+});
+
+/** An editor script that runs `body` on the card file ("$1"). */
+function editorScript(body: string): string {
+  const editor = path.join(testdir(), 'edit.sh');
+  writeFileSync(editor, `#!/bin/sh\n${body}\n`);
+  chmodSync(editor, 0o755);
+  return editor;
+}
+
+describe('Ctrl+D ends the session as q does, at every prompt', () => {
+  const CTRL_D = '\u0004';
+  const longAnswer = Array.from({ length: 60 }, (_, i) => `- line ${i + 1}`).join('\n');
+
+  it.each([
+    ['the question', [], async () => {}],
+    ['the rating prompt', [], async (t: ReturnType<typeof startPty>) => { t.pty.write(' '); await t.waitFor('Space for more'); t.pty.write('q'); await t.waitFor(RATE, 2); }],
+    ['the typing prompt', ['--type'], async (t: ReturnType<typeof startPty>) => { await t.waitFor('Type your answer', 2); t.pty.write('half an ans'); }],
+    ['the pager', [], async (t: ReturnType<typeof startPty>) => { t.pty.write(' '); await t.waitFor('Space for more'); }],
+  ] as const)('at %s: the summary, exit 0, earlier ratings kept', async (_where, flags, reach) => {
+    const cards = testdir({
+      'a.md': cardFile('Alpha question', 'Alpha answer', 'id: alpha'),
+      'b.md': cardFile('Bravo question', longAnswer, 'id: bravo'),
+    });
+    const home = testdir();
+    const t = startPty(['--cards', cards, ...flags], cliEnv(home));
+    t.pty.resize(80, 20);
+    if (flags.length > 0) {
+      await t.waitFor('Type your answer');
+      t.pty.write('\r');
+      await t.waitFor(RATE);
+      t.pty.write('4');
+    } else {
+      await revealAndRate(t, 1, '4');
+    }
+    await t.waitFor('Bravo question');
+    if (flags.length === 0) await t.waitFor(REVEAL, 2);
+    await reach(t);
+    t.pty.write(CTRL_D);
+    expect(await t.exited).toBe(0);
+    expect(t.screen()).toContain('1 card rated');
+    expect(readReviewLog(home).map((e) => [e.card, e.rating])).toEqual([['alpha', 4]]);
+  });
+
+  it("at new's prompts: no card is written, exit 0", async () => {
+    const cards = testdir();
+    // At the first question, and at the difficulty menu after a question typed (the answer given as a flag).
+    for (const typed of ['', 'Question text\r']) {
+      const t = startPty(['new', '--cards', cards, ...(typed ? ['--answer', 'An answer'] : [])], cliEnv(testdir()));
+      await t.waitFor('Question:');
+      t.pty.write(typed);
+      if (typed) await t.waitFor('Difficulty:');
+      t.pty.write(CTRL_D);
+      expect(await t.exited).toBe(0);
+      expect(t.screen()).toContain('No card written.');
+    }
+    expect(runCli(['list', '--json', '--cards', cards], cliEnv(testdir())).stdout.trim()).toBe('[]');
+  });
+});
+
+describe('undo walks back over skips and burials', () => {
+  it('a skip is undone: the card is back in front', async () => {
+    const cards = deck();
+    const home = testdir();
+    const t = startPty(['--cards', cards], cliEnv(home));
+    await revealAndRate(t, 1, '4'); // alpha
+    await t.waitFor(REVEAL, 2);
+    t.pty.write('s'); // bravo
+    await t.waitFor('Skipped for this session.');
+    await t.waitFor(REVEAL, 3);
+    t.pty.write('u');
+    await t.waitFor('Took back the skip of “Bravo question”.');
+    await t.waitFor('Bravo question', 2);
+    t.pty.write('u');
+    await t.waitFor('Took back rating 4 of “Alpha question”.');
+    await t.waitFor('Alpha question', 2);
+    t.pty.write('q');
+    expect(await t.exited).toBe(0);
+    const log = readReviewLog(home);
+    expect(log.map((e) => [e.card, e.rating ?? 'undo'])).toEqual([['alpha', 4], ['alpha', 'undo']]);
+  });
+
+  it('a burial is undone with the rating history intact: never both buried and rated', async () => {
+    const cards = deck();
+    const home = testdir();
+    const t = startPty(['--cards', cards], cliEnv(home));
+    await revealAndRate(t, 1, '1'); // alpha lapses: it comes back later in the session
+    await t.waitFor(REVEAL, 2);
+    t.pty.write('b'); // bravo
+    await t.waitFor('Buried until tomorrow.');
+    await t.waitFor(REVEAL, 3);
+    t.pty.write('u');
+    await t.waitFor('Took back the burial of “Bravo question”.');
+    await t.waitFor('Bravo question', 2);
+    expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8')).buried).toEqual({});
+    await revealAndRate(t, 4, '5', 2); // bravo, rated now that it is not buried
+    t.pty.write('q');
+    expect(await t.exited).toBe(0);
+    expect(readReviewLog(home).map((e) => [e.card, e.rating])).toEqual([['alpha', 1], ['bravo', 5]]);
+  });
+});
+
+describe('edit, beyond the happy path', () => {
+  it('never edits the bundled deck: says it is read-only and how to copy it', async () => {
+    const marker = path.join(testdir(), 'edited');
+    const home = testdir();
+    const t = startPty(['-n', '1'], cliEnv(home, { VISUAL: editorScript(`touch "${marker}"`) }));
+    await t.waitFor(REVEAL);
+    t.pty.write('e');
+    await t.waitFor('The bundled deck is read-only');
+    expect(t.screen()).toMatch(/cp -r "[^"]+cards" ~\/flashcards/);
+    t.pty.write('q');
+    expect(await t.exited).toBe(0);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('a missing editor is said, and nothing claims the card was reloaded', async () => {
+    const t = startPty(['--cards', deck(), '-n', '1'], cliEnv(testdir(), { VISUAL: '/nonexistent/editor' }));
+    await t.waitFor(REVEAL);
+    t.pty.write('e');
+    await t.waitFor('The card was not edited: the editor "/nonexistent/editor" exited with code 127');
+    expect(t.screen()).not.toContain('Reloaded the card.');
+    t.pty.write('q');
+    expect(await t.exited).toBe(0);
+  });
+
+  it('an edit that breaks the card can be reopened and fixed', async () => {
+    const cards = deck();
+    const count = path.join(testdir(), 'count');
+    // The first edit breaks the card, the second fixes it.
+    const editor = editorScript(
+      `if [ -e "${count}" ]; then printf -- '---\\nid: alpha\\n---\\n# Fixed question\\n\\nFixed answer\\n' > "$1"; else touch "${count}"; printf 'broken\\n' > "$1"; fi`,
+    );
+    const t = startPty(['--cards', cards, '-n', '1'], cliEnv(testdir(), { VISUAL: editor }));
+    await t.waitFor(REVEAL);
+    t.pty.write('e');
+    await t.waitFor('e edits it again');
+    t.pty.write('e');
+    await t.waitFor('Reloaded the card.');
+    await t.waitFor('Fixed question');
+    t.pty.write('q');
+    expect(await t.exited).toBe(0);
+  });
+});
+
+describe('type-in mode, compared', () => {
+  it('marks each word typed wrongly and each one missing, readable without colour', async () => {
+    const cards = testdir({ 'a.md': cardFile('Which method?', 'stochastic gradient descent', 'id: a') });
+    const t = startPty(['--cards', cards, '--type'], cliEnv(testdir()));
+    await t.waitFor('Type your answer');
+    t.pty.write('Stochastic gradient ascent\r\r');
+    await t.waitFor(RATE);
+    expect(t.screen()).toContain('Stochastic gradient [-ascent-] {+descent+}');
+    t.pty.write('3');
+    expect(await t.exited).toBe(0);
+  });
+
+  it('Esc leaves typing for the keys; an edit keeps what was typed', async () => {
+    const cards = deck();
+    const home = testdir();
+    const t = startPty(['--cards', cards, '--type'], cliEnv(home, { VISUAL: editorScript('true') }));
+    await t.waitFor('Type your answer');
+    t.pty.write('half typed');
+    t.pty.write('\u001b');
+    await t.waitFor(REVEAL);
+    t.pty.write('e');
+    await t.waitFor('Reloaded the card.');
+    await t.waitFor('> half typed');
+    t.pty.write(' and done\r\r');
+    await t.waitFor(RATE);
+    expect(t.screen()).toContain('[-half typed and done-] {+Alpha answer+}');
+    t.pty.write('q');
+    expect(await t.exited).toBe(0);
+  });
+});
+
+describe('pager keys', () => {
+  const answer = Array.from({ length: 60 }, (_, i) => `- line ${i + 1}`).join('\n');
+
+  it('rates with 1–5 while paging, without the rest', async () => {
+    const cards = testdir({ 'long.md': cardFile('Long question', answer, 'id: long') });
+    const home = testdir();
+    const t = startPty(['--cards', cards], cliEnv(home));
+    t.pty.resize(80, 20);
+    await t.waitFor(REVEAL);
+    t.pty.write(' ');
+    await t.waitFor('Space for more');
+    t.pty.write('4');
+    expect(await t.exited).toBe(0);
+    expect(t.screen()).not.toContain('line 60');
+    expect(readReviewLog(home).map((e) => e.rating)).toEqual([4]);
+  });
+
+  it('q leaves the pager for the rating prompt, not the session', async () => {
+    const cards = testdir({ 'long.md': cardFile('Long question', answer, 'id: long') });
+    const home = testdir();
+    const t = startPty(['--cards', cards], cliEnv(home));
+    t.pty.resize(80, 20);
+    await t.waitFor(REVEAL);
+    t.pty.write(' ');
+    await t.waitFor('Space for more');
+    t.pty.write('q');
+    await t.waitFor(RATE);
+    t.pty.write('5');
+    expect(await t.exited).toBe(0);
+    expect(readReviewLog(home).map((e) => e.rating)).toEqual([5]);
+  });
+});
+
+describe('nothing to study', () => {
+  it('names the study day the next card becomes available, from 04:00', () => {
+    const cards = testdir({ 'a.md': cardFile('Alpha question', 'Alpha answer', 'id: alpha') });
+    const home = testdir({ 'reviews.jsonl': `${JSON.stringify({ card: 'alpha', rating: 5, at: new Date().toISOString(), seconds: 2 })}\n` });
+    const result = runCli(['quiz', '--cards', cards], cliEnv(home));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Nothing due now\. Next card due in \d+d \(\w{3},? .+, from 04:00\)\./);
   });
 });
