@@ -3,7 +3,7 @@ import { isRowProblem, readCardDraft } from '../core/card-draft.js';
 import { formatCardFile } from '../core/card-file.js';
 import { UsageError } from '../core/errors.js';
 import { getCardStem } from '../core/import-plan.js';
-import { sanitizeTerminalText } from '../core/text.js';
+import { sanitizeTerminalText, toPlainText } from '../core/text.js';
 import type { Deps } from '../deps.js';
 import { loadCards } from '../io/card-files.js';
 import type { CardAnswers } from '../io/card-prompts.js';
@@ -39,6 +39,9 @@ export async function runNew(options: NewOptions, deps: NewDeps): Promise<number
   }
   const draft = readCardDraft(answers as CardAnswers, 1);
   if (isRowProblem(draft)) throw new UsageError(`cannot write the card: ${draft.message}.`);
+  const question = toPlainText(draft.question).toLowerCase();
+  const twin = cards.find((card) => toPlainText(card.question).toLowerCase() === question);
+  if (twin) deps.out.warn(`warning: ${sanitizeTerminalText(twin.path)} already asks this question; writing another card anyway.`);
   const ids = new Set(cards.map((card) => card.id));
   for (let copy = 1; ; copy++) {
     const id = getCardStem(draft, copy);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { diffWords } from '../../src/core/word-diff.js';
 
 describe('diffWords', () => {
-  it('marks nothing when the words match, whatever the case and the punctuation around them', () => {
-    expect(diffWords('the Learning rate', 'The learning rate.')).toEqual([{ kind: 'same', text: 'The learning rate.' }]);
+  it('marks nothing when the words match, whatever the case and the punctuation around them; shows them as typed', () => {
+    expect(diffWords('the Learning rate', 'The learning rate.')).toEqual([{ kind: 'same', text: 'the Learning rate' }]);
   });
 
   it('marks a wrong word as typed only and the right one as missing, in place', () => {

@@ -30,7 +30,10 @@ describe('flashdeck new with options', () => {
   it('gives a second card with the same question its own file and id', () => {
     const cards = testdir();
     const env = { ...cliEnv(testdir()), FLASHDECK_CARDS: cards };
-    for (let i = 0; i < 2; i++) expect(runCli(['new', '-q', 'Same?', '-a', `Answer ${i}`, '-d', 'hard'], env).code).toBe(0);
+    const runs = [0, 1].map((i) => runCli(['new', '-q', 'Same?', '-a', `Answer ${i}`, '-d', 'hard'], env));
+    expect(runs.map((run) => run.code)).toEqual([0, 0]);
+    expect(runs[0]?.stderr).toBe('');
+    expect(runs[1]?.stderr).toBe('warning: same.md already asks this question; writing another card anyway.\n');
     expect(readdirSync(cards).sort()).toEqual(['same-2.md', 'same.md']);
     expect(readCard(cards, 'same-2.md')).toMatchObject({ id: 'same-2', answer: 'Answer 1', difficulty: 'hard' });
   });

@@ -67,12 +67,30 @@ describe('typedAnswerPrompt', () => {
     events.keypress('enter');
     expect(await isPending(answer)).toBe(true);
     events.keypress('enter');
-    await expect(answer).resolves.toBe('first line\nsecond');
+    await expect(answer).resolves.toEqual({ text: 'first line\nsecond', leftTyping: false });
+  });
+
+  it('leaves typing on Esc with what was typed, the unfinished line included', async () => {
+    const { answer, events } = await render(typedAnswerPrompt, { message: 'Type:' });
+    events.type('first');
+    events.keypress('enter');
+    events.type('half');
+    events.keypress('escape');
+    await expect(answer).resolves.toEqual({ text: 'first\nhalf', leftTyping: true });
+  });
+
+  it('starts from text typed before', async () => {
+    const { answer, events, getScreen } = await render(typedAnswerPrompt, { message: 'Type:', initial: 'kept line' });
+    expect(getScreen()).toContain('> kept line');
+    events.type('more');
+    events.keypress('enter');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual({ text: 'kept line\nmore', leftTyping: false });
   });
 
   it('gives an empty answer on Enter straight away', async () => {
     const { answer, events } = await render(typedAnswerPrompt, { message: 'Type:' });
     events.keypress('enter');
-    await expect(answer).resolves.toBe('');
+    await expect(answer).resolves.toEqual({ text: '', leftTyping: false });
   });
 });
