@@ -1,14 +1,13 @@
 import type { ChalkInstance } from 'chalk';
 import type Table from 'cli-table3';
 import type { createEmphasize } from 'emphasize';
-import type { Token, Tokens } from 'marked';
+import type { Tokens } from 'marked';
 import { createRequire } from 'node:module';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
-import { lexMarkdown, type MathToken } from '../core/markdown-lexer.js';
+import { readHtmlBlock, resolveInlineHtml, type CardToken } from '../core/inline-html.js';
+import { lexMarkdown } from '../core/markdown-lexer.js';
 import { decodeEntities, isPlainText, sanitizeTerminalText } from '../core/text.js';
-
-type AnyToken = Token | MathToken;
 
 /** How blocks look: colour or plain characters that read without it. */
 interface Look {
@@ -40,13 +39,16 @@ export function renderMarkdown(markdown: string, width: number, chalk: ChalkInst
   return renderBlocks(tokens, Math.max(MIN_WIDTH, width), look).join('\n').replace(/\n+$/, '');
 }
 
-/** Block tokens as lines, with one blank line between blocks. */
-function renderBlocks(tokens: readonly AnyToken[], width: number, look: Look): string[] {
-  const blocks = tokens.filter((token) => token.type !== 'space' && token.type !== 'def').map((token) => renderBlock(token, width, look));
+/** Block tokens as lines, with one blank line between blocks; blocks that show nothing (HTML comments) take no room. */
+function renderBlocks(tokens: readonly CardToken[], width: number, look: Look): string[] {
+  const blocks = tokens
+    .filter((token) => token.type !== 'space' && token.type !== 'def')
+    .map((token) => renderBlock(token, width, look))
+    .filter((lines) => lines.join('') !== '');
   return blocks.flatMap((lines, index) => (index === 0 ? lines : ['', ...lines]));
 }
 
-function renderBlock(token: AnyToken, width: number, look: Look): string[] {
+function renderBlock(token: CardToken, width: number, look: Look): string[] {
   const { chalk } = look;
   switch (token.type) {
     case 'heading': {
@@ -70,7 +72,7 @@ function renderBlock(token: AnyToken, width: number, look: Look): string[] {
     case 'math':
       return String(token.text).split('\n').map((line: string) => `  ${chalk.cyan(line)}`);
     case 'html':
-      return wrap(decodeEntities(token.text.replace(/<[^<>]*>/g, '')).trim(), width);
+      return wrap(dropBlankLines(renderInline(readHtmlBlock(token.text), look)), width);
     default:
       return wrap(token.raw.trim(), width);
   }
@@ -139,10 +141,18 @@ function fitColumns(natural: readonly number[], room: number): number[] {
   return widths;
 }
 
-/** Inline tokens as one styled string; without colour, code and strike-through keep their marks. */
-function renderInline(tokens: readonly AnyToken[] | undefined, look: Look): string {
+/** The lines of an HTML block without the blank ones its source layout leaves around tags. */
+function dropBlankLines(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .join('\n');
+}
+
+/** Inline tokens as one styled string; without colour, code, strike-through and keys keep their marks. */
+function renderInline(tokens: readonly CardToken[] | undefined, look: Look): string {
   const { chalk, plain } = look;
-  return (tokens ?? [])
+  return resolveInlineHtml(tokens ?? [])
     .map((token): string => {
       switch (token.type) {
         case 'strong':
@@ -164,8 +174,12 @@ function renderInline(tokens: readonly AnyToken[] | undefined, look: Look): stri
           return '\n';
         case 'math':
           return chalk.cyan(token.text);
-        case 'html':
-          return /^<br\s*\/?>$/i.test(token.text) ? '\n' : '';
+        case 'underline':
+          return chalk.underline(renderInline(token.tokens, look));
+        case 'kbd':
+          return plain ? `[${decodeEntities(token.text)}]` : chalk.inverse(` ${decodeEntities(token.text)} `);
+        case 'summary':
+          return `\n${chalk.bold(`▸ ${renderInline(token.tokens, look)}`)}\n`;
         case 'escape':
           return token.text;
         default:
