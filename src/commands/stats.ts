@@ -29,7 +29,7 @@ export async function runStats(options: StatsOptions, deps: Deps): Promise<numbe
     ]);
     const chalk = createChalk(deps.stdout, deps.env);
     const width = getWidth(deps.stdout, deps.env);
-    const memory = formatFsrsStats(fsrs, { seen: report.seen, retention: scheduleSettings.retention }, chalk);
+    const memory = formatFsrsStats(fsrs, { seen: report.seen, retention: scheduleSettings.retention, width }, chalk);
     deps.out.print(formatStats(report, { cardsRoot: options.cardsRoot, store: store.dir, now, width, memory }, chalk));
   }
   return 0;

@@ -8,6 +8,7 @@ import wrapAnsi from 'wrap-ansi';
 import { readHtmlBlock, resolveInlineHtml, type CardToken } from '../core/inline-html.js';
 import { lexMarkdown } from '../core/markdown-lexer.js';
 import { decodeEntities, isPlainText, sanitizeTerminalText } from '../core/text.js';
+import { wrapText } from './layout.js';
 
 /** How blocks look: colour or plain characters that read without it. */
 interface Look {
@@ -33,7 +34,7 @@ function getHighlighter(): ReturnType<typeof createEmphasize> {
 export function renderMarkdown(markdown: string, width: number, chalk: ChalkInstance): string {
   // Most questions are one line of plain words: marked would read them as one paragraph of text (its first run also
   // compiles its patterns, which delays the first question). Links are left to it: they are coloured.
-  if (isPlainText(markdown) && !/:\/\/|www\./i.test(markdown)) return wrap(markdown, Math.max(MIN_WIDTH, width)).join('\n');
+  if (isPlainText(markdown) && !/:\/\/|www\./i.test(markdown)) return wrapText(markdown, Math.max(MIN_WIDTH, width)).join('\n');
   const look = { chalk, plain: chalk.level === 0 };
   const tokens = lexMarkdown(sanitizeTerminalText(markdown));
   return renderBlocks(tokens, Math.max(MIN_WIDTH, width), look).join('\n').replace(/\n+$/, '');
@@ -54,11 +55,11 @@ function renderBlock(token: CardToken, width: number, look: Look): string[] {
     case 'heading': {
       const text = renderInline(token.tokens, look);
       const marked = look.plain ? `${'#'.repeat(token.depth)} ${text}` : chalk.bold(token.depth === 1 ? chalk.underline(text) : text);
-      return wrap(marked, width);
+      return wrapText(marked, width);
     }
     case 'paragraph':
     case 'text':
-      return wrap('tokens' in token && token.tokens ? renderInline(token.tokens, look) : decodeEntities(token.text), width);
+      return wrapText('tokens' in token && token.tokens ? renderInline(token.tokens, look) : decodeEntities(token.text), width);
     case 'list':
       return renderList(token as Tokens.List, width, look, 0);
     case 'code':
@@ -72,9 +73,9 @@ function renderBlock(token: CardToken, width: number, look: Look): string[] {
     case 'math':
       return String(token.text).split('\n').map((line: string) => `  ${chalk.cyan(line)}`);
     case 'html':
-      return wrap(dropBlankLines(renderInline(readHtmlBlock(token.text), look)), width);
+      return wrapText(dropBlankLines(renderInline(readHtmlBlock(token.text), look)), width);
     default:
-      return wrap(token.raw.trim(), width);
+      return wrapText(token.raw.trim(), width);
   }
 }
 
@@ -189,10 +190,6 @@ function renderInline(tokens: readonly CardToken[] | undefined, look: Look): str
     .join('');
 }
 
-/** Wraps text at word boundaries by display width; a word longer than the line is cut. */
-function wrap(text: string, width: number): string[] {
-  return wrapAnsi(text, Math.max(1, width), { hard: true }).split('\n');
-}
 
 /** Cuts a line of code into pieces of `width` columns, keeping its spaces. */
 function hardWrap(line: string, width: number): string[] {

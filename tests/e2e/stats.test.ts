@@ -27,6 +27,17 @@ describe('flashdeck stats on the bundled deck', () => {
     expect(Math.max(...result.stdout.split('\n').map((line) => stringWidth(line)))).toBeLessThanOrEqual(width);
   });
 
+  it.each([40, 60, 80])('fits a terminal %i columns wide: no line wider, the deck name cut in its middle', (width) => {
+    const result = runCli(['stats'], cliEnv(storeWithHistory(), { COLUMNS: String(width) }));
+    expect(result.code).toBe(0);
+    for (const line of result.stdout.trimEnd().split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(width);
+    // "optimization-in-neural-networks" keeps its start and its end, in the mastery bars and the weakest cards.
+    expect(result.stdout).toMatch(/^ {2}optim\S*rks {2}█*░* +\d+%/m);
+    expect(result.stdout).toMatch(/^ +\d+% {2}optim\S*rks {2}\S/m);
+    expect(result.stdout).toMatch(/^Reviews, last \d+ weeks/m);
+    expect(result.stdout).toContain('Weakest cards');
+  });
+
   it('--json carries the chart data: 182 heatmap days, 30 forecast days, streaks, retention, weakest cards', () => {
     const result = runCli(['stats', '--json'], cliEnv(storeWithHistory()));
     expect(result.code).toBe(0);
