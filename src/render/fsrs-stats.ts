@@ -14,10 +14,9 @@ export interface FsrsStatsContext {
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
-/** The `stats` section on memory: estimated knowledge, review load by retention, and calibration. */
+/** The `stats` section on memory: estimated knowledge, review load by retention, and calibration (once a card is seen). */
 export function formatFsrsStats(fsrs: FsrsStats, context: FsrsStatsContext, chalk: ChalkInstance): string[] {
   const heading = (title: string, note: string) => formatHeading(title, note, context.width, chalk);
-  if (context.seen === 0) return [...heading('Estimated knowledge', 'sum of recall chances now'), '  nothing reviewed yet'];
   // The workload rows are rounded to two decimals; so is the marker.
   const current = Math.round(context.retention * 100) / 100;
   const calibration = fsrs.calibration.length

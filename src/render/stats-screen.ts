@@ -20,6 +20,8 @@ export interface StatsContext {
   width: number;
   /** Lines of the FSRS memory section (knowledge, review load, calibration), shown before the footer. */
   memory?: string[];
+  /** Whether some card is weak: the weakest cards are shown only then. */
+  anyWeak: boolean;
 }
 
 /** The narrowest a bar gets on a narrow terminal. */
@@ -39,9 +41,11 @@ function clamp(value: number, min: number, max: number): number {
 /**
  * The human `stats` screen: headline figures, mastery by difficulty and deck, latest ratings, the review
  * heatmap, the forecast, retention and the weakest cards. Charts use shades and blocks, so they read without colour.
- * No line is wider than `context.width`: narrow terminals get shorter bars and fewer heatmap weeks.
+ * No line is wider than `context.width`: narrow terminals get shorter bars and fewer heatmap weeks. Before any card
+ * is rated it is a few lines saying how to start.
  */
 export function formatStats(report: StatsReport, context: StatsContext, chalk: ChalkInstance): string {
+  if (report.seen === 0) return formatNothingStudied(report, context, chalk);
   const { width, now } = context;
   // The extra width of a wide terminal goes to the bars, up to twice their size at 80 columns.
   const barWidth = Math.max(10, Math.min(40, 20 + Math.floor((width - 80) / 2)));
@@ -83,10 +87,18 @@ export function formatStats(report: StatsReport, context: StatsContext, chalk: C
     ...heading('Retention', 'share of reviews rated 3 or more'),
     ...formatRetention(report.retention, width, barWidth),
     '',
-    ...heading('Weakest cards', 'least likely recalled now'),
-    ...(report.weakest.length ? formatWeakest(report.weakest, width) : ['  (no card rated yet)']),
-    '',
+    ...(context.anyWeak ? [...heading('Weakest cards', 'least likely recalled now'), ...formatWeakest(report.weakest, width), ''] : []),
     ...(context.memory ? [...context.memory, ''] : []),
+    ...formatFooter(context, chalk),
+  ].join('\n');
+}
+
+/** The screen of cards never rated: how many there are, how to start, and where they and the progress live. */
+function formatNothingStudied(report: StatsReport, context: StatsContext, chalk: ChalkInstance): string {
+  return [
+    `${chalk.bold(`Cards ${report.cards}`)} · nothing studied yet`,
+    ...wrapText('Run `flashdeck` to start a session: progress shows here once you rate cards.', context.width),
+    '',
     ...formatFooter(context, chalk),
   ].join('\n');
 }
@@ -110,10 +122,11 @@ function formatGroups(report: StatsReport, width: number, barWidth: number, chal
   const groupBar = clamp(room - nameWidth, MIN_BAR, barWidth);
   const line = (name: string, group: GroupStats, suffix = '') =>
     `  ${fitToWidth(name, nameWidth, 'middle')}  ${formatBar(group.mastery, 100, groupBar)} ${`${group.mastery}%`.padStart(4)}  ${group.seen}/${group.cards} seen${suffix}`;
+  // A difficulty no card has would only be a bar of zeros.
+  const levels = DIFFICULTIES.filter((level) => report.byDifficulty[level].cards > 0);
+  const byDifficulty = levels.map((level) => line(level, report.byDifficulty[level], `  ${DIFFICULTY_EMOJI[level]}`));
   return [
-    chalk.bold('Mastery by difficulty'),
-    ...DIFFICULTIES.map((level) => line(level, report.byDifficulty[level], `  ${DIFFICULTY_EMOJI[level]}`)),
-    '',
+    ...(levels.length ? [chalk.bold('Mastery by difficulty'), ...byDifficulty, ''] : []),
     chalk.bold('Mastery by deck'),
     ...Object.values(report.byDeck).map((group, index) => line(decks[index] ?? '', group)),
   ];
