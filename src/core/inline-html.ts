@@ -1,5 +1,5 @@
 import type { Token } from 'marked';
-import { lexInlineMarkdown, type MathToken } from './markdown-lexer.js';
+import type { MathToken } from './markdown-lexer.js';
 import { MAX_NESTING } from './markdown-nesting.js';
 
 /** Underlined text (`<u>`), or a `<details>` summary, which shows as a line of its own. */
@@ -7,7 +7,7 @@ export interface StyledToken {
   type: 'underline' | 'summary';
   raw: string;
   text: string;
-  tokens: CardToken[];
+  tokens: readonly CardToken[];
 }
 
 /** A key to press (`<kbd>`), as written between its tags. */
@@ -69,8 +69,8 @@ function readTag(token: InlineHtml): { name: string; closing: boolean } | undefi
  * Inline tokens with their HTML resolved: known pairs of tags (`<b>…</b>`, `<sub>…</sub>`…) become what they mean,
  * `<br>` a line break, comments and `<details>` tags nothing, and every other tag text as written.
  */
-export function resolveInlineHtml(tokens: readonly CardToken[]): CardToken[] {
-  if (!tokens.some(isInlineHtml)) return [...tokens];
+export function resolveInlineHtml(tokens: readonly CardToken[]): readonly CardToken[] {
+  if (!tokens.some(isInlineHtml)) return tokens;
   const pairs = matchTagPairs(tokens);
   const resolved: CardToken[] = [];
   for (let index = 0; index < tokens.length; index += 1) {
@@ -86,11 +86,6 @@ export function resolveInlineHtml(tokens: readonly CardToken[]): CardToken[] {
     }
   }
   return resolved;
-}
-
-/** The tokens of an HTML block: marked leaves its text unread, so it is read as inline markdown. */
-export function readHtmlBlock(text: string): CardToken[] {
-  return resolveInlineHtml(lexInlineMarkdown(text));
 }
 
 /**

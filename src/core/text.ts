@@ -1,5 +1,5 @@
-import { readHtmlBlock, resolveInlineHtml, type CardToken } from './inline-html.js';
-import { lexMarkdown } from './markdown-lexer.js';
+import { resolveInlineHtml, type CardToken } from './inline-html.js';
+import { lexInlineMarkdown, lexMarkdown } from './markdown-lexer.js';
 
 // CSI (ESC [ or C1 0x9B) with its parameters; OSC/DCS/SOS/PM/APC strings up to BEL or ST; other ESC pairs.
 // A string's payload stops at any ESC or C1 byte, so unterminated strings cannot make the scan quadratic.
@@ -30,7 +30,7 @@ const NAMED_ENTITIES: Record<string, string> = {
   lambda: 'λ', mu: 'μ', pi: 'π', sigma: 'σ', Delta: 'Δ', Sigma: 'Σ',
 };
 
-/** Decodes numeric entities and the common named ones (unknown names stay as written), safe to print as `sanitizeTerminalText` makes text. */
+/** Decodes numeric entities and the common named ones (unknown names stay as written), safe to print. */
 export function decodeEntities(text: string): string {
   // `&#27;` must not bring back the escape character the card text was cleaned of.
   return sanitizeTerminalText(decodeEntityReferences(text));
@@ -72,8 +72,8 @@ function getTokenText(token: CardToken): string {
     case 'math':
       return token.raw;
     case 'html':
-      // Inline tags are resolved by now; a block of HTML reads as the quiz shows it.
-      return ` ${collectText(readHtmlBlock(token.text))} `;
+      // Inline tags are resolved by now; marked leaves a block of HTML unread, so it is read as inline markdown.
+      return ` ${collectText(lexInlineMarkdown(token.text))} `;
     case 'image':
       return decodeEntities(token.text);
     case 'codespan':

@@ -5,8 +5,8 @@ import type { Tokens } from 'marked';
 import { createRequire } from 'node:module';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
-import { readHtmlBlock, resolveInlineHtml, type CardToken } from '../core/inline-html.js';
-import { lexMarkdown } from '../core/markdown-lexer.js';
+import { resolveInlineHtml, type CardToken } from '../core/inline-html.js';
+import { lexInlineMarkdown, lexMarkdown } from '../core/markdown-lexer.js';
 import { decodeEntities, isPlainText, sanitizeTerminalText } from '../core/text.js';
 import { wrapText } from './layout.js';
 
@@ -73,7 +73,8 @@ function renderBlock(token: CardToken, width: number, look: Look): string[] {
     case 'math':
       return String(token.text).split('\n').map((line: string) => `  ${chalk.cyan(line)}`);
     case 'html':
-      return wrapText(dropBlankLines(renderInline(readHtmlBlock(token.text), look)), width);
+      // marked leaves a block of HTML unread: it is read as inline markdown, its tags as in a paragraph.
+      return wrapText(dropBlankLines(renderInline(lexInlineMarkdown(token.text), look)), width);
     default:
       return wrapText(token.raw.trim(), width);
   }
