@@ -15,7 +15,8 @@ export async function runLint(options: LintOptions, out: Output): Promise<number
     out.warn(`all ${formatCount(cards.length, 'card')} valid`);
     return 0;
   }
-  const files = cards.length + new Set(problems.map((problem) => problem.path)).size;
+  // A card with an unknown field is both a card and a file with a problem.
+  const files = new Set([...cards, ...problems].map((entry) => entry.path)).size;
   out.warn(`${formatCount(problems.length, 'problem')} in ${formatCount(files, 'card file')}`);
   return 1;
 }

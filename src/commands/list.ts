@@ -19,6 +19,8 @@ export async function runList(options: ListOptions, deps: Deps): Promise<number>
   // Width and colour code loads only for the table: scripts reading JSON never pay for it.
   const [{ formatCardList }, { createChalk, getWidth }] = await Promise.all([import('../render/list-screen.js'), import('../render/terminal.js')]);
   const chalk = createChalk(deps.stdout, deps.env);
-  deps.out.print(formatCardList(entries, deps.now(), getWidth(deps.stdout, deps.env), chalk));
+  // A terminal gets lines fitted to its width; into a pipe (grep, less, a file) every line is whole.
+  const width = deps.stdout.isTTY ? getWidth(deps.stdout, deps.env) : Number.POSITIVE_INFINITY;
+  deps.out.print(formatCardList(entries, deps.now(), width, chalk));
   return 0;
 }

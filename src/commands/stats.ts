@@ -1,6 +1,7 @@
 import { computeFsrsStats } from '../core/fsrs-stats.js';
 import { computeStatsReport } from '../core/stats-report.js';
 import { sanitizeTerminalText } from '../core/text.js';
+import { hasWeakCard } from '../core/weakest.js';
 import type { Deps } from '../deps.js';
 import { formatJson } from '../render/json.js';
 import { loadProgress, type DeckOptions } from './load.js';
@@ -29,8 +30,9 @@ export async function runStats(options: StatsOptions, deps: Deps): Promise<numbe
     ]);
     const chalk = createChalk(deps.stdout, deps.env);
     const width = getWidth(deps.stdout, deps.env);
-    const memory = formatFsrsStats(fsrs, { seen: report.seen, retention: scheduleSettings.retention }, chalk);
-    deps.out.print(formatStats(report, { cardsRoot: options.cardsRoot, store: store.dir, now, width, memory }, chalk));
+    const memory = formatFsrsStats(fsrs, { seen: report.seen, retention: scheduleSettings.retention, width }, chalk);
+    const anyWeak = hasWeakCard(cards, states, scheduler, now);
+    deps.out.print(formatStats(report, { cardsRoot: options.cardsRoot, store: store.dir, now, width, memory, anyWeak }, chalk));
   }
   return 0;
 }

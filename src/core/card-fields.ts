@@ -1,8 +1,12 @@
 import { DIFFICULTY_EMOJI, parseDifficulty, type Card, type CardProblem, type Difficulty } from './card.js';
 import { findDeepMarkdown } from './markdown-nesting.js';
+import { suggestClosest } from './suggest.js';
 
-/** A parsed card file: the card and the line of its `id:` field (1 when it has none), or why it is invalid. */
-export type ParsedCard = { card: Card; idLine: number } | { problem: CardProblem };
+/**
+ * A parsed card file: the card, the line of its `id:` field (1 when it has none) and what is worth a warning (unknown
+ * fields; only when there is any), or why it is invalid.
+ */
+export type ParsedCard = { card: Card; idLine: number; warnings?: CardProblem[] } | { problem: CardProblem };
 
 /** A problem found while parsing, at a 1-based file line; turned into a CardProblem by the parsers. */
 export class CardError extends Error {
@@ -27,6 +31,16 @@ export interface TitleHeading {
   raw: string;
   text: string;
 }
+
+/** The frontmatter fields flashdeck reads. */
+const CARD_FIELDS = ['id', 'question', 'difficulty', 'tags'];
+
+/** Fields other tools keep in notes (Obsidian, static site generators, spaced-repetition plugins): never reported. */
+const OTHER_TOOLS_FIELDS = new Set([
+  'aliases', 'alias', 'cssclasses', 'cssclass', 'created', 'updated', 'modified', 'lastmod', 'date', 'title', 'source',
+  'url', 'publish', 'permalink', 'slug', 'description', 'summary', 'author', 'authors', 'draft', 'status', 'type',
+  'category', 'categories', 'keywords', 'layout', 'lang', 'reverse', 'sr-due', 'sr-interval', 'sr-ease',
+]);
 
 /** The message for a card without a question. */
 export const NO_QUESTION = 'no question: start the card with a "# Question" heading or set "question:" in the frontmatter';
@@ -72,7 +86,20 @@ export function assembleCard(parts: CardParts, path: string, findTitle: (body: s
   if (!question) throw new CardError(line, NO_QUESTION);
   if (!answer) throw new CardError(line, 'empty answer: write the answer below the question');
   const difficulty = declared ?? (emoji?.[1] ? parseDifficulty(emoji[1]) : null);
-  return { card: { id, deck: deckOf(path), path, difficulty, tags, question, answer }, idLine };
+  const card = { id, deck: deckOf(path), path, difficulty, tags, question, answer };
+  const warnings = findUnknownFields(fields, frontmatterLines, path);
+  return warnings.length ? { card, idLine, warnings } : { card, idLine };
+}
+
+/** A warning for each field neither flashdeck nor a common notes tool reads: a misspelt `tag:` would lose the tags. */
+function findUnknownFields(fields: Record<string, unknown>, frontmatterLines: readonly string[], path: string): CardProblem[] {
+  return Object.keys(fields)
+    .filter((name) => !CARD_FIELDS.includes(name) && !OTHER_TOOLS_FIELDS.has(name.toLowerCase()))
+    .map((name) => {
+      const closest = suggestClosest(name, CARD_FIELDS);
+      const hint = closest ? `did you mean "${closest}"?` : `flashdeck reads ${CARD_FIELDS.join(', ')}`;
+      return { path, line: findFieldLine(frontmatterLines, name), message: `unknown field ${describe(name)} (${hint})` };
+    });
 }
 
 /** The deck of the card file at `path` (relative, `/` separators): its folder, `.` at the root. */
@@ -87,12 +114,18 @@ function checkNesting(markdown: string, firstLine: number): void {
   if (deep) throw new CardError(firstLine + deep.line - 1, deep.message);
 }
 
-const fieldKeys = new Map<string, RegExp>();
+/** A pattern for the line of a top-level `name:` key. */
+function fieldKey(name: string): RegExp {
+  const literal = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^["']?${literal}["']?[ \\t]*:`);
+}
+
+// Built once for the fields every card may have; an unknown field's is built when it is reported.
+const fieldKeys = new Map(CARD_FIELDS.map((name) => [name, fieldKey(name)]));
 
 /** Line of a top-level `name:` key in the frontmatter's lines (the first is file line 1), else 1. */
 function findFieldLine(lines: readonly string[], name: string): number {
-  const key = fieldKeys.get(name) ?? new RegExp(`^["']?${name}["']?[ \\t]*:`);
-  fieldKeys.set(name, key);
+  const key = fieldKeys.get(name) ?? fieldKey(name);
   const index = lines.findIndex((line) => key.test(line));
   return index === -1 ? 1 : index + 1;
 }

@@ -40,12 +40,22 @@ const blockMath: TokenizerAndRendererExtension = {
 
 let marked: Marked | undefined;
 
-/** Markdown tokens as marked reads them (GFM), plus `math` tokens for LaTeX-like spans. */
-export function lexMarkdown(markdown: string): (Token | MathToken)[] {
-  // Loaded at the first text that needs it: listing plain questions never pays for marked.
+// Loaded at the first text that needs it: listing plain questions never pays for marked.
+function getMarked(): Marked {
   if (!marked) {
     const { Marked: MarkedClass } = createRequire(import.meta.url)('marked') as typeof import('marked');
     marked = new MarkedClass({ gfm: true, extensions: [blockMath, inlineMath] });
   }
-  return marked.lexer(markdown) as (Token | MathToken)[];
+  return marked;
+}
+
+/** Markdown tokens as marked reads them (GFM), plus `math` tokens for LaTeX-like spans. */
+export function lexMarkdown(markdown: string): (Token | MathToken)[] {
+  return getMarked().lexer(markdown) as (Token | MathToken)[];
+}
+
+/** Inline tokens of `markdown` alone, as inside a paragraph (for text marked leaves unread, such as an HTML block). */
+export function lexInlineMarkdown(markdown: string): (Token | MathToken)[] {
+  const instance = getMarked();
+  return instance.Lexer.lexInline(markdown, instance.defaults) as (Token | MathToken)[];
 }

@@ -1,5 +1,5 @@
-import type { Token } from 'marked';
-import { lexMarkdown, type MathToken } from './markdown-lexer.js';
+import { resolveInlineHtml, type CardToken } from './inline-html.js';
+import { lexInlineMarkdown, lexMarkdown } from './markdown-lexer.js';
 
 // CSI (ESC [ or C1 0x9B) with its parameters; OSC/DCS/SOS/PM/APC strings up to BEL or ST; other ESC pairs.
 // A string's payload stops at any ESC or C1 byte, so unterminated strings cannot make the scan quadratic.
@@ -30,8 +30,13 @@ const NAMED_ENTITIES: Record<string, string> = {
   lambda: 'λ', mu: 'μ', pi: 'π', sigma: 'σ', Delta: 'Δ', Sigma: 'Σ',
 };
 
-/** Decodes numeric entities and the common named ones; unknown names stay as written. */
+/** Decodes numeric entities and the common named ones (unknown names stay as written), safe to print. */
 export function decodeEntities(text: string): string {
+  // `&#27;` must not bring back the escape character the card text was cleaned of.
+  return sanitizeTerminalText(decodeEntityReferences(text));
+}
+
+function decodeEntityReferences(text: string): string {
   return text.replace(/&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z]{1,32}));/g, (entity, decimal, hex, name) => {
     if (name) return NAMED_ENTITIES[name] ?? entity;
     const code = decimal ? Number(decimal) : Number.parseInt(hex, 16);
@@ -49,23 +54,26 @@ export function isPlainText(markdown: string): boolean {
   return PLAIN_WORDS.test(markdown);
 }
 
-/** One line of plain text from markdown, for lists and JSON: no inline syntax, no HTML, entities decoded. */
+/** One line of plain text from markdown, for lists and JSON: no inline syntax, HTML tags as the quiz shows them, entities decoded. */
 export function toPlainText(markdown: string): string {
   if (isPlainText(markdown)) return markdown.replace(/ {2,}/g, ' ').trim();
   return sanitizeTerminalText(collectText(lexMarkdown(markdown))).replace(/\s+/g, ' ').trim();
 }
 
-function collectText(tokens: readonly (Token | MathToken)[]): string {
-  return tokens.map(getTokenText).join('');
+/** Blocks whose text is set apart from what comes before and after it by a space. */
+const SEPARATED_BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'list_item', 'summary']);
+
+function collectText(tokens: readonly CardToken[]): string {
+  return resolveInlineHtml(tokens).map(getTokenText).join('');
 }
 
-function getTokenText(token: Token | MathToken): string {
+function getTokenText(token: CardToken): string {
   switch (token.type) {
     case 'math':
       return token.raw;
     case 'html':
-      // Inline tags go away; a block of HTML keeps the text between its tags.
-      return token.block ? ` ${decodeEntities(token.text.replace(/<[^<>]*>/g, ' '))} ` : '';
+      // Inline tags are resolved by now; marked leaves a block of HTML unread, so it is read as inline markdown.
+      return ` ${collectText(lexInlineMarkdown(token.text))} `;
     case 'image':
       return decodeEntities(token.text);
     case 'codespan':
@@ -83,10 +91,7 @@ function getTokenText(token: Token | MathToken): string {
     default: {
       const inner =
         'tokens' in token && token.tokens ? collectText(token.tokens) : 'text' in token ? decodeEntities(String(token.text)) : '';
-      // Blocks (paragraphs, headings, quotes, list items) are separated by a space.
-      return token.type === 'paragraph' || token.type === 'heading' || token.type === 'blockquote' || token.type === 'list_item'
-        ? ` ${inner} `
-        : inner;
+      return SEPARATED_BLOCKS.has(token.type) ? ` ${inner} ` : inner;
     }
   }
 }

@@ -1,8 +1,23 @@
 import type { CardInfo } from './card.js';
-import type { CardState, Scheduler } from './schedule.js';
+import { isLapse, type CardState, type Scheduler } from './schedule.js';
 
 /** How many cards `stats` lists as the weakest. */
 export const WEAKEST_COUNT = 10;
+
+/** Recall below which a seen card counts as weak: the default desired retention, where FSRS makes a card due. */
+export const WEAK_RECALL = 0.9;
+
+/**
+ * Whether any of `cards` is weak at `now`: forgotten at some review (rated 1 or 2), or less than WEAK_RECALL likely
+ * recalled. Until one is, a list of the weakest cards would only list strong ones.
+ */
+export function hasWeakCard(cards: readonly CardInfo[], states: ReadonlyMap<string, CardState>, scheduler: Scheduler, now: Date): boolean {
+  return cards.some((card) => {
+    const state = states.get(card.id);
+    // FSRS counts a lapse when a card it had scheduled is rated Again; a first review rated 1 or 2 is the last rating.
+    return state !== undefined && (state.fsrs.lapses > 0 || isLapse(state.lastRating) || scheduler.getRetrievability(state, now) < WEAK_RECALL);
+  });
+}
 
 /**
  * The `count` seen cards the learner is least likely to recall at `now` (FSRS retrievability), weakest first;

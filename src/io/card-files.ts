@@ -97,9 +97,12 @@ function loadFullParser(): Promise<typeof import('../core/parse-card.js')> {
   return fullParser;
 }
 
-/** Keeps the first card (by path) of each id; the others become problems at their `id:` line. Sorts the problems. */
+/**
+ * Keeps the first card (by path) of each id; the others become problems at their `id:` line, and a card's warnings
+ * join the problems too. Sorts the problems.
+ */
 export function keepFirstOfEachId<T extends CardInfo>(
-  results: Iterable<{ card: T; idLine: number } | { problem: CardProblem }>,
+  results: Iterable<{ card: T; idLine: number; warnings?: CardProblem[] } | { problem: CardProblem }>,
   problems: CardProblem[],
 ): LoadedCards<T> {
   const cards: T[] = [];
@@ -110,6 +113,7 @@ export function keepFirstOfEachId<T extends CardInfo>(
       continue;
     }
     const { card } = result;
+    if (result.warnings) problems.push(...result.warnings);
     const owner = owners.get(card.id);
     if (owner === undefined) {
       owners.set(card.id, card.path);
@@ -126,12 +130,12 @@ export function formatProblem(problem: CardProblem): string {
   return sanitizeTerminalText(`${problem.path}:${problem.line}: ${problem.message}`).replace(/[\n\t]/g, ' ');
 }
 
-/** Warns about the first few invalid cards and counts the rest, for commands that skip them. */
+/** Warns about the first few problems (invalid cards, unknown fields) and counts the rest, for commands that go on. */
 export function warnAboutProblems(problems: readonly CardProblem[], warn: (line: string) => void): void {
   for (const problem of problems.slice(0, WARNINGS_SHOWN)) warn(`warning: ${formatProblem(problem)}`);
   const more = problems.length - WARNINGS_SHOWN;
   if (more > 0) {
-    warn(`warning: ${formatCount(more, 'more invalid card')}; run \`flashdeck lint\` to see them all`);
+    warn(`warning: ${formatCount(more, 'more card problem')}; run \`flashdeck lint\` to see them all`);
   }
 }
 

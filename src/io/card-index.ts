@@ -54,7 +54,7 @@ function withoutAnswer(parsed: ParsedCard): CachedResult {
   if ('problem' in parsed) return parsed;
   const { id, deck, path, difficulty, tags, question } = parsed.card;
   const card = { id: detach(id), deck, path, difficulty, tags: tags.map(detach), question: detach(question) };
-  return { card, idLine: parsed.idLine };
+  return { ...parsed, card };
 }
 
 // A substring can keep the whole text it was cut from alive (V8 slices strings of 13 characters or more): a copy

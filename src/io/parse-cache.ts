@@ -8,7 +8,7 @@ import { FILE_KEY_LENGTH, getFileKey, isRecentlyChanged, isSameFile } from './fi
 import { createFolderFor, readFloat64s, readJsonFile, replaceFile } from './cache-files.js';
 
 /** What parsing a card file gave, without the answer: the card's info and its `id:` line, or its problem. */
-export type CachedResult = { card: CardInfo; idLine: number } | { problem: CardProblem };
+export type CachedResult = { card: CardInfo; idLine: number; warnings?: CardProblem[] } | { problem: CardProblem };
 
 /** The parse results of one cards folder from the last run, and the ones of this run to keep. */
 export interface ParseCache {
@@ -94,8 +94,9 @@ export function openParseCache(cacheDir: string, root: string, now: number): Par
     },
     remember(cardPath, stats, result) {
       changed = true;
-      // A file changed within the last seconds is parsed again on every run until it is older.
-      if (!isRecentlyChanged(stats, now)) kept.push({ path: cardPath, result, keys: getFileKey(stats), keyAt: 0 });
+      // A file changed within the last seconds is parsed again on every run until it is older; so is a card with a
+      // warning (an unknown field) until it is fixed: the cache has no room for warnings.
+      if (!isRecentlyChanged(stats, now) && !('warnings' in result)) kept.push({ path: cardPath, result, keys: getFileKey(stats), keyAt: 0 });
     },
     save() {
       if (changed || hits !== storedCount) writeStored(file, root, kept);

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { DayDue } from '../core/forecast.js';
 import type { DayReviews } from '../core/history.js';
 import { formatCount } from '../core/text.js';
+import { joinToWidth } from './layout.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -11,6 +12,8 @@ export const HEATMAP_SHADES = ['·', '░', '▒', '▓', '█'] as const;
 const INDENT = '  ';
 /** Where the heatmap's first column starts: the indent and a weekday name. */
 const GRID_START = INDENT.length + 4;
+/** Columns a month name takes from its week's column on. */
+const MONTH_WIDTH = 3;
 
 /** A calendar date `YYYY-MM-DD` as a UTC instant, so weekday and month never depend on the time zone. */
 function toCalendarDay(date: string): Date {
@@ -20,6 +23,18 @@ function toCalendarDay(date: string): Date {
 /** The shade level (0–4) of a day: 0 without reviews, else the quarter of the busiest day's count it reaches. */
 export function getHeatmapLevel(reviews: number, busiest: number): number {
   return reviews === 0 || busiest === 0 ? 0 : Math.ceil((4 * reviews) / busiest);
+}
+
+/**
+ * The most recent of `days` whose calendar fits `width` columns, month names included: whole weeks are dropped
+ * from the start.
+ */
+export function fitHeatmapDays(days: readonly DayReviews[], width: number): DayReviews[] {
+  const last = days.at(-1);
+  if (!last) return [];
+  const weeks = Math.max(1, Math.floor((width - GRID_START - MONTH_WIDTH) / 2) + 1);
+  const daysInLastWeek = ((toCalendarDay(last.date).getUTCDay() + 6) % 7) + 1;
+  return days.slice(-((weeks - 1) * 7 + daysInLastWeek));
 }
 
 /**
@@ -65,11 +80,11 @@ function tintShade(level: number, chalk: ChalkInstance): string {
   return level === 0 ? chalk.dim(char) : chalk.green(char);
 }
 
-/** The legend under the heatmap: what each shade means. */
-export function formatHeatmapLegend(busiest: number, chalk: ChalkInstance): string {
+/** The legend under the heatmap: what each shade means, and the busiest day's count (on a line of its own if need be). */
+export function formatHeatmapLegend(busiest: number, width: number, chalk: ChalkInstance): string[] {
   const shades = HEATMAP_SHADES.map((_, level) => tintShade(level, chalk)).join(' ');
-  const scale = busiest > 0 ? ` · busiest day ${formatCount(busiest, 'review')}` : '';
-  return `${' '.repeat(GRID_START)}less ${shades} more${scale}`;
+  const parts = [`less ${shades} more`, ...(busiest > 0 ? [`busiest day ${formatCount(busiest, 'review')}`] : [])];
+  return joinToWidth(parts, width - GRID_START).map((line) => `${' '.repeat(GRID_START)}${line}`);
 }
 
 const EIGHTHS = ['', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { FsrsStats } from '../core/fsrs-stats.js';
+import { formatHeading, wrapIndented } from './layout.js';
 
 /** What the FSRS section needs besides its own figures. */
 export interface FsrsStatsContext {
@@ -7,14 +8,15 @@ export interface FsrsStatsContext {
   seen: number;
   /** The current desired retention. */
   retention: number;
+  /** Columns the lines may take. */
+  width: number;
 }
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
-/** The `stats` section on memory: estimated knowledge, review load by retention, and calibration. */
+/** The `stats` section on memory: estimated knowledge, review load by retention, and calibration (once a card is seen). */
 export function formatFsrsStats(fsrs: FsrsStats, context: FsrsStatsContext, chalk: ChalkInstance): string[] {
-  const heading = (text: string, note: string) => chalk.bold(text) + chalk.dim(` · ${note}`);
-  if (context.seen === 0) return [heading('Estimated knowledge', 'sum of recall chances now'), '  nothing reviewed yet'];
+  const heading = (title: string, note: string) => formatHeading(title, note, context.width, chalk);
   // The workload rows are rounded to two decimals; so is the marker.
   const current = Math.round(context.retention * 100) / 100;
   const calibration = fsrs.calibration.length
@@ -25,19 +27,20 @@ export function formatFsrsStats(fsrs: FsrsStats, context: FsrsStatsContext, chal
             `  ${bucket.bucket.padEnd(9)}${percent(bucket.predicted).padStart(9)}${percent(bucket.actual).padStart(8)}${String(bucket.reviews).padStart(9)}`,
         ),
       ]
-    : ['  nothing to compare yet: it takes cards reviewed again on a later day'];
+    : wrapIndented('nothing to compare yet: it takes cards reviewed again on a later day', context.width);
+  const hint = wrapIndented('change it with `flashdeck config set retention <0.7–0.99>`', context.width);
   return [
-    heading('Estimated knowledge', 'sum of recall chances now'),
+    ...heading('Estimated knowledge', 'sum of recall chances now'),
     `  ${fsrs.knowledge} of ${context.seen} seen cards`,
     '',
-    heading('Daily reviews by desired retention', 'estimate for the seen cards'),
+    ...heading('Daily reviews by desired retention', 'estimate for the seen cards'),
     ...fsrs.workload.map(
       ({ retention, reviewsPerDay }) =>
         `  ${percent(retention).padStart(4)}  ${reviewsPerDay.toFixed(1).padStart(7)} a day${retention === current ? '  ← current' : ''}`,
     ),
-    chalk.dim('  change it with `flashdeck config set retention <0.7–0.99>`'),
+    ...hint.map((line) => chalk.dim(line)),
     '',
-    heading('Calibration', 'predicted vs actual recall of past reviews'),
+    ...heading('Calibration', 'predicted vs actual recall of past reviews'),
     ...calibration,
   ];
 }

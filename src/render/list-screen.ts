@@ -15,11 +15,15 @@ function padEndByWidth(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }
 
-/** One line per card: when it is due, its latest rating, id and question; the emoji last so alignment holds. */
+/**
+ * One line per card: when it is due, its latest rating, id and question; the emoji last so alignment holds. Lines
+ * are cut to `width`; with an infinite width (a pipe) nothing is cut.
+ */
 export function formatCardList(entries: readonly CardListEntry[], now: Date, width: number, chalk: ChalkInstance): string {
   if (entries.length === 0) return 'No cards match these filters.';
   const showIds = width >= ID_COLUMN_MIN_SCREEN;
-  const ids = entries.map((entry) => cliTruncate(sanitizeTerminalText(entry.id), ID_COLUMN_MAX, { position: 'middle' }));
+  const idMax = Number.isFinite(width) ? ID_COLUMN_MAX : Number.POSITIVE_INFINITY;
+  const ids = entries.map((entry) => cliTruncate(sanitizeTerminalText(entry.id), idMax, { position: 'middle' }));
   const idWidth = Math.max(2, ...ids.map((id) => stringWidth(id)));
   const idColumn = (id: string) => (showIds ? `${padEndByWidth(id, idWidth)} ` : '');
   const header = chalk.dim(`${'DUE'.padEnd(10)} LAST ${idColumn('ID')}QUESTION`);

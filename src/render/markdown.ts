@@ -1,14 +1,14 @@
 import type { ChalkInstance } from 'chalk';
 import type Table from 'cli-table3';
 import type { createEmphasize } from 'emphasize';
-import type { Token, Tokens } from 'marked';
+import type { Tokens } from 'marked';
 import { createRequire } from 'node:module';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
-import { lexMarkdown, type MathToken } from '../core/markdown-lexer.js';
+import { resolveInlineHtml, type CardToken } from '../core/inline-html.js';
+import { lexInlineMarkdown, lexMarkdown } from '../core/markdown-lexer.js';
 import { decodeEntities, isPlainText, sanitizeTerminalText } from '../core/text.js';
-
-type AnyToken = Token | MathToken;
+import { wrapText } from './layout.js';
 
 /** How blocks look: colour or plain characters that read without it. */
 interface Look {
@@ -34,29 +34,32 @@ function getHighlighter(): ReturnType<typeof createEmphasize> {
 export function renderMarkdown(markdown: string, width: number, chalk: ChalkInstance): string {
   // Most questions are one line of plain words: marked would read them as one paragraph of text (its first run also
   // compiles its patterns, which delays the first question). Links are left to it: they are coloured.
-  if (isPlainText(markdown) && !/:\/\/|www\./i.test(markdown)) return wrap(markdown, Math.max(MIN_WIDTH, width)).join('\n');
+  if (isPlainText(markdown) && !/:\/\/|www\./i.test(markdown)) return wrapText(markdown, Math.max(MIN_WIDTH, width)).join('\n');
   const look = { chalk, plain: chalk.level === 0 };
   const tokens = lexMarkdown(sanitizeTerminalText(markdown));
   return renderBlocks(tokens, Math.max(MIN_WIDTH, width), look).join('\n').replace(/\n+$/, '');
 }
 
-/** Block tokens as lines, with one blank line between blocks. */
-function renderBlocks(tokens: readonly AnyToken[], width: number, look: Look): string[] {
-  const blocks = tokens.filter((token) => token.type !== 'space' && token.type !== 'def').map((token) => renderBlock(token, width, look));
+/** Block tokens as lines, with one blank line between blocks; blocks that show nothing (HTML comments) take no room. */
+function renderBlocks(tokens: readonly CardToken[], width: number, look: Look): string[] {
+  const blocks = tokens
+    .filter((token) => token.type !== 'space' && token.type !== 'def')
+    .map((token) => renderBlock(token, width, look))
+    .filter((lines) => lines.join('') !== '');
   return blocks.flatMap((lines, index) => (index === 0 ? lines : ['', ...lines]));
 }
 
-function renderBlock(token: AnyToken, width: number, look: Look): string[] {
+function renderBlock(token: CardToken, width: number, look: Look): string[] {
   const { chalk } = look;
   switch (token.type) {
     case 'heading': {
       const text = renderInline(token.tokens, look);
       const marked = look.plain ? `${'#'.repeat(token.depth)} ${text}` : chalk.bold(token.depth === 1 ? chalk.underline(text) : text);
-      return wrap(marked, width);
+      return wrapText(marked, width);
     }
     case 'paragraph':
     case 'text':
-      return wrap('tokens' in token && token.tokens ? renderInline(token.tokens, look) : decodeEntities(token.text), width);
+      return wrapText('tokens' in token && token.tokens ? renderInline(token.tokens, look) : decodeEntities(token.text), width);
     case 'list':
       return renderList(token as Tokens.List, width, look, 0);
     case 'code':
@@ -70,9 +73,10 @@ function renderBlock(token: AnyToken, width: number, look: Look): string[] {
     case 'math':
       return String(token.text).split('\n').map((line: string) => `  ${chalk.cyan(line)}`);
     case 'html':
-      return wrap(decodeEntities(token.text.replace(/<[^<>]*>/g, '')).trim(), width);
+      // marked leaves a block of HTML unread: it is read as inline markdown, its tags as in a paragraph.
+      return wrapText(dropBlankLines(renderInline(lexInlineMarkdown(token.text), look)), width);
     default:
-      return wrap(token.raw.trim(), width);
+      return wrapText(token.raw.trim(), width);
   }
 }
 
@@ -139,10 +143,18 @@ function fitColumns(natural: readonly number[], room: number): number[] {
   return widths;
 }
 
-/** Inline tokens as one styled string; without colour, code and strike-through keep their marks. */
-function renderInline(tokens: readonly AnyToken[] | undefined, look: Look): string {
+/** The lines of an HTML block without the blank ones its source layout leaves around tags. */
+function dropBlankLines(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .join('\n');
+}
+
+/** Inline tokens as one styled string; without colour, code, strike-through and keys keep their marks. */
+function renderInline(tokens: readonly CardToken[] | undefined, look: Look): string {
   const { chalk, plain } = look;
-  return (tokens ?? [])
+  return resolveInlineHtml(tokens ?? [])
     .map((token): string => {
       switch (token.type) {
         case 'strong':
@@ -164,8 +176,12 @@ function renderInline(tokens: readonly AnyToken[] | undefined, look: Look): stri
           return '\n';
         case 'math':
           return chalk.cyan(token.text);
-        case 'html':
-          return /^<br\s*\/?>$/i.test(token.text) ? '\n' : '';
+        case 'underline':
+          return chalk.underline(renderInline(token.tokens, look));
+        case 'kbd':
+          return plain ? `[${decodeEntities(token.text)}]` : chalk.inverse(` ${decodeEntities(token.text)} `);
+        case 'summary':
+          return `\n${chalk.bold(`▸ ${renderInline(token.tokens, look)}`)}\n`;
         case 'escape':
           return token.text;
         default:
@@ -175,10 +191,6 @@ function renderInline(tokens: readonly AnyToken[] | undefined, look: Look): stri
     .join('');
 }
 
-/** Wraps text at word boundaries by display width; a word longer than the line is cut. */
-function wrap(text: string, width: number): string[] {
-  return wrapAnsi(text, Math.max(1, width), { hard: true }).split('\n');
-}
 
 /** Cuts a line of code into pieces of `width` columns, keeping its spaces. */
 function hardWrap(line: string, width: number): string[] {

@@ -38,6 +38,20 @@ describe('runLint', () => {
     expect(stderr).toEqual(['2 problems in 3 card files']);
   });
 
+  it('reports misspelt frontmatter fields as problems, each file counted once', async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'flashdeck-lint-'));
+    fs.writeFileSync(path.join(root, 'typo.md'), '---\ntag: [a]\ndificulty: hard\naliases: [b]\n---\n# Q\n\nA\n');
+    fs.writeFileSync(path.join(root, 'good.md'), '---\ntags: [a]\n---\n# Q2\n\nA\n');
+    const { out, stdout, stderr } = captureOutput();
+
+    expect(await runLint({ cardsRoot: root }, out)).toBe(1);
+    expect(stdout).toEqual([
+      'typo.md:2: unknown field "tag" (did you mean "tags"?)',
+      'typo.md:3: unknown field "dificulty" (did you mean "difficulty"?)',
+    ]);
+    expect(stderr).toEqual(['2 problems in 2 card files']);
+  });
+
   it('returns 0 on the bundled deck', async () => {
     const { out, stdout, stderr } = captureOutput();
     expect(await runLint({ cardsRoot: BUNDLED_CARDS }, out)).toBe(0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Card, CardProblem } from '../../src/core/card.js';
 import { parseCard } from '../../src/core/parse-card.js';
+import { parseSimpleCard } from '../../src/core/simple-card.js';
 
 function cardOf(text: string, path = 'deck/card.md'): Card {
   const result = parseCard(text, path);
@@ -224,5 +225,32 @@ describe('parseCard: missing parts', () => {
 
   it('rejects a question field that is not text', () => {
     expect(problemOf('---\nquestion: [a]\n---\nA')).toMatchObject({ line: 2, message: expect.stringMatching(/^question must be text/) });
+  });
+});
+
+describe('parseCard: unknown fields', () => {
+  it('loads the card and warns about each misspelt field at its line, with the field it was meant to be', () => {
+    const text = '---\nid: x\ntag: [adam]\ndificulty: hard\n---\n# Q\n\nA\n';
+    const result = parseCard(text, 'deck/card.md');
+    expect(result).toMatchObject({ card: { id: 'x', tags: [], difficulty: null } });
+    expect('warnings' in result && result.warnings).toEqual([
+      { path: 'deck/card.md', line: 3, message: 'unknown field "tag" (did you mean "tags"?)' },
+      { path: 'deck/card.md', line: 4, message: 'unknown field "dificulty" (did you mean "difficulty"?)' },
+    ]);
+    expect(parseSimpleCard(text, 'deck/card.md')).toEqual(result);
+  });
+
+  it('names the fields flashdeck reads when nothing is close', () => {
+    const result = parseCard('---\n"mo.od(": happy\n---\n# Q\n\nA\n', 'card.md');
+    expect('warnings' in result && result.warnings).toEqual([
+      { path: 'card.md', line: 2, message: 'unknown field "mo.od(" (flashdeck reads id, question, difficulty, tags)' },
+    ]);
+  });
+
+  it('takes the fields other tools keep in notes without a warning', () => {
+    const fields = ['aliases: [a]', 'cssclasses: [wide]', 'created: 2024-01-02', 'Title: T', 'source: book', 'publish: true', 'sr-due: 2024-02-01', 'sr-interval: 3', 'sr-ease: 250', 'reverse: true', 'categories: [x]'];
+    const result = parseCard(`---\n${fields.join('\n')}\n---\n# Q\n\nA\n`, 'card.md');
+    expect(result).not.toHaveProperty('warnings');
+    expect(result).toHaveProperty('card');
   });
 });

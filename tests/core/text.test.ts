@@ -39,13 +39,26 @@ describe('toPlainText', () => {
     ['links', 'See [the paper](https://arxiv.org) and <https://x.org>', 'See the paper and https://x.org'],
     ['images', 'Look: ![loss curve](loss.png)', 'Look: loss curve'],
     ['entities', 'A &amp; B, it&#39;s &lt;x&gt; &#x2014; &quot;q&quot; &unknown;', 'A & B, it\'s <x> — "q" &unknown;'],
-    ['HTML tags', 'Use <b>bold</b> and <br> <span class="x">spans</span>', 'Use bold and spans'],
+    ['the tags cards use', 'Use <b>bold</b>,<br><kbd>Ctrl</kbd> and <details><summary>Hint</summary>H<sub>2</sub>O</details>', 'Use bold, Ctrl and Hint H₂O'],
+    ['comments', 'Before <!-- a note --> after', 'Before after'],
     ['escapes', 'a \\*b\\* \\&amp;', 'a *b* &amp;'],
     ['whitespace', '  one\n\ntwo\t three  ', 'one two three'],
     ['lists and paragraphs', 'Intro\n\n- one\n- two\n\nEnd', 'Intro one two End'],
-    ['block HTML', '<div>\nkept &amp; text\n</div>', 'kept & text'],
   ])('removes %s', (_, markdown, expected) => {
     expect(toPlainText(markdown)).toBe(expected);
+  });
+
+  it.each([
+    ['generics', 'What is Vec<T>, HashMap<K, V> or List<String>?'],
+    ['comparisons', 'Why is x<y and z>w?'],
+    ['other HTML', 'Use <span class="x">spans</span>'],
+    ['tags without a pair', 'Option<B> or <b>x'],
+  ])('keeps %s as written', (_, markdown) => {
+    expect(toPlainText(markdown)).toBe(markdown);
+  });
+
+  it('keeps a block of other HTML as written, its entities decoded', () => {
+    expect(toPlainText('<div>\nkept &amp; text\n</div>')).toBe('<div> kept & text </div>');
   });
 
   it('sanitises what entities decode to', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/core/card.js';
 import type { Rating } from '../../src/core/review-log.js';
 import { createScheduler, type CardState } from '../../src/core/schedule.js';
-import { selectWeakest } from '../../src/core/weakest.js';
+import { hasWeakCard, selectWeakest } from '../../src/core/weakest.js';
 
 const scheduler = createScheduler();
 const DAY = 86_400_000;
@@ -46,5 +46,17 @@ describe('selectWeakest', () => {
     const recalls = [...tiedStates.values()].map((state) => scheduler.getRetrievability(state, now));
     expect(new Set(recalls).size).toBe(1);
     expect(ids(selectWeakest(tied, tiedStates, scheduler, now, 3))).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('hasWeakCard', () => {
+  it('finds a card forgotten once, last rated 1 or 2, or under 90% recall now; not one just recalled', () => {
+    const weak = (state: CardState) => hasWeakCard([card('x')], new Map([['x', state]]), scheduler, now);
+    expect(weak(rated(0, 4))).toBe(false);
+    expect(weak(rated(0, 5, 5))).toBe(false);
+    expect(weak(rated(0, 2))).toBe(true);
+    expect(weak(rated(40, 4))).toBe(true);
+    expect(weak(rated(0, 4, 1, 4))).toBe(true);
+    expect(hasWeakCard([card('never')], new Map(), scheduler, now)).toBe(false);
   });
 });

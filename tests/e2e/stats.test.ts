@@ -3,7 +3,7 @@ import path from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { formatReviewLog, generateReviewHistory } from '../fixtures/review-history.js';
-import { cliEnv, runCli, testdir } from './helpers.js';
+import { cardFile, cliEnv, runCli, testdir } from './helpers.js';
 
 // The built CLI on the bundled deck (no --cards) with a generated history ending now, as a user would run it.
 function storeWithHistory(): string {
@@ -25,6 +25,17 @@ describe('flashdeck stats on the bundled deck', () => {
       expect(result.stdout).toContain(heading);
     }
     expect(Math.max(...result.stdout.split('\n').map((line) => stringWidth(line)))).toBeLessThanOrEqual(width);
+  });
+
+  it.each([40, 60, 80])('fits a terminal %i columns wide: no line wider, the deck name cut in its middle', (width) => {
+    const result = runCli(['stats'], cliEnv(storeWithHistory(), { COLUMNS: String(width) }));
+    expect(result.code).toBe(0);
+    for (const line of result.stdout.trimEnd().split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(width);
+    // "optimization-in-neural-networks" keeps its start and its end, in the mastery bars and the weakest cards.
+    expect(result.stdout).toMatch(/^ {2}optim\S*rks {2}█*░* +\d+%/m);
+    expect(result.stdout).toMatch(/^ +\d+% {2}optim\S*rks {2}\S/m);
+    expect(result.stdout).toMatch(/^Reviews, last \d+ weeks/m);
+    expect(result.stdout).toContain('Weakest cards');
   });
 
   it('--json carries the chart data: 182 heatmap days, 30 forecast days, streaks, retention, weakest cards', () => {
@@ -72,11 +83,37 @@ describe('flashdeck stats on the bundled deck', () => {
     expect(cached.calibration.length).toBeGreaterThan(1);
   });
 
-  it('shows an empty store without charts to draw', () => {
-    const result = runCli(['stats'], cliEnv(testdir()));
+  it('shows a fresh store as a short screen: how many cards, how to start, where they and the store are', () => {
+    const cards = testdir({ 'a.md': cardFile('First?', 'Yes.'), 'deck/b.md': cardFile('Second?', 'Yes.', 'difficulty: hard') });
+    const home = testdir();
+    const result = runCli(['stats', '--cards', cards], cliEnv(home));
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('streak 0 days');
-    expect(result.stdout).toContain('nothing comes due');
-    expect(result.stdout).toContain('(no card rated yet)');
+    expect(result.stdout.trimEnd().split('\n')).toEqual([
+      'Cards 2 · nothing studied yet',
+      'Run `flashdeck` to start a session: progress shows here once you rate cards.',
+      '',
+      `Cards: ${cards}`,
+      `Store: ${home}`,
+    ]);
+  });
+
+  it('leaves out difficulties no card has, and the weakest cards until one is weak', () => {
+    const cards = testdir({ 'a.md': cardFile('A?', 'a', 'difficulty: easy'), 'b.md': cardFile('B?', 'b', 'difficulty: easy'), 'c.md': cardFile('C?', 'c') });
+    const justNow = new Date(Date.now() - 60_000).toISOString();
+    const review = (card: string, rating: number) => `${JSON.stringify({ card, rating, at: justNow, seconds: 5 })}\n`;
+    const home = testdir({ 'reviews.jsonl': review('a', 4) + review('b', 5) });
+    const screen = () => runCli(['stats', '--cards', cards], cliEnv(home)).stdout;
+
+    const recalled = screen();
+    expect(recalled).toMatch(/^ {2}easy .* 2\/2 seen/m);
+    expect(recalled).not.toMatch(/^ {2}(medium|hard) /m);
+    expect(recalled).not.toContain('Weakest cards');
+    // The JSON keeps every field: the weakest cards are still listed there.
+    const report = JSON.parse(runCli(['stats', '--json', '--cards', cards], cliEnv(home)).stdout) as { weakest: unknown[]; byDifficulty: object };
+    expect(report.weakest).toHaveLength(2);
+    expect(Object.keys(report.byDifficulty)).toEqual(['easy', 'medium', 'hard']);
+
+    appendFileSync(path.join(home, 'reviews.jsonl'), review('c', 2));
+    expect(screen()).toMatch(/^Weakest cards[^]*C\?/m);
   });
 });

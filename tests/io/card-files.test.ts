@@ -176,7 +176,7 @@ describe('problem output', () => {
       'warning: deck/c3.md:3: no question',
       'warning: deck/c4.md:4: no question',
       'warning: deck/c5.md:5: no question',
-      'warning: 2 more invalid cards; run `flashdeck lint` to see them all',
+      'warning: 2 more card problems; run `flashdeck lint` to see them all',
     ]);
   });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { DayDue } from '../../src/core/forecast.js';
 import type { DayReviews } from '../../src/core/history.js';
 import { shiftDate } from '../../src/core/study-day.js';
-import { formatForecast, formatHeatmap, formatHeatmapLegend, getHeatmapLevel, HEATMAP_SHADES } from '../../src/render/charts.js';
+import { fitHeatmapDays, formatForecast, formatHeatmap, formatHeatmapLegend, getHeatmapLevel, HEATMAP_SHADES } from '../../src/render/charts.js';
 
 const plain = new Chalk({ level: 0 });
 const colour = new Chalk({ level: 3 });
@@ -57,12 +57,30 @@ describe('heatmap', () => {
     const coloured = formatHeatmap(days, colour);
     expect(coloured.join('\n')).toContain('\u001b[');
     expect(coloured.map((line) => stripVTControlCharacters(line))).toEqual(formatHeatmap(days, plain));
-    expect(stripVTControlCharacters(formatHeatmapLegend(4, colour))).toBe(formatHeatmapLegend(4, plain));
+    expect(formatHeatmapLegend(4, 80, colour).map((line) => stripVTControlCharacters(line))).toEqual(formatHeatmapLegend(4, 80, plain));
   });
 
   it('has a legend naming the busiest day, and none for an empty calendar', () => {
-    expect(formatHeatmapLegend(23, plain)).toBe('      less · ░ ▒ ▓ █ more · busiest day 23 reviews');
-    expect(formatHeatmapLegend(0, plain)).toBe('      less · ░ ▒ ▓ █ more');
+    expect(formatHeatmapLegend(23, 80, plain)).toEqual(['      less · ░ ▒ ▓ █ more · busiest day 23 reviews']);
+    expect(formatHeatmapLegend(23, 40, plain)).toEqual(['      less · ░ ▒ ▓ █ more', '      busiest day 23 reviews']);
+    expect(formatHeatmapLegend(0, 80, plain)).toEqual(['      less · ░ ▒ ▓ █ more']);
+  });
+
+  it.each([40, 60])('keeps the latest weeks that fit %i columns, month names included', (width) => {
+    const days = heatmapDays((index) => index % 4);
+    const shown = fitHeatmapDays(days, width);
+    expect(shown).toEqual(days.slice(-shown.length));
+    // Whole weeks: the first day shown is a Monday.
+    expect(new Date(`${shown[0]?.date}T00:00:00Z`).getUTCDay()).toBe(1);
+    const lines = formatHeatmap(shown, plain);
+    expect(Math.max(...lines.map((line) => stringWidth(line)))).toBeLessThanOrEqual(width);
+    // The Monday row reaches the last week: the calendar uses the width it has.
+    expect(lines[1]?.length).toBeGreaterThanOrEqual(width - 4);
+  });
+
+  it('keeps every day on a wide terminal', () => {
+    const days = heatmapDays(() => 1);
+    expect(fitHeatmapDays(days, 80)).toEqual(days);
   });
 });
 

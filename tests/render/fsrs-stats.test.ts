@@ -13,7 +13,7 @@ describe('the memory section of stats', () => {
         workload: [{ retention: 0.85, reviewsPerDay: 3 }, { retention: 0.9, reviewsPerDay: 4.2 }, { retention: 0.95, reviewsPerDay: 7.9 }],
         calibration: [{ bucket: '80-90%', predicted: 0.864, actual: 0.81, reviews: 140 }, { bucket: '90-100%', predicted: 0.951, actual: 0.94, reviews: 410 }],
       },
-      { seen: 120, retention: 0.9 },
+      { seen: 120, retention: 0.9, width: 80 },
       chalk,
     );
     expect(lines.join('\n')).toMatchInlineSnapshot(`
@@ -33,9 +33,8 @@ describe('the memory section of stats', () => {
     `);
   });
 
-  it('says so when nothing has been reviewed, or nothing can be compared yet', () => {
-    expect(formatFsrsStats({ knowledge: 0, workload: [], calibration: [] }, { seen: 0, retention: 0.9 }, chalk)).toEqual(['Estimated knowledge · sum of recall chances now', '  nothing reviewed yet']);
-    const lines = formatFsrsStats({ knowledge: 1, workload: [{ retention: 0.875, reviewsPerDay: 1 }], calibration: [] }, { seen: 1, retention: 0.875 }, chalk);
+  it('says so when nothing can be compared yet', () => {
+    const lines = formatFsrsStats({ knowledge: 1, workload: [{ retention: 0.875, reviewsPerDay: 1 }], calibration: [] }, { seen: 1, retention: 0.875, width: 80 }, chalk);
     expect(lines.at(-1)).toBe('  nothing to compare yet: it takes cards reviewed again on a later day');
     expect(lines.join('\n')).not.toContain('current');
   });
