@@ -83,7 +83,7 @@ async function showCard(session: Session, card: Card): Promise<Action> {
   const typed = session.typeAnswers ? await askTypedAnswer(session, card) : null;
   if (typeof typed === 'string') return typed;
   if (typed === null || typed.leftTyping) {
-    const reveal = await askAction(session, REVEAL_KEYS, formatRevealPrompt(chalk));
+    const reveal = await askAction(session, REVEAL_KEYS, formatRevealPrompt(chalk, width));
     if (reveal !== 'reveal') return reveal;
   }
   session.draft = undefined;
@@ -91,7 +91,7 @@ async function showCard(session: Session, card: Card): Promise<Action> {
   if (typed !== null) terminal.print(formatTypedAnswer(typed.text, toPlainText(card.answer), chalk));
   const paged = await printPaged(session, renderMarkdown(card.answer, width, chalk));
   const action =
-    paged ?? (terminal.print(''), await askAction(session, RATING_KEYS, formatRatingChoices(previewDue(session, card), deps.now(), chalk)));
+    paged ?? (terminal.print(''), await askAction(session, RATING_KEYS, formatRatingChoices(previewDue(session, card), deps.now(), chalk, width)));
   if (typeof action === 'number') recordRating(session, card, action, shownAt);
   return action;
 }
@@ -115,7 +115,7 @@ async function askAction(session: Session, bindings: Record<string, Action>, mes
   const { terminal, chalk } = session;
   for (;;) {
     const key = await terminal.askKey(message, [...Object.keys(bindings), '?', 'q']);
-    if (key === '?') terminal.print(formatKeyHelp(chalk));
+    if (key === '?') terminal.print(formatKeyHelp(chalk, getWidth(session.deps.stdout, session.deps.env)));
     else if (bindings[key] === 'undo' && session.history.length === 0) terminal.print(chalk.dim('Nothing to undo yet.'));
     else return bindings[key] ?? (key as StopReason);
   }
@@ -132,7 +132,7 @@ async function printPaged(session: Session, text: string): Promise<Rating | Stop
     session.terminal.print(lines.slice(start, start + pageSize).join('\n'));
     const shown = Math.min(start + pageSize, lines.length);
     if (shown === lines.length) break;
-    const key = await session.terminal.askKey(formatMorePrompt(shown, lines.length, session.chalk), ['space', 'enter', 'q', ...Object.keys(RATING_BINDINGS)]);
+    const key = await session.terminal.askKey(formatMorePrompt(shown, lines.length, session.chalk, getWidth(session.deps.stdout, session.deps.env)), ['space', 'enter', 'q', ...Object.keys(RATING_BINDINGS)]);
     if (key === 'quit') return null;
     const rating = RATING_BINDINGS[key];
     if (typeof rating === 'number') return rating;

@@ -7,6 +7,7 @@ import { isLapse, RATINGS } from '../core/schedule.js';
 import { countRatings } from '../core/stats.js';
 import { formatCount, sanitizeTerminalText } from '../core/text.js';
 import { diffWords } from '../core/word-diff.js';
+import { fitToWidth, joinToWidth, wrapText } from './layout.js';
 import { formatRatingBars, RATING_LABELS } from './bars.js';
 import { formatDue, formatSeconds, formatSpan } from './time.js';
 
@@ -21,33 +22,36 @@ export interface CardPosition {
   repeat: boolean;
 }
 
-/** The card's header line (deck, position, tags; the emoji last so no alignment depends on its width). */
+/** The card's header (deck, position, tags; the emoji last so no alignment depends on its width), wrapped at items. */
 export function formatCardHeader(card: Card, position: CardPosition, width: number, chalk: ChalkInstance): string {
-  const separator = ' · ';
-  const head = [sanitizeTerminalText(card.deck), `${position.index}/${position.total}`, `${position.left} left`];
-  if (position.repeat) head.push('again');
-  const emoji = card.difficulty ? `${separator}${DIFFICULTY_EMOJI[card.difficulty]}` : '';
+  // Emoji widths differ between terminals: leave them 3 columns so a line never wraps by itself.
+  const room = width - 3;
+  const items = [fitToWidth(sanitizeTerminalText(card.deck), room, 'middle').trimEnd(), `${position.index}/${position.total}`, `${position.left} left`];
+  if (position.repeat) items.push('again');
   const tags = card.tags.map((tag) => `#${sanitizeTerminalText(tag)}`).join(' ');
-  // Emoji widths differ between terminals: leave them 3 columns so the line never wraps.
-  const room = width - stringWidth(head.join(separator)) - separator.length - (emoji ? separator.length + 3 : 0);
-  const tagText = tags && room >= 8 ? `${separator}${chalk.dim(cliTruncate(tags, room))}` : '';
+  // Room for ` · ` and the emoji after the tags, so the emoji stays on their line.
+  if (tags) items.push(chalk.dim(cliTruncate(tags, Math.max(8, room - (card.difficulty ? 5 : 0)))));
+  if (card.difficulty) items.push(DIFFICULTY_EMOJI[card.difficulty]);
   const rule = chalk.dim('─'.repeat(Math.min(width, 60)));
-  return `${rule}\n${head.join(separator)}${tagText}${emoji}`;
+  return [rule, ...joinToWidth(items, room)].join('\n');
 }
 
-/** The prompt under the question. */
-export function formatRevealPrompt(chalk: ChalkInstance): string {
-  return chalk.dim('Space shows the answer · ? keys · q quits');
+/** The prompt under the question, wrapped between its parts to `width`. */
+export function formatRevealPrompt(chalk: ChalkInstance, width: number): string {
+  return chalk.dim(joinToWidth(['Space shows the answer', '? keys', 'q quits'], width).join('\n'));
 }
 
 /** The prompt under a rendered answer: the scale, then each key with when the card would come back (`4 3d`). */
-export function formatRatingChoices(due: Record<Rating, Date>, now: Date, chalk: ChalkInstance): string {
+export function formatRatingChoices(due: Record<Rating, Date>, now: Date, chalk: ChalkInstance, width: number): string {
   const choices = RATINGS.map((rating) => {
     const when = isLapse(rating) ? 'now' : formatSpan(due[rating].getTime() - now.getTime());
     return `${chalk.bold(String(rating))} ${chalk.dim(when)}`;
   });
   const scale = chalk.dim(`1 ${RATING_LABELS[1]} … 5 ${RATING_LABELS[5]}`);
-  return `How well did you know this?  ${scale}\n${choices.join('   ')}   ${chalk.dim('? keys')}`;
+  return [
+    ...joinToWidth(['How well did you know this?', scale], width, '  '),
+    ...joinToWidth([...choices, chalk.dim('? keys')], width, '   '),
+  ].join('\n');
 }
 
 /** The one-line confirmation left on screen after a rating. */
@@ -56,8 +60,8 @@ export function formatRated(rating: Rating, due: Date, now: Date): string {
 }
 
 /** The prompt between two pages of a long answer. */
-export function formatMorePrompt(shown: number, total: number, chalk: ChalkInstance): string {
-  return chalk.dim(`── ${shown}/${total} lines · Space for more · 1–5 rate now · q stops paging ──`);
+export function formatMorePrompt(shown: number, total: number, chalk: ChalkInstance, width: number): string {
+  return chalk.dim(joinToWidth([`── ${shown}/${total} lines`, 'Space for more', '1–5 rate now', 'q stops paging ──'], width).join('\n'));
 }
 
 /**
@@ -80,8 +84,8 @@ export function formatReadOnlyDeck(cardsRoot: string): string {
   return `The bundled deck is read-only. To edit its cards, copy it to a folder of your own: cp -r "${root}" ~/flashcards, then flashdeck --cards ~/flashcards.`;
 }
 
-/** Every key of a session, for `?`. */
-export function formatKeyHelp(chalk: ChalkInstance): string {
+/** Every key of a session, for `?`: each key's action wrapped beside it at `width`. */
+export function formatKeyHelp(chalk: ChalkInstance, width: number): string {
   const keys: [string, string][] = [
     ['Space, Enter', 'show the answer'],
     ['1 … 5', 'rate: 1 Not at all … 5 Perfectly (1, 2: again later)'],
@@ -93,7 +97,11 @@ export function formatKeyHelp(chalk: ChalkInstance): string {
     ['?', 'show these keys'],
     ['q, Ctrl+D', 'end the session (every rating is kept)'],
   ];
-  return [chalk.bold('Keys'), ...keys.map(([key, action]) => `  ${key.padEnd(12)} ${action}`)].join('\n');
+  const keyColumn = 15;
+  const lines = keys.flatMap(([key, action]) =>
+    wrapText(action, width - keyColumn).map((line, index) => `${(index === 0 ? `  ${key}` : '').padEnd(keyColumn)}${line}`),
+  );
+  return [chalk.bold('Keys'), ...lines].join('\n');
 }
 
 /** What a finished (or quit) session did. */
