@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FlashError, UsageError } from '../core/errors.js';
 import { sanitizeTerminalText } from '../core/text.js';
+import { makeFolders } from './folders.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -28,7 +29,7 @@ export function readTextInput(file: string): string {
  */
 export function writeNewFile(file: string, text: string, force: boolean): boolean {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    makeFolders(path.dirname(file));
   } catch (error) {
     throw cannotWrite(file, error);
   }
