@@ -41,11 +41,11 @@ describe('a bad option value is a usage error: exit 2, one line naming it, nothi
     expect(existsSync(path.join(home, 'reviews.jsonl'))).toBe(false);
   });
 
-  it('quiz with --cards naming a file', () => {
-    const cards = deck();
-    const result = runCli(['quiz', '--cards', path.join(cards, 'a.md')], cliEnv(testdir()));
-    expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe(`error: cards folder not found: ${path.join(cards, 'a.md')} (pass --cards <dir> or set FLASHDECK_CARDS)`);
+  it.each([['quiz'], ['list'], ['lint'], ['new']])('%s with --cards naming a file says it is a file', (command) => {
+    const file = path.join(deck(), 'a.md');
+    const result = runCli([command, '--cards', file, ...(command === 'new' ? ['-q', 'Q?', '-a', 'A.'] : [])], cliEnv(testdir()));
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toBe(`error: ${file} is a file, not a folder: pass the folder that holds your cards.\n`);
   });
 });
 
