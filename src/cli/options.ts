@@ -44,3 +44,10 @@ export function parseCount(min: number): (value: string) => number {
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
+
+/** Collects a repeatable option whose values may also be comma-separated lists (`-t a,b -t c`). */
+export function collectList(value: string, previous: string[] = []): string[] {
+  const items = value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  if (items.length === 0) throw new InvalidArgumentError('name at least one.');
+  return [...previous, ...items];
+}

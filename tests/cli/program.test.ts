@@ -36,10 +36,10 @@ describe('command wiring', () => {
 
   it('parses every quiz option', async () => {
     const { calls } = await runWith(
-      ['quiz', '--cards', 'cards', '-d', '👶,⭐', '-t', 'a', '--tag', 'b', '--deck', 'x', '-n5', '--new', '0', '--shuffle', '--all', '--type', '--weakest', '3'],
+      ['quiz', '--cards', 'cards', '-d', '👶,⭐', '-t', 'a', '--tag', 'b, c', '--deck', 'x', '-n5', '--new', '0', '--shuffle', '--all', '--type', '--weakest', '3'],
     );
     expect(calls[0]?.options).toEqual({
-      cardsRoot: path.resolve('cards'), difficulties: ['easy', 'medium'], tags: ['a', 'b'], decks: ['x'],
+      cardsRoot: path.resolve('cards'), difficulties: ['easy', 'medium'], tags: ['a', 'b', 'c'], decks: ['x'],
       limit: 5, newLimit: 0, shuffle: true, all: true, type: true, weakest: 3,
     });
   });
@@ -52,6 +52,12 @@ describe('command wiring', () => {
     expect((await runWith(['list'], { FLASHDECK_CARDS: FOLDER_C })).calls[0]?.options).toMatchObject({ cardsRoot: FOLDER_C, json: false });
     expect((await runWith(['stats', '--cards', FOLDER_D, '--json'], { FLASHDECK_CARDS: FOLDER_C })).calls[0]?.options).toMatchObject({ cardsRoot: FOLDER_D, json: true });
     expect((await runWith(['lint'], { FLASHDECK_CARDS: FOLDER_C })).calls[0]?.options).toEqual({ cardsRoot: FOLDER_C });
+  });
+
+  it('takes --cards before the command name too; one after it wins', async () => {
+    expect((await runWith(['--cards', FOLDER_C, 'list'])).calls[0]?.options).toMatchObject({ cardsRoot: FOLDER_C });
+    expect((await runWith(['--cards', FOLDER_C])).calls[0]).toMatchObject({ command: 'quiz', options: { cardsRoot: FOLDER_C } });
+    expect((await runWith(['--cards', FOLDER_C, 'stats', '--cards', FOLDER_D])).calls[0]?.options).toMatchObject({ cardsRoot: FOLDER_D });
   });
 
   it('passes --json and --dry-run to optimize', async () => {
@@ -71,7 +77,7 @@ describe('usage errors exit 2 with one message and no stack', () => {
     [['-d', 'purple'], 'purple'],
     [['--bogus'], '--bogus'],
     [['stat'], 'stat'],
-    [['list', 'extra'], 'too many arguments'],
+    [['list', 'extra'], "flashdeck list takes options only, not 'extra'"],
     [['--new', '-1'], '--new'],
   ])('%j', async (args, mention) => {
     const { code, calls, err } = await runWith(args);
@@ -149,8 +155,8 @@ describe('import, export, progress and new wiring', () => {
     expect((await runWith(['new'])).calls[0]?.options).toEqual({
       cardsRoot: undefined, deck: undefined, question: undefined, answer: undefined, difficulty: undefined, tags: undefined,
     });
-    expect((await runWith(['new', '--deck', 'bio', '-q', 'Q?', '-a', 'A.', '-d', 'easy', '-t', 'x, y'], { FLASHDECK_CARDS: FOLDER_C })).calls[0]?.options).toEqual({
-      cardsRoot: FOLDER_C, deck: 'bio', question: 'Q?', answer: 'A.', difficulty: 'easy', tags: ['x', ' y'],
+    expect((await runWith(['new', '--deck', 'bio', '-q', 'Q?', '-a', 'A.', '-d', 'easy', '-t', 'x, y', '--tag', 'z'], { FLASHDECK_CARDS: FOLDER_C })).calls[0]?.options).toEqual({
+      cardsRoot: FOLDER_C, deck: 'bio', question: 'Q?', answer: 'A.', difficulty: 'easy', tags: ['x', 'y', 'z'],
     });
   });
 
