@@ -45,9 +45,9 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** Collects a repeatable option whose values may also be comma-separated lists (`-t a,b -t c`). */
-export function collectList(value: string, previous: string[] = []): string[] {
-  const items = value.split(',').map((item) => item.trim()).filter((item) => item !== '');
-  if (items.length === 0) throw new InvalidArgumentError('name at least one.');
-  return [...previous, ...items];
+/** Collects `-t`, repeatable and comma-separated (`-t a,b -t c`). */
+export function collectTags(value: string, previous: string[] = []): string[] {
+  const tags = value.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
+  if (tags.length === 0) throw new InvalidArgumentError('name at least one tag: -t tag, or -t tag,tag.');
+  return [...previous, ...tags];
 }

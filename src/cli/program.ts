@@ -9,7 +9,7 @@ import type { QuizOptions } from '../commands/quiz.js';
 import type { StatsOptions } from '../commands/stats.js';
 import type { Output } from '../deps.js';
 import { ExitCode } from './exit-code.js';
-import { collect, collectList, parseCount, parseDifficulties, resolveCardsRoot } from './options.js';
+import { collect, collectTags, parseCount, parseDifficulties, resolveCardsRoot } from './options.js';
 import { addTransferCommands, type TransferCommands } from './transfer-program.js';
 import { FlashCommand } from './usage-errors.js';
 
@@ -52,7 +52,7 @@ function addDeckOptions(command: Command): Command {
   return command
     .option('--cards <dir>', CARDS_HELP)
     .option('-d, --difficulty <levels>', 'comma-separated levels: 👶/easy, ⭐️/medium, 🚀/hard', parseDifficulties)
-    .option('-t, --tag <tags>', 'only cards with one of these tags (comma-separated, repeatable)', collectList)
+    .option('-t, --tag <tags>', 'only cards with one of these tags (comma-separated, repeatable)', collectTags)
     .option('--deck <name>', 'only this deck folder and its subfolders (repeatable)', collect);
 }
 

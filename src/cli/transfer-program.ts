@@ -7,7 +7,7 @@ import type { ProgressExportOptions, ProgressImportOptions } from '../commands/p
 // The names only: the parsers and writers load when import or export runs.
 import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } from '../core/formats/names.js';
 import { UsageError } from '../core/errors.js';
-import { collectList, resolveCardsRoot } from './options.js';
+import { collectTags, resolveCardsRoot } from './options.js';
 
 /** The commands that move cards and progress in and out of flashdeck; each returns the exit code. */
 export interface TransferCommands {
@@ -131,7 +131,7 @@ Examples:
     .option('-q, --question <text>', 'the question (with --answer: nothing is asked)')
     .option('-a, --answer <text>', 'the answer, as markdown')
     .option('-d, --difficulty <level>', '👶/easy, ⭐️/medium or 🚀/hard')
-    .option('-t, --tag <tags>', 'its tags (comma-separated, repeatable)', collectList)
+    .option('-t, --tag <tags>', 'its tags (comma-separated, repeatable)', collectTags)
     .addHelpText('after', `
 In a terminal, asks for what the options do not give; the answer opens $VISUAL or $EDITOR.
 

@@ -26,7 +26,7 @@ describe('a bad option value is a usage error: exit 2, one line naming it, nothi
     [['quiz', '--limit'], "option '-n, --limit <n>' argument missing"],
     [['list', '--deck'], "option '--deck <name>' argument missing"],
     [['stats', '-t'], "option '-t, --tag <tags>' argument missing"],
-    [['list', '-t', ','], "argument ',' is invalid. name at least one."],
+    [['list', '-t', ','], "argument ',' is invalid. name at least one tag: -t tag, or -t tag,tag."],
     [['quiz', '--cards', ''], '--cards needs a folder name'],
     [['list', '--cards='], '--cards needs a folder name'],
     [['lint', '--cards', ''], '--cards needs a folder name'],
