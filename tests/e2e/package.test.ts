@@ -18,7 +18,7 @@ function npm(args: string[], cwd: string) {
   return { stdout: result.stdout, output: result.stdout + result.stderr };
 }
 
-describe.skipIf(NPM_MISSING)('the package (skipped: npm is not on PATH)', () => {
+describe.skipIf(NPM_MISSING)(`the package${NPM_MISSING ? ' (skipped: npm is not on PATH)' : ''}`, () => {
   let scratch = '';
   let checkout = '';
   let packed: { filename: string; files: { path: string }[] };
