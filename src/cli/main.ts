@@ -5,17 +5,6 @@ import { ExitCode } from './exit-code.js';
 import { BUNDLED_CARDS } from './options.js';
 import { createProgram, type Commands } from './program.js';
 
-const USAGE_ERRORS = new Set([
-  'commander.unknownOption',
-  'commander.unknownCommand',
-  'commander.invalidArgument',
-  'commander.missingArgument',
-  'commander.missingMandatoryOptionValue',
-  'commander.optionMissingArgument',
-  'commander.excessArguments',
-  'commander.conflictingOption',
-]);
-
 /** Interactive commands refuse, with `message`, when standard input is not a terminal (a script, a pipe). */
 function requireTerminal(message: string): void {
   if (!process.stdin.isTTY) throw new UsageError(message);
@@ -52,7 +41,7 @@ function createCommands(deps: Deps): Commands {
       return runNew(options, {
         ...deps,
         askCardAnswers: (given) => {
-          requireTerminal('flashdeck new asks its questions in a terminal; in scripts pass --question and --answer (and --difficulty, --tags, --deck).');
+          requireTerminal('flashdeck new asks its questions in a terminal; in scripts pass --question and --answer (and --difficulty, --tag, --deck).');
           return askCardAnswers(given);
         },
       });
@@ -72,10 +61,8 @@ export async function run(args: readonly string[], commands: Commands, env: Node
 }
 
 function reportError(error: unknown, env: NodeJS.ProcessEnv, output: Output): number {
-  if (error instanceof CommanderError) {
-    // commander has already printed its message; only the exit code is ours to decide.
-    return USAGE_ERRORS.has(error.code) ? ExitCode.Usage : error.exitCode;
-  }
+  // commander has printed its message already (a usage error's is ours: see usage-errors.ts), and set the exit code.
+  if (error instanceof CommanderError) return error.exitCode;
   if (error instanceof Error && error.name === 'ExitPromptError') return ExitCode.Interrupted;
   if (env.DEBUG && error instanceof Error) output.warn(error.stack ?? error.message);
   if (error instanceof FlashError) {

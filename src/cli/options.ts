@@ -3,15 +3,19 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parseDifficulty, type Difficulty } from '../core/card.js';
 import { UsageError } from '../core/errors.js';
+import { checkCardsFolder } from '../io/cards-folder.js';
 
 /** The deck that ships with the package, `cards/` at its root. */
 export const BUNDLED_CARDS = fileURLToPath(new URL('../../cards', import.meta.url));
 
-/** `--cards`, else `FLASHDECK_CARDS`, else the bundled deck; always absolute. */
+/** `--cards`, else `FLASHDECK_CARDS`, else the bundled deck; always absolute, and a folder (else a usage error naming the source). */
 export function resolveCardsRoot(option: string | undefined, env: NodeJS.ProcessEnv): string {
   // `--cards "$DIR"` with DIR unset must not quietly mean the bundled deck.
   if (option === '') throw new UsageError('--cards needs a folder name: --cards <dir>.');
-  return path.resolve(option ?? (env.FLASHDECK_CARDS || BUNDLED_CARDS));
+  const fromVariable = option === undefined && !!env.FLASHDECK_CARDS;
+  const root = path.resolve(option ?? (env.FLASHDECK_CARDS || BUNDLED_CARDS));
+  checkCardsFolder(root, fromVariable ? 'FLASHDECK_CARDS' : undefined);
+  return root;
 }
 
 /** Parses `--difficulty` (`👶,⭐️`, `easy,medium`, …); an unknown level is a usage error. */
@@ -39,4 +43,11 @@ export function parseCount(min: number): (value: string) => number {
 /** Collects a repeatable option into a list. */
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/** Collects `-t`, repeatable and comma-separated (`-t a,b -t c`). */
+export function collectTags(value: string, previous: string[] = []): string[] {
+  const tags = value.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
+  if (tags.length === 0) throw new InvalidArgumentError('name at least one tag: -t tag, or -t tag,tag.');
+  return [...previous, ...tags];
 }

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { CommanderError, Option, type Command } from 'commander';
 import { createRequire } from 'node:module';
 import type { Difficulty } from '../core/card.js';
 import { WEAKEST_COUNT } from '../core/weakest.js';
@@ -8,8 +8,10 @@ import type { OptimizeOptions } from '../commands/optimize.js';
 import type { QuizOptions } from '../commands/quiz.js';
 import type { StatsOptions } from '../commands/stats.js';
 import type { Output } from '../deps.js';
-import { collect, parseCount, parseDifficulties, resolveCardsRoot } from './options.js';
+import { ExitCode } from './exit-code.js';
+import { collect, collectTags, parseCount, parseDifficulties, resolveCardsRoot } from './options.js';
 import { addTransferCommands, type TransferCommands } from './transfer-program.js';
+import { FlashCommand } from './usage-errors.js';
 
 /** The commands the program dispatches to; each returns the exit code. */
 export interface Commands extends TransferCommands {
@@ -39,29 +41,34 @@ interface RawOptions {
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 const FILTER_HELP = `
-Filters (shared by quiz, list and stats):
+Filters (shared by quiz, list, stats and export):
   -d easy,medium   or  -d 👶,⭐️     difficulty levels (👶 easy, ⭐️ medium, 🚀 hard)
-  -t tag           repeatable; a card matches any tag
+  -t tag,tag       repeatable; a card matches any tag
   --deck name      repeatable; a folder and its subfolders`;
+
+const CARDS_HELP = 'cards folder (default: $FLASHDECK_CARDS, else the bundled deck)';
 
 function addDeckOptions(command: Command): Command {
   return command
-    .option('--cards <dir>', 'cards folder (default: $FLASHDECK_CARDS, else the bundled deck)')
+    .option('--cards <dir>', CARDS_HELP)
     .option('-d, --difficulty <levels>', 'comma-separated levels: 👶/easy, ⭐️/medium, 🚀/hard', parseDifficulties)
-    .option('-t, --tag <tag>', 'only cards with this tag (repeatable)', collect)
+    .option('-t, --tag <tags>', 'only cards with one of these tags (comma-separated, repeatable)', collectTags)
     .option('--deck <name>', 'only this deck folder and its subfolders (repeatable)', collect);
 }
 
 /** Builds the commander program; `exitOverride` and output go to every subcommand, so set them first. */
 export function createProgram(commands: Commands, env: NodeJS.ProcessEnv, output: Output, setExitCode: (code: number) => void): Command {
   const write = (sink: (text: string) => void) => (text: string) => sink(text.replace(/\n$/, ''));
-  const program = new Command('flashdeck')
+  const program = new FlashCommand('flashdeck')
     .exitOverride()
     .configureOutput({ writeOut: write(output.print), writeErr: write(output.warn) })
-    .showHelpAfterError('(run with --help for usage)')
-    .showSuggestionAfterError(true)
+    // Our own suggestions go on the error's one line (see usage-errors.ts).
+    .showSuggestionAfterError(false)
+    // Options before the command name are the program's (`--cards`); after it, the command's.
+    .enablePositionalOptions()
     .description('Flashcards from markdown files: quiz yourself, rate 1–5, and let FSRS schedule the next review.')
-    .version(version, '-V, --version', 'print the version')
+    .version(version, '-v, --version', 'print the version')
+    .option('--cards <dir>', 'cards folder for whichever command follows (default: $FLASHDECK_CARDS, else the bundled deck)')
     .addHelpText('after', `
 Cards come from --cards <dir>, else $FLASHDECK_CARDS, else the bundled deck.
 Progress is kept in $FLASHDECK_HOME, else ~/.config/flashdeck.
@@ -69,12 +76,25 @@ Progress is kept in $FLASHDECK_HOME, else ~/.config/flashdeck.
 Examples:
   flashdeck                          quiz on what is due (same as: flashdeck quiz)
   flashdeck --cards ~/notes/cards    quiz on your own cards
+  flashdeck --cards ~/notes list     --cards may also come before the command
   flashdeck list -d hard             the hard cards and when they are due
   flashdeck stats                    mastery by difficulty and deck
   flashdeck optimize                 fit FSRS to your own review history
   flashdeck lint --cards ~/notes     check card files
+  flashdeck config                   every setting and its value
+  flashdeck config path              the folder that holds your progress
   flashdeck import deck.txt -o bio   cards from a Brainscape, Anki or CSV export
   flashdeck progress export          your reviews, to import on another machine`);
+  // -V, commander's own flag for the version, still works for those used to it.
+  program.addOption(new Option('-V').hideHelp()).on('option:V', () => {
+    output.print(version);
+    throw new CommanderError(ExitCode.Ok, 'commander.version', version);
+  });
+  // `flashdeck --cards <dir> list` means `flashdeck list --cards <dir>`; a --cards after the command name wins.
+  program.hook('preAction', (_program, command) => {
+    const cards: unknown = program.getOptionValue('cards');
+    if (cards !== undefined && command.getOptionValue('cards') === undefined) command.setOptionValue('cards', cards);
+  });
   const deckOptions = (raw: RawOptions) => ({
     cardsRoot: resolveCardsRoot(raw.cards, env),
     difficulties: raw.difficulty,
@@ -83,8 +103,7 @@ Examples:
   });
   const run = (promise: Promise<number>) => promise.then(setExitCode);
 
-  // Any word reaching the default command is a mistyped command name, not an argument.
-  const quiz = program.command('quiz', { isDefault: true }).allowExcessArguments(true);
+  const quiz = program.defaultCommand('quiz');
   addDeckOptions(quiz.description('study the cards that are due (the default command)'))
     .option('-n, --limit <n>', 'at most this many distinct cards', parseCount(1))
     .option('--new <n>', 'at most this many new cards in this session (default: what is left of 20 a day)', parseCount(0))
@@ -103,14 +122,9 @@ Examples:
   flashdeck -d 👶 -n 5               five easy cards
   flashdeck --deck ml -t adam --all  cram every card tagged adam in ml/
   flashdeck --weakest                the ten cards you are most likely to have forgotten`)
-    .action((raw: RawOptions) => {
-      const [word] = quiz.args;
-      if (word !== undefined) {
-        const names = program.commands.map((command) => command.name()).join(', ');
-        program.error(`error: unknown command '${word}'. Commands: ${names}.`, { code: 'commander.unknownCommand', exitCode: 2 });
-      }
-      return run(commands.quiz({ ...deckOptions(raw), limit: raw.limit, newLimit: raw.new, shuffle: !!raw.shuffle, all: !!raw.all, type: !!raw.type, weakest: raw.weakest === true ? WEAKEST_COUNT : raw.weakest }));
-    });
+    .action((raw: RawOptions) =>
+      run(commands.quiz({ ...deckOptions(raw), limit: raw.limit, newLimit: raw.new, shuffle: !!raw.shuffle, all: !!raw.all, type: !!raw.type, weakest: raw.weakest === true ? WEAKEST_COUNT : raw.weakest })),
+    );
 
   addDeckOptions(program.command('list').description('list the matching cards with their progress'))
     .option('--json', 'print a JSON array')
@@ -135,37 +149,13 @@ Examples:
   program
     .command('lint')
     .description('check every card file; one line per problem, exit 1 if there is any')
-    .addOption(new Option('--cards <dir>', 'cards folder (default: $FLASHDECK_CARDS, else the bundled deck)'))
+    .option('--cards <dir>', CARDS_HELP)
     .addHelpText('after', `
 Examples:
   flashdeck lint --cards ~/notes/cards`)
     .action((raw: RawOptions) => run(commands.lint({ cardsRoot: resolveCardsRoot(raw.cards, env) })));
 
-  program
-    .command('config')
-    .description('show or change settings kept with your progress')
-    .argument('[action]', 'get, set or unset (default: list every setting)')
-    .argument('[name]', 'new-per-day, reviews-per-day, retention or parameters')
-    .argument('[value]', 'the new value, for set')
-    .addHelpText('after', `
-Settings:
-  new-per-day      new cards per study day (default 20)
-  reviews-per-day  due cards per study day (default 200)
-  retention        desired retention FSRS schedules for, 0.7 to 0.99 (default 0.9)
-  parameters       FSRS weights fitted by \`flashdeck optimize\` (get or unset only)
-
-Examples:
-  flashdeck config
-  flashdeck config set new-per-day 10
-  flashdeck config get retention
-  flashdeck config unset new-per-day`)
-    .action((action: string | undefined, name: string | undefined, value: string | undefined) => {
-      const actions = ['get', 'set', 'unset'];
-      if (action !== undefined && !actions.includes(action)) {
-        program.error(`error: unknown config action '${action}': use get, set or unset.`, { code: 'commander.invalidArgument', exitCode: 2 });
-      }
-      return run(commands.config({ action: (action ?? 'list') as ConfigOptions['action'], name, value }));
-    });
+  addConfigCommands(program, (options) => run(commands.config(options)));
 
   program
     .command('optimize')
@@ -188,4 +178,51 @@ Examples:
   addTransferCommands(program, commands, { env, run, addDeckOptions, readDeckOptions: deckOptions, filterHelp: FILTER_HELP });
 
   return program;
+}
+
+const SETTING_NAMES = 'new-per-day, reviews-per-day, retention or parameters';
+const SETTABLE_NAMES = 'new-per-day, reviews-per-day or retention';
+
+/** Wires `config` and its subcommands: `list` (the default), `get`, `set`, `unset` and `path`. */
+function addConfigCommands(program: FlashCommand, runConfig: (options: ConfigOptions) => Promise<void>): void {
+  const config = program
+    .command('config')
+    .description('show or change settings kept with your progress')
+    .addHelpText('after', `
+Settings:
+  new-per-day      new cards per study day (default 20)
+  reviews-per-day  due cards per study day (default 200)
+  retention        desired retention FSRS schedules for, 0.7 to 0.99 (default 0.9)
+  parameters       FSRS weights fitted by \`flashdeck optimize\` (get or unset only)
+
+Examples:
+  flashdeck config                    every setting; * marks those changed from the default
+  flashdeck config set new-per-day 10
+  flashdeck config get retention
+  flashdeck config unset new-per-day
+  flashdeck config path               the folder that holds your progress and settings`);
+  config
+    .defaultCommand('list')
+    .description('every setting, its value and what it does (the default)')
+    .action(() => runConfig({ action: 'list' }));
+  config
+    .command('get')
+    .description('print one setting')
+    .argument('[name]', SETTING_NAMES)
+    .action((name?: string) => runConfig({ action: 'get', name }));
+  config
+    .command('set')
+    .description('change one setting')
+    .argument('[name]', SETTABLE_NAMES)
+    .argument('[value]', 'the new value')
+    .action((name?: string, value?: string) => runConfig({ action: 'set', name, value }));
+  config
+    .command('unset')
+    .description('put one setting back to its default')
+    .argument('[name]', SETTING_NAMES)
+    .action((name?: string) => runConfig({ action: 'unset', name }));
+  config
+    .command('path')
+    .description('print the folder that holds your progress and settings')
+    .action(() => runConfig({ action: 'path' }));
 }

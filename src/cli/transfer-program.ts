@@ -6,7 +6,8 @@ import type { NewOptions } from '../commands/new.js';
 import type { ProgressExportOptions, ProgressImportOptions } from '../commands/progress.js';
 // The names only: the parsers and writers load when import or export runs.
 import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } from '../core/formats/names.js';
-import { resolveCardsRoot } from './options.js';
+import { UsageError } from '../core/errors.js';
+import { collectTags, resolveCardsRoot } from './options.js';
 
 /** The commands that move cards and progress in and out of flashdeck; each returns the exit code. */
 export interface TransferCommands {
@@ -38,7 +39,7 @@ interface RawTransferOptions {
   question?: string;
   answer?: string;
   difficulty?: string;
-  tags?: string;
+  tag?: string[];
 }
 
 /** Wires `import`, `export`, `progress export|import` and `new`. */
@@ -94,12 +95,9 @@ Examples:
 Examples:
   flashdeck progress export --out laptop.jsonl
   flashdeck progress import desktop.jsonl`)
-    .action(() =>
-      progress.error('error: name what to do: `flashdeck progress export` or `flashdeck progress import <file>`.', {
-        code: 'commander.missingArgument',
-        exitCode: 2,
-      }),
-    );
+    .action(() => {
+      throw new UsageError('name what to do: `flashdeck progress export` or `flashdeck progress import <file>`.');
+    });
   progress
     .command('export')
     .description('write every review (not undone) as JSON Lines, oldest first')
@@ -133,7 +131,7 @@ Examples:
     .option('-q, --question <text>', 'the question (with --answer: nothing is asked)')
     .option('-a, --answer <text>', 'the answer, as markdown')
     .option('-d, --difficulty <level>', '👶/easy, ⭐️/medium or 🚀/hard')
-    .option('-t, --tags <tags>', 'comma-separated tags')
+    .option('-t, --tag <tags>', 'its tags (comma-separated, repeatable)', collectTags)
     .addHelpText('after', `
 In a terminal, asks for what the options do not give; the answer opens $VISUAL or $EDITOR.
 
@@ -148,7 +146,7 @@ Examples:
           question: raw.question,
           answer: raw.answer,
           difficulty: raw.difficulty,
-          tags: raw.tags?.split(','),
+          tags: raw.tag,
         }),
       ),
     );

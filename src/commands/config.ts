@@ -1,12 +1,12 @@
 import { UsageError } from '../core/errors.js';
 import { PARAMETERS_SETTING } from '../core/fsrs-parameters.js';
-import { findSetting, SETTINGS, type SettingSpec } from '../core/settings.js';
+import { findSetting, SETTINGS, type Settings, type SettingSpec } from '../core/settings.js';
 import type { Deps } from '../deps.js';
 import { openStore, resolveStoreDir, type Store } from '../io/store.js';
 
-/** Options of `flashdeck config [get|set|unset] [name] [value]`. */
+/** Options of `flashdeck config [list|get|set|unset|path] [name] [value]`. */
 export interface ConfigOptions {
-  action: 'list' | 'get' | 'set' | 'unset';
+  action: 'list' | 'get' | 'set' | 'unset' | 'path';
   name?: string;
   value?: string;
 }
@@ -22,16 +22,15 @@ function requireSetting(name: string | undefined): SettingSpec {
 
 /** Shows or changes the settings kept in the progress store; returns the exit code. */
 export async function runConfig(options: ConfigOptions, deps: Deps): Promise<number> {
+  // The folder is named without being created: `config path` changes nothing.
+  if (options.action === 'path') {
+    deps.out.print(resolveStoreDir(deps.env));
+    return 0;
+  }
   const store = openStore(resolveStoreDir(deps.env));
   const settings = store.getSettings();
   if (options.action === 'list') {
-    const width = Math.max(...SETTINGS.map((spec) => spec.name.length));
-    for (const spec of SETTINGS) {
-      deps.out.print(`${spec.name.padEnd(width)}  ${String(settings[spec.key]).padEnd(5)}  ${spec.description}`);
-    }
-    const fitted = store.getParameters() ? 'fitted' : 'default';
-    deps.out.print(`${PARAMETERS_SETTING.padEnd(width)}  ${fitted}  FSRS weights, set by \`flashdeck optimize\` (unset to go back to the defaults)`);
-    deps.out.print(`(stored in ${store.configPath})`);
+    printSettings(settings, store, deps);
     return 0;
   }
   if (options.name === PARAMETERS_SETTING) return runParameters(options.action, store, deps);
@@ -45,8 +44,11 @@ export async function runConfig(options: ConfigOptions, deps: Deps): Promise<num
     deps.out.print(`${spec.name} is back to its default, ${spec.defaultValue}`);
     return 0;
   }
-  const value = options.value === undefined ? null : spec.parse(options.value);
-  if (value === null) throw new UsageError(`${spec.name} must be ${spec.allowed}; got "${options.value ?? ''}".`);
+  if (options.value === undefined) {
+    throw new UsageError(`the value is missing: \`flashdeck config set ${spec.name} <value>\`, where the value is ${spec.allowed}.`);
+  }
+  const value = spec.parse(options.value);
+  if (value === null) throw new UsageError(`${spec.name} must be ${spec.allowed}; got "${options.value}".`);
   store.setSetting(spec, value);
   deps.out.print(`${spec.name} = ${value}`);
   return 0;
@@ -64,4 +66,20 @@ function runParameters(action: ConfigOptions['action'], store: Store, deps: Deps
     deps.out.print((store.getParameters() ?? ['default']).join(' '));
   }
   return 0;
+}
+
+/** Every setting on a line of aligned columns: name, value (`*` when not the default) and what it does. */
+function printSettings(settings: Settings, store: Store, deps: Deps): void {
+  const fitted = store.getParameters() !== undefined;
+  const rows = [
+    ...SETTINGS.map((spec) => ({ name: spec.name, value: String(settings[spec.key]), changed: settings[spec.key] !== spec.defaultValue, meaning: spec.description })),
+    { name: PARAMETERS_SETTING, value: fitted ? 'fitted' : 'default', changed: fitted, meaning: 'FSRS weights, set by `flashdeck optimize`' },
+  ];
+  const nameWidth = Math.max(...rows.map((row) => row.name.length));
+  const valueWidth = Math.max(...rows.map((row) => row.value.length));
+  for (const row of rows) {
+    deps.out.print(`${row.name.padEnd(nameWidth)}  ${row.value.padEnd(valueWidth)} ${row.changed ? '*' : ' '}  ${row.meaning}`);
+  }
+  if (rows.some((row) => row.changed)) deps.out.print('* not the default; `flashdeck config unset <name>` puts it back');
+  deps.out.print(`(stored in ${store.configPath})`);
 }

@@ -24,7 +24,7 @@ export async function runExport(options: ExportOptions, deps: Deps): Promise<num
   const format = options.format ?? EXTENSIONS[path.extname(options.out ?? '').toLowerCase()];
   if (!format) throw new UsageError(`name the format with --format ${EXPORT_FORMATS.join(', ')}.`);
   const { cards, problems } = await loadCards(options.cardsRoot);
-  warnAboutProblems(problems, deps.out.warn);
+  warnAboutProblems(problems, options.cardsRoot, deps.out.warn);
   const matching = filterCards(cards, options);
   const text = formatExport(matching, format);
   if (options.out === undefined) {

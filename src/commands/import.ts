@@ -7,7 +7,7 @@ import { slugify } from '../core/slug.js';
 import { formatCount, sanitizeTerminalText } from '../core/text.js';
 import type { Deps } from '../deps.js';
 import { formatProblem } from '../io/card-files.js';
-import { describePath, inspectTarget, makeFolder, readTextInput, writeFileUnder, type Existing } from '../io/text-files.js';
+import { describePath, inspectTarget, makeOutputFolder, readTextInput, writeFileUnder, type Existing } from '../io/text-files.js';
 
 /** Options of `flashdeck import <file> --out <dir>`. */
 export interface ImportOptions {
@@ -49,7 +49,7 @@ export async function runImport(options: ImportOptions, deps: Deps): Promise<num
 }
 
 function writeImport(files: readonly PlannedFile[], source: ImportSource, options: ImportOptions, deps: Deps): number {
-  makeFolder(options.out);
+  makeOutputFolder(options.out);
   const kept: PlannedFile[] = [];
   const failed: RowProblem[] = [];
   for (const file of files) {

@@ -1,10 +1,13 @@
 import path from 'node:path';
-import type { CardInfo } from '../core/card.js';
+import type { CardInfo, CardProblem } from '../core/card.js';
+import { UsageError } from '../core/errors.js';
 import { filterCards, type CardFilter } from '../core/filter.js';
 import type { CardHistory } from '../core/card-history.js';
+import { formatCount, sanitizeTerminalText } from '../core/text.js';
 import { createScheduler, type CardState, type ScheduleSettings, type Scheduler } from '../core/schedule.js';
 import type { Deps } from '../deps.js';
 import { warnAboutProblems } from '../io/card-files.js';
+import { formatLintCommand } from '../io/cards-folder.js';
 import { loadCardInfos } from '../io/card-index.js';
 import { loadCardStates } from '../io/state-cache.js';
 import { openStore, resolveStoreDir, type Store } from '../io/store.js';
@@ -26,13 +29,17 @@ export interface LoadedProgress {
   readonly histories: Map<string, CardHistory>;
 }
 
-/** Loads the cards (warning about invalid ones), filters them, opens the store and replays the log. */
+/**
+ * Loads the cards (warning about invalid ones), filters them, opens the store and replays the log. A folder holding no
+ * valid card at all is a usage error, before any command could say that no card matches its filters.
+ */
 export async function loadProgress(options: DeckOptions, deps: Deps): Promise<LoadedProgress> {
   const storeDir = resolveStoreDir(deps.env);
   // Parsed cards and replayed states are cached beside the store; deleting the folder is always safe.
   const cacheDir = path.join(storeDir, 'cache');
   const { cards, problems } = await loadCardInfos(options.cardsRoot, cacheDir);
-  warnAboutProblems(problems, deps.out.warn);
+  warnAboutProblems(problems, options.cardsRoot, deps.out.warn);
+  if (cards.length === 0) throw new UsageError(describeEmptyFolder(options.cardsRoot, problems));
   const store = openStore(storeDir);
   for (const warning of store.warnings) deps.out.warn(warning);
   const scheduleSettings: ScheduleSettings = { retention: store.getSettings().retention, parameters: store.getParameters() };
@@ -49,4 +56,13 @@ export async function loadProgress(options: DeckOptions, deps: Deps): Promise<Lo
       return replayed.histories;
     },
   };
+}
+
+// A folder without a single card is the wrong folder, or cards that all need fixing: never "no card matches".
+function describeEmptyFolder(root: string, problems: readonly CardProblem[]): string {
+  if (problems.length === 0) {
+    return `no cards in ${sanitizeTerminalText(root)}: a card is a .md file with a "# question" heading and the answer below it (see \`flashdeck new\`).`;
+  }
+  const files = new Set(problems.map((problem) => problem.path)).size;
+  return `${formatCount(files, 'file')}, none of them a card: run \`${formatLintCommand(root)}\` to see why.`;
 }

@@ -1,6 +1,7 @@
 import type { Hash } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { makeFolders } from './folders.js';
 
 // What the caches beside the store share. Every cache only saves time: one that cannot be read is rebuilt, one that
 // cannot be written is skipped.
@@ -16,7 +17,7 @@ export function readJsonFile(file: string): unknown {
 /** Creates the folder `file` goes in; false when it cannot (a file in the way, a read-only disk). */
 export function createFolderFor(file: string): boolean {
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    makeFolders(path.dirname(file));
     return true;
   } catch {
     return false;

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Card, CardInfo, CardProblem } from '../core/card.js';
-import { UsageError } from '../core/errors.js';
 import type { ParsedCard } from '../core/card-fields.js';
 import { parseSimpleCard } from '../core/simple-card.js';
 import { formatCount, sanitizeTerminalText } from '../core/text.js';
+import { checkCardsFolder, formatLintCommand } from './cards-folder.js';
 
 const MAX_CARD_BYTES = 1024 * 1024;
 const WARNINGS_SHOWN = 5;
@@ -38,15 +38,7 @@ export async function loadCards(root: string): Promise<LoadedCards<Card>> {
  * not be read; a usage error without a root. Paths only: at 100,000 cards every byte kept per file counts.
  */
 export function findCardFiles(root: string): { found: string[]; problems: CardProblem[] } {
-  let info: Stats | undefined;
-  try {
-    info = statSync(root);
-  } catch {
-    info = undefined;
-  }
-  if (!info?.isDirectory()) {
-    throw new UsageError(`cards folder not found: ${sanitizeTerminalText(root)} (pass --cards <dir> or set FLASHDECK_CARDS)`);
-  }
+  checkCardsFolder(root);
   const found: string[] = [];
   const problems: CardProblem[] = [];
   // Symlinks are followed, but each real folder is read once (at its first path in name order), so loops end.
@@ -130,12 +122,12 @@ export function formatProblem(problem: CardProblem): string {
   return sanitizeTerminalText(`${problem.path}:${problem.line}: ${problem.message}`).replace(/[\n\t]/g, ' ');
 }
 
-/** Warns about the first few problems (invalid cards, unknown fields) and counts the rest, for commands that go on. */
-export function warnAboutProblems(problems: readonly CardProblem[], warn: (line: string) => void): void {
+/** Warns about the first few problems under `root` (invalid cards, unknown fields) and counts the rest, for commands that go on. */
+export function warnAboutProblems(problems: readonly CardProblem[], root: string, warn: (line: string) => void): void {
   for (const problem of problems.slice(0, WARNINGS_SHOWN)) warn(`warning: ${formatProblem(problem)}`);
   const more = problems.length - WARNINGS_SHOWN;
   if (more > 0) {
-    warn(`warning: ${formatCount(more, 'more card problem')}; run \`flashdeck lint\` to see them all`);
+    warn(`warning: ${formatCount(more, 'more card problem')}; run \`${formatLintCommand(root)}\` to see them all`);
   }
 }
 

@@ -8,6 +8,7 @@ import type { LogEntry } from '../core/review-log.js';
 import { DEFAULT_SETTINGS, SETTINGS, type Settings, type SettingSpec } from '../core/settings.js';
 import { migrateStoreConfig, STORE_FORMAT_VERSION, type StoreConfigData } from '../core/store-format.js';
 import { withFileLock } from './file-lock.js';
+import { makeFolders } from './folders.js';
 import { LazyConf } from './lazy-conf.js';
 
 /** Layout version of the store; a store written by a newer layout is refused, not misread. */
@@ -60,7 +61,7 @@ export function openStore(dir: string): Store {
   const root = path.resolve(dir);
   const logPath = path.join(root, 'reviews.jsonl');
   const configPath = path.join(root, 'config.json');
-  attempt('create the folder', root, () => fs.mkdirSync(root, { recursive: true }));
+  attempt('create the folder', root, () => makeFolders(root));
   const initialConfig = checkConfig(root, configPath);
   // No defaults: conf would write them on open, outside the lock. Settings left out follow the defaults of the
   // flashdeck reading them.
@@ -170,6 +171,8 @@ const HINTS: Record<string, string> = {
   EISDIR: 'A folder is in the way of that file: move it aside.',
   ENOTDIR: 'A file is in the way of a folder on that path: move it aside or set FLASHDECK_HOME to another folder.',
   EEXIST: 'A file is in the way of that folder: move it aside or set FLASHDECK_HOME to another folder.',
+  // The system refuses a folder there, though the folder above it exists (/proc, say).
+  ENOENT: 'Nothing can be created there: set FLASHDECK_HOME to a folder you can write to.',
   ELOOP: 'It is a symbolic link, and flashdeck keeps its files in the store folder itself: put the file there in place of the link.',
 };
 

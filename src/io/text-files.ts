@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FlashError, UsageError } from '../core/errors.js';
 import { sanitizeTerminalText } from '../core/text.js';
+import { makeFolders } from './folders.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -61,9 +62,9 @@ export function inspectTarget(root: string, relative: string): Existing {
 }
 
 /** Makes a folder the user named, and the folders above it; a link to a folder is fine there. */
-export function makeFolder(folder: string): void {
+export function makeOutputFolder(folder: string): void {
   try {
-    fs.mkdirSync(folder, { recursive: true });
+    makeFolders(folder);
   } catch (error) {
     throw cannotWrite(folder, errorCode(error));
   }
@@ -72,7 +73,7 @@ export function makeFolder(folder: string): void {
 /** Writes the output file of an export; an existing one (or a link at its name) is replaced only with `force`. */
 export function writeOutput(file: string, text: string, force: boolean): void {
   const folder = path.dirname(file);
-  makeFolder(folder);
+  makeOutputFolder(folder);
   if (!writeFileUnder(folder, path.basename(file), text, force)) {
     throw new FlashError(`${describePath(file)} already exists: pass --force to replace it, or choose another --out.`);
   }

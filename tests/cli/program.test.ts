@@ -5,6 +5,10 @@ import { run } from '../../src/cli/main.js';
 import { BUNDLED_CARDS } from '../../src/cli/options.js';
 import { FlashError, UsageError } from '../../src/core/errors.js';
 
+// Two existing folders: the cards folder is checked when the command line is read.
+const FOLDER_C = path.resolve('tests/fixtures/cards');
+const FOLDER_D = path.resolve('tests/fixtures/deck-v1');
+
 /** Runs the CLI with commands that record what they were called with. */
 async function runWith(args: string[], env: NodeJS.ProcessEnv = {}, result: () => Promise<number> = async () => 0) {
   const calls: { command: string; options: unknown }[] = [];
@@ -32,10 +36,10 @@ describe('command wiring', () => {
 
   it('parses every quiz option', async () => {
     const { calls } = await runWith(
-      ['quiz', '--cards', 'my', '-d', '👶,⭐', '-t', 'a', '--tag', 'b', '--deck', 'x', '-n5', '--new', '0', '--shuffle', '--all', '--type', '--weakest', '3'],
+      ['quiz', '--cards', 'cards', '-d', '👶,⭐', '-t', 'a', '--tag', 'b, c', '--deck', 'x', '-n5', '--new', '0', '--shuffle', '--all', '--type', '--weakest', '3'],
     );
     expect(calls[0]?.options).toEqual({
-      cardsRoot: path.resolve('my'), difficulties: ['easy', 'medium'], tags: ['a', 'b'], decks: ['x'],
+      cardsRoot: path.resolve('cards'), difficulties: ['easy', 'medium'], tags: ['a', 'b', 'c'], decks: ['x'],
       limit: 5, newLimit: 0, shuffle: true, all: true, type: true, weakest: 3,
     });
   });
@@ -45,9 +49,15 @@ describe('command wiring', () => {
   });
 
   it('takes the cards folder from FLASHDECK_CARDS unless --cards is given', async () => {
-    expect((await runWith(['list'], { FLASHDECK_CARDS: '/c' })).calls[0]?.options).toMatchObject({ cardsRoot: '/c', json: false });
-    expect((await runWith(['stats', '--cards', '/d', '--json'], { FLASHDECK_CARDS: '/c' })).calls[0]?.options).toMatchObject({ cardsRoot: '/d', json: true });
-    expect((await runWith(['lint'], { FLASHDECK_CARDS: '/c' })).calls[0]?.options).toEqual({ cardsRoot: '/c' });
+    expect((await runWith(['list'], { FLASHDECK_CARDS: FOLDER_C })).calls[0]?.options).toMatchObject({ cardsRoot: FOLDER_C, json: false });
+    expect((await runWith(['stats', '--cards', FOLDER_D, '--json'], { FLASHDECK_CARDS: FOLDER_C })).calls[0]?.options).toMatchObject({ cardsRoot: FOLDER_D, json: true });
+    expect((await runWith(['lint'], { FLASHDECK_CARDS: FOLDER_C })).calls[0]?.options).toEqual({ cardsRoot: FOLDER_C });
+  });
+
+  it('takes --cards before the command name too; one after it wins', async () => {
+    expect((await runWith(['--cards', FOLDER_C, 'list'])).calls[0]?.options).toMatchObject({ cardsRoot: FOLDER_C });
+    expect((await runWith(['--cards', FOLDER_C])).calls[0]).toMatchObject({ command: 'quiz', options: { cardsRoot: FOLDER_C } });
+    expect((await runWith(['--cards', FOLDER_C, 'stats', '--cards', FOLDER_D])).calls[0]?.options).toMatchObject({ cardsRoot: FOLDER_D });
   });
 
   it('passes --json and --dry-run to optimize', async () => {
@@ -67,7 +77,7 @@ describe('usage errors exit 2 with one message and no stack', () => {
     [['-d', 'purple'], 'purple'],
     [['--bogus'], '--bogus'],
     [['stat'], 'stat'],
-    [['list', 'extra'], 'too many arguments'],
+    [['list', 'extra'], "flashdeck list takes options only, not 'extra'"],
     [['--new', '-1'], '--new'],
   ])('%j', async (args, mention) => {
     const { code, calls, err } = await runWith(args);
@@ -131,8 +141,8 @@ describe('import, export, progress and new wiring', () => {
   });
 
   it('passes the export format, output and the shared filters', async () => {
-    expect((await runWith(['export', '--cards', '/c', '-f', 'tsv', '-o', 'x.tsv', '-d', 'hard', '-t', 'a', '--deck', 'ml', '--force'])).calls[0]?.options).toEqual({
-      cardsRoot: '/c', difficulties: ['hard'], tags: ['a'], decks: ['ml'], format: 'tsv', out: 'x.tsv', force: true,
+    expect((await runWith(['export', '--cards', FOLDER_C, '-f', 'tsv', '-o', 'x.tsv', '-d', 'hard', '-t', 'a', '--deck', 'ml', '--force'])).calls[0]?.options).toEqual({
+      cardsRoot: FOLDER_C, difficulties: ['hard'], tags: ['a'], decks: ['ml'], format: 'tsv', out: 'x.tsv', force: true,
     });
   });
 
@@ -145,8 +155,8 @@ describe('import, export, progress and new wiring', () => {
     expect((await runWith(['new'])).calls[0]?.options).toEqual({
       cardsRoot: undefined, deck: undefined, question: undefined, answer: undefined, difficulty: undefined, tags: undefined,
     });
-    expect((await runWith(['new', '--deck', 'bio', '-q', 'Q?', '-a', 'A.', '-d', 'easy', '-t', 'x, y'], { FLASHDECK_CARDS: '/c' })).calls[0]?.options).toEqual({
-      cardsRoot: '/c', deck: 'bio', question: 'Q?', answer: 'A.', difficulty: 'easy', tags: ['x', ' y'],
+    expect((await runWith(['new', '--deck', 'bio', '-q', 'Q?', '-a', 'A.', '-d', 'easy', '-t', 'x, y', '--tag', 'z'], { FLASHDECK_CARDS: FOLDER_C })).calls[0]?.options).toEqual({
+      cardsRoot: FOLDER_C, deck: 'bio', question: 'Q?', answer: 'A.', difficulty: 'easy', tags: ['x', 'y', 'z'],
     });
   });
 

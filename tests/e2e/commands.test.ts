@@ -159,10 +159,11 @@ describe('list --json', () => {
     }
   });
 
-  it('prints [] for a folder without cards', () => {
-    const result = runCli(['list', '--json', '--cards', testdir({ 'README.md': '# Not a card\n\nText.\n' })], cliEnv(testdir()));
-    expect(result.code).toBe(0);
-    expect(parseJson(result.stdout)).toEqual([]);
+  it('refuses a folder without cards (the wrong folder, most likely) instead of printing []', () => {
+    const dir = testdir({ 'README.md': '# Not a card\n\nText.\n' });
+    const result = runCli(['list', '--json', '--cards', dir], cliEnv(testdir()));
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toMatch(new RegExp(`^error: no cards in ${dir}: `));
   });
 
   describe('-d, --difficulty', () => {

@@ -18,8 +18,10 @@ describe('flashdeck config', () => {
     [['config', 'set', 'colour', 'blue'], /unknown setting "colour"/],
     [['config', 'set', 'retention', '0.5'], /retention must be .*0\.7 to 0\.99/],
     [['config', 'set', 'new-per-day', '-3'], /new-per-day must be/],
-    [['config', 'set', 'new-per-day'], /new-per-day must be/],
-    [['config', 'frobnicate'], /unknown config action/],
+    [['config', 'set', 'new-per-day'], /^error: the value is missing: `flashdeck config set new-per-day <value>`, where the value is a whole number, 0 or more\.\n$/],
+    [['config', 'get', 'retention', 'extra'], /^error: flashdeck config get takes \[name\] only, not also 'extra' \(see `flashdeck config get --help`\)\n$/],
+    [['config', 'frobnicate'], /^error: unknown command 'config frobnicate': use one of list, get, set, unset, path\n$/],
+    [['config', 'stet', 'retention', '0.8'], /^error: unknown command 'config stet' \(did you mean config set\?\)\n$/],
   ])('%j is a usage error with one line', (args, message) => {
     const result = runCli(args, cliEnv(testdir()));
     expect(result.code).toBe(2);

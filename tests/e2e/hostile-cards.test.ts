@@ -148,7 +148,7 @@ describe('case 3: hostile files each give one warning, and the rest of the deck 
     const warnings = linesOf(result.stderr);
     expect(warnings).toHaveLength(6);
     expect(warnings.slice(0, 5).map((line) => BAD_FILES.find((file) => line.startsWith(`warning: ${file}:`)))).toEqual(BAD_FILES.slice(0, 5));
-    expect(warnings[5]).toBe(`warning: ${BAD_FILES.length - 5} more card problems; run \`flashdeck lint\` to see them all`);
+    expect(warnings[5]).toBe(`warning: ${BAD_FILES.length - 5} more card problems; run \`flashdeck lint --cards ${cards}\` to see them all`);
   });
 
   it('lint reports each file once, stats counts the valid cards, and a quiz rates them', async () => {

@@ -39,7 +39,7 @@ describe('flashdeck new with options', () => {
   });
 
   it.each([
-    [['new', '--cards', '.', '-q', 'Only a question'], 'error: flashdeck new asks its questions in a terminal; in scripts pass --question and --answer (and --difficulty, --tags, --deck).'],
+    [['new', '--cards', '.', '-q', 'Only a question'], 'error: flashdeck new asks its questions in a terminal; in scripts pass --question and --answer (and --difficulty, --tag, --deck).'],
     [['new', '-q', 'Q?', '-a', 'A.'], 'error: name the cards folder to add the card to: pass --cards <dir> or set FLASHDECK_CARDS.'],
     [['new', '--cards', '.', '-q', 'Q?', '-a', 'A.', '-d', 'tricky'], 'error: cannot write the card: unknown difficulty "tricky": use 👶/easy, ⭐️/medium or 🚀/hard.'],
     [['new', '--cards', 'missing-folder', '-q', 'Q?', '-a', 'A.'], 'error: cards folder not found:'],

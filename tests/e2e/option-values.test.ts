@@ -25,7 +25,8 @@ describe('a bad option value is a usage error: exit 2, one line naming it, nothi
     [['quiz', '--new', '-1'], 'expected a whole number of at least 0, got "-1"'],
     [['quiz', '--limit'], "option '-n, --limit <n>' argument missing"],
     [['list', '--deck'], "option '--deck <name>' argument missing"],
-    [['stats', '-t'], "option '-t, --tag <tag>' argument missing"],
+    [['stats', '-t'], "option '-t, --tag <tags>' argument missing"],
+    [['list', '-t', ','], "argument ',' is invalid. name at least one tag: -t tag, or -t tag,tag."],
     [['quiz', '--cards', ''], '--cards needs a folder name'],
     [['list', '--cards='], '--cards needs a folder name'],
     [['lint', '--cards', ''], '--cards needs a folder name'],
@@ -41,11 +42,11 @@ describe('a bad option value is a usage error: exit 2, one line naming it, nothi
     expect(existsSync(path.join(home, 'reviews.jsonl'))).toBe(false);
   });
 
-  it('quiz with --cards naming a file', () => {
-    const cards = deck();
-    const result = runCli(['quiz', '--cards', path.join(cards, 'a.md')], cliEnv(testdir()));
-    expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe(`error: cards folder not found: ${path.join(cards, 'a.md')} (pass --cards <dir> or set FLASHDECK_CARDS)`);
+  it.each([['quiz'], ['list'], ['lint'], ['new']])('%s with --cards naming a file says it is a file', (command) => {
+    const file = path.join(deck(), 'a.md');
+    const result = runCli([command, '--cards', file, ...(command === 'new' ? ['-q', 'Q?', '-a', 'A.'] : [])], cliEnv(testdir()));
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toBe(`error: ${file} is a file, not a folder: pass the folder that holds your cards.\n`);
   });
 });
 

@@ -57,6 +57,6 @@ describe('a checkout that was never built', () => {
     const result = spawnSync(process.execPath, [path.join(checkout, 'bin', 'flashdeck.js'), '--version'], { env: cliEnv(testdir()), encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`error: flashdeck is not built in ${checkout}: run \`npm install\` there (or \`npm run build\`).\n`);
+    expect(result.stderr).toBe(`error: flashdeck is not built in ${checkout}: run \`npm install && npm run build\` there.\n`);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cardFile, cliEnv, readReviewLog, runCli, runCliWithFaults, testdir } from './helpers.js';
@@ -155,5 +155,18 @@ describe('a torn line that cannot be set aside', () => {
     const retried = runCli(['list', '--cards', deck()], cliEnv(home));
     expect(retried.code).toBe(0);
     expect(readdirSync(home).filter((name) => name.includes('.torn-'))).toHaveLength(1);
+  });
+});
+
+describe('a store folder that cannot be made', () => {
+  // Linux refuses any new folder in /proc with ENOENT although /proc exists: Node's recursive mkdir retried for ever.
+  it.skipIf(!existsSync('/proc/self'))('FLASHDECK_HOME under /proc: exit 1 at once, one line naming the folder and FLASHDECK_HOME', () => {
+    for (const home of ['/proc/flashdeck-store', '/proc/flashdeck-store/inner']) {
+      for (const args of [['list', '--cards', deck()], ['config', 'set', 'new-per-day', '3']]) {
+        const result = runCli(args, cliEnv(home));
+        expect(result.code).toBe(1);
+        expect(result.stderr).toBe(`error: cannot create the folder ${home} (ENOENT). Nothing can be created there: set FLASHDECK_HOME to a folder you can write to.\n`);
+      }
+    }
   });
 });

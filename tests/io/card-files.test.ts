@@ -167,22 +167,22 @@ describe('problem output', () => {
     expect(formatProblem({ path: 'a\u001B[2J\nb.md', line: 3, message: 'bad\u0007' })).toBe('a b.md:3: bad');
   });
 
-  it('warns about the first five problems and counts the rest', () => {
+  it('warns about the first five problems and counts the rest, with the lint command for that folder', () => {
     const lines: string[] = [];
-    warnAboutProblems([1, 2, 3, 4, 5, 6, 7].map(problem), (line) => lines.push(line));
+    warnAboutProblems([1, 2, 3, 4, 5, 6, 7].map(problem), '/notes/my cards', (line) => lines.push(line));
     expect(lines).toEqual([
       'warning: deck/c1.md:1: no question',
       'warning: deck/c2.md:2: no question',
       'warning: deck/c3.md:3: no question',
       'warning: deck/c4.md:4: no question',
       'warning: deck/c5.md:5: no question',
-      'warning: 2 more card problems; run `flashdeck lint` to see them all',
+      "warning: 2 more card problems; run `flashdeck lint --cards '/notes/my cards'` to see them all",
     ]);
   });
 
   it('prints no count line for five problems or fewer', () => {
     const lines: string[] = [];
-    warnAboutProblems([1, 2].map(problem), (line) => lines.push(line));
+    warnAboutProblems([1, 2].map(problem), '/notes', (line) => lines.push(line));
     expect(lines).toHaveLength(2);
   });
 });
