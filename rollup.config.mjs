@@ -22,7 +22,8 @@ const lazyChildProcess = {
   transform(code, id) {
     if (!id.replaceAll('\\', '/').endsWith('/node_modules/commander/lib/command.js')) return null;
     const eager = "const childProcess = require('node:child_process');";
-    if (!code.includes(eager)) this.error('commander no longer requires child_process as expected: update lazyChildProcess');
+    if (!code.includes(eager))
+      this.error('commander no longer requires child_process as expected: update lazyChildProcess');
     const lazy = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
     return { code: code.replace(eager, lazy), map: null };
   },

@@ -5,7 +5,9 @@ try {
   cli = require('../dist/bundle/main.cjs');
 } catch (error) {
   if (error.code !== 'MODULE_NOT_FOUND' || !error.message.includes('main.cjs')) throw error;
-  process.stderr.write(`error: flashdeck is not built in ${require('node:path').dirname(__dirname)}: run \`npm install && npm run build\` there.\n`);
+  process.stderr.write(
+    `error: flashdeck is not built in ${require('node:path').dirname(__dirname)}: run \`npm install && npm run build\` there.\n`,
+  );
   process.exit(1);
 }
 cli.main();

@@ -3,7 +3,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRandom } from './seeded-random.mjs';
 
-
 const WORDS = (
   'gradient descent momentum learning rate batch epoch loss weight bias layer neuron activation network ' +
   'convolution kernel stride pooling dropout regularization overfitting variance estimate sample matrix ' +
@@ -11,8 +10,24 @@ const WORDS = (
   'accuracy precision recall entropy softmax embedding attention transformer token sequence recurrent memory ' +
   'cache index query latency throughput protocol packet router kernel process thread mutex deadlock heap stack'
 ).split(' ');
-const SUBJECTS = ['biology', 'chemistry', 'compilers', 'databases', 'economics', 'french', 'history', 'linear-algebra',
-  'machine-learning', 'networking', 'operating-systems', 'physics', 'probability', 'rust', 'statistics', 'typescript'];
+const SUBJECTS = [
+  'biology',
+  'chemistry',
+  'compilers',
+  'databases',
+  'economics',
+  'french',
+  'history',
+  'linear-algebra',
+  'machine-learning',
+  'networking',
+  'operating-systems',
+  'physics',
+  'probability',
+  'rust',
+  'statistics',
+  'typescript',
+];
 const DIFFICULTIES = ['easy', 'medium', 'hard', '👶', '⭐️', '🚀'];
 
 const pick = (random, items) => items[Math.floor(random() * items.length)];
@@ -24,12 +39,27 @@ const sentence = (random) => {
 
 /** About 1 KB of markdown: paragraphs, a list, some inline code and sometimes a fenced code block. */
 function writeAnswer(random) {
-  const parts = [`${sentence(random)} ${sentence(random)} The **${pick(random, WORDS)}** matters because ${words(random, 6)}.`];
-  parts.push(Array.from({ length: 3 + Math.floor(random() * 3) }, () => `- ${words(random, 4)}: \`${pick(random, WORDS)}\` ${words(random, 5)}`).join('\n'));
+  const parts = [
+    `${sentence(random)} ${sentence(random)} The **${pick(random, WORDS)}** matters because ${words(random, 6)}.`,
+  ];
+  parts.push(
+    Array.from(
+      { length: 3 + Math.floor(random() * 3) },
+      () => `- ${words(random, 4)}: \`${pick(random, WORDS)}\` ${words(random, 5)}`,
+    ).join('\n'),
+  );
   if (random() < 0.5) {
     const name = pick(random, WORDS);
-    parts.push(['```ts', `function ${name}(input: number[]): number {`, `  // ${words(random, 6)}`,
-      `  return input.reduce((sum, x) => sum + x * ${Math.floor(random() * 9) + 1}, 0);`, '}', '```'].join('\n'));
+    parts.push(
+      [
+        '```ts',
+        `function ${name}(input: number[]): number {`,
+        `  // ${words(random, 6)}`,
+        `  return input.reduce((sum, x) => sum + x * ${Math.floor(random() * 9) + 1}, 0);`,
+        '}',
+        '```',
+      ].join('\n'),
+    );
   }
   while (parts.join('\n\n').length < 900) parts.push(`${sentence(random)} ${sentence(random)} ${sentence(random)}`);
   return parts.join('\n\n');
@@ -40,7 +70,9 @@ function folderOf(random, index, perFolder) {
   const group = Math.floor(index / perFolder);
   const subject = SUBJECTS[group % SUBJECTS.length];
   const chapter = `chapter-${String(Math.floor(group / SUBJECTS.length) % 40).padStart(2, '0')}`;
-  return group % 3 === 0 ? `${subject}/${chapter}` : `${subject}/${chapter}/part-${Math.floor(group / (SUBJECTS.length * 40))}`;
+  return group % 3 === 0
+    ? `${subject}/${chapter}`
+    : `${subject}/${chapter}/part-${Math.floor(group / (SUBJECTS.length * 40))}`;
 }
 
 /**
@@ -55,7 +87,11 @@ export function writeCards(root, count, seed) {
     const file = `${folder}/card-${String(index).padStart(6, '0')}.md`;
     const id = `${folder.split('/')[0]}/${index.toString(36)}`;
     const question = `What does ${words(random, 3)} mean for ${words(random, 2)} (${index})?`;
-    const front = [`id: ${id}`, `difficulty: ${pick(random, DIFFICULTIES)}`, `tags: [${words(random, 2).replace(' ', ', ')}]`];
+    const front = [
+      `id: ${id}`,
+      `difficulty: ${pick(random, DIFFICULTIES)}`,
+      `tags: [${words(random, 2).replace(' ', ', ')}]`,
+    ];
     const text = `---\n${front.join('\n')}\n---\n\n# ${question}\n\n${writeAnswer(random)}\n`;
     mkdirSync(path.join(root, folder), { recursive: true });
     writeFileSync(path.join(root, file), text);
@@ -73,12 +109,14 @@ export function writeReviewLog(file, ids, count, end, seed) {
   // Most reviews fall on the cards studied most, and a fifth of the deck stays new.
   const studied = ids.slice(0, Math.floor(ids.length * 0.8));
   const ratings = [1, 2, 3, 3, 4, 4, 4, 4, 5, 5];
-  const lines = times.map((at) => JSON.stringify({
-    card: studied[Math.floor(random() ** 2 * studied.length)],
-    rating: pick(random, ratings),
-    at: new Date(at).toISOString(),
-    seconds: Math.round(random() * 300) / 10,
-  }));
+  const lines = times.map((at) =>
+    JSON.stringify({
+      card: studied[Math.floor(random() ** 2 * studied.length)],
+      rating: pick(random, ratings),
+      at: new Date(at).toISOString(),
+      seconds: Math.round(random() * 300) / 10,
+    }),
+  );
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${lines.join('\n')}\n`);
 }

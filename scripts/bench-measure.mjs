@@ -67,7 +67,12 @@ export function timePty(args, env, text) {
     });
     pty.onExit(({ exitCode }) => {
       if (text === undefined && exitCode === 0) finish();
-      else finish(new Error(`exited ${exitCode} before ${JSON.stringify(text)} showed; screen:\n${stripVTControlCharacters(screen)}`));
+      else
+        finish(
+          new Error(
+            `exited ${exitCode} before ${JSON.stringify(text)} showed; screen:\n${stripVTControlCharacters(screen)}`,
+          ),
+        );
     });
   });
 }
@@ -85,5 +90,11 @@ export async function compare(runs, measure, baseline) {
     times.push(await measure());
   }
   const ratio = baseline ? median(times.map((time, run) => time / baseTimes[run])) : null;
-  return { median: median(times), runs: times, baseline: baseline ? median(baseTimes) : null, baselineRuns: baseTimes, ratio };
+  return {
+    median: median(times),
+    runs: times,
+    baseline: baseline ? median(baseTimes) : null,
+    baselineRuns: baseTimes,
+    ratio,
+  };
 }

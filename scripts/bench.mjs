@@ -26,7 +26,7 @@ async function runBench(dir) {
   const at = (name) => path.join(dir, name);
   log('generating 10,000 and 100,000 cards and 100,000 reviews…');
   const small = writeCards(at('cards-10k'), 10_000, 1);
-  const large = writeCards(at('cards-100k'), 100_000, 2);
+  writeCards(at('cards-100k'), 100_000, 2);
   writeReviewLog(at('home-reviews/reviews.jsonl'), small.ids, 100_000, new Date(), 3);
   for (const home of ['home-empty', 'home-append-empty']) mkdirSync(at(home));
   mkdirSync(at('home-append-full'));
@@ -38,7 +38,10 @@ async function runBench(dir) {
     delete base.FORCE_COLOR;
     return base;
   };
-  const cli = (home, ...args) => () => timeNode([BIN, ...args], env(home));
+  const cli =
+    (home, ...args) =>
+    () =>
+      timeNode([BIN, ...args], env(home));
   const walk = (cards) => () => timeNode([WALK, at(cards)], env('home-empty'));
   const rows = [];
   const add = (figure, result, extra) => {
@@ -59,7 +62,9 @@ async function runBench(dir) {
     expectEqual('cards listed', cards.length, 10_000);
     expectEqual('first question', cards[0].question, small.first.question);
   });
-  const cold100k = first('home-empty', 'cards-100k', ['list'], (cards) => expectEqual('cards listed', cards.length, 100_000));
+  const cold100k = first('home-empty', 'cards-100k', ['list'], (cards) =>
+    expectEqual('cards listed', cards.length, 100_000),
+  );
   const coldStats = first('home-reviews', 'cards-10k', ['stats'], (stats) => {
     expectEqual('cards counted', stats.cards, 10_000);
     expectEqual('reviews counted', stats.reviews, 100_000);
@@ -68,31 +73,69 @@ async function runBench(dir) {
   log('measuring…');
   const ms = { unit: 'ms' };
   const node = () => timeNode(['-e', '0'], env('home-empty'));
-  add('flashdeck --version', await compare(RUNS * 2, cli('home-empty', '--version'), node), { ...ms, baselineName: 'node -e 0', limit: 1.3 });
-  add('flashdeck --help', await compare(RUNS * 2, cli('home-empty', '--help'), node), { ...ms, baselineName: 'node -e 0', limit: 1.3 });
-  const list10k = await compare(RUNS, cli('home-empty', 'list', '--json', '--cards', at('cards-10k')), walk('cards-10k'));
+  add('flashdeck --version', await compare(RUNS * 2, cli('home-empty', '--version'), node), {
+    ...ms,
+    baselineName: 'node -e 0',
+    limit: 1.3,
+  });
+  add('flashdeck --help', await compare(RUNS * 2, cli('home-empty', '--help'), node), {
+    ...ms,
+    baselineName: 'node -e 0',
+    limit: 1.3,
+  });
+  const list10k = await compare(
+    RUNS,
+    cli('home-empty', 'list', '--json', '--cards', at('cards-10k')),
+    walk('cards-10k'),
+  );
   add('list --json, 10k cards', list10k, { ...ms, baselineName: 'walk + read 10k', limit: 1.5 });
-  add('list --json, 100k cards', await compare(RUNS_100K, cli('home-empty', 'list', '--json', '--cards', at('cards-100k')), walk('cards-100k')),
-    { ...ms, baselineName: 'walk + read 100k', limit: 1.5 });
+  add(
+    'list --json, 100k cards',
+    await compare(RUNS_100K, cli('home-empty', 'list', '--json', '--cards', at('cards-100k')), walk('cards-100k')),
+    { ...ms, baselineName: 'walk + read 100k', limit: 1.5 },
+  );
   const memory = measurePeakMemory([BIN, 'list', '--json', '--cards', at('cards-100k')], env('home-empty'), dir);
   add('peak memory, list --json 100k', { median: memory, baseline: null }, { unit: 'MB', max: 300 });
   const quizArgs = [BIN, 'quiz', '--cards', at('cards-10k')];
-  add('quiz to first question, 10k cards', await compare(RUNS, () => timePty(quizArgs, env('home-empty'), small.first.question),
-    () => timePty([WALK, at('cards-10k')], env('home-empty'))), { ...ms, baselineName: 'walk + read 10k (pty)', limit: 1.5 });
+  add(
+    'quiz to first question, 10k cards',
+    await compare(
+      RUNS,
+      () => timePty(quizArgs, env('home-empty'), small.first.question),
+      () => timePty([WALK, at('cards-10k')], env('home-empty')),
+    ),
+    { ...ms, baselineName: 'walk + read 10k (pty)', limit: 1.5 },
+  );
   const statsRun = cli('home-reviews', 'stats', '--json', '--cards', at('cards-10k'));
-  add('stats --json, 10k cards, 100k reviews', await compare(RUNS, statsRun, cli('home-empty', 'list', '--json', '--cards', at('cards-10k'))),
-    { ...ms, baselineName: 'list --json 10k', limit: 2 });
-  add('list --json, 10k cards, 100k reviews', await compare(RUNS, cli('home-reviews', 'list', '--json', '--cards', at('cards-10k'))),
-    { ...ms, info: true });
-  const append = (home) => JSON.parse(runNode([fileURLToPath(new URL('./bench-append.mjs', import.meta.url)), at(home), '200'], env(home)));
+  add(
+    'stats --json, 10k cards, 100k reviews',
+    await compare(RUNS, statsRun, cli('home-empty', 'list', '--json', '--cards', at('cards-10k'))),
+    { ...ms, baselineName: 'list --json 10k', limit: 2 },
+  );
+  add(
+    'list --json, 10k cards, 100k reviews',
+    await compare(RUNS, cli('home-reviews', 'list', '--json', '--cards', at('cards-10k'))),
+    { ...ms, info: true },
+  );
+  const append = (home) =>
+    JSON.parse(runNode([fileURLToPath(new URL('./bench-append.mjs', import.meta.url)), at(home), '200'], env(home)));
   const full = append('home-append-full');
   const empty = append('home-append-empty');
-  add('save one rating, 100k reviews in the log', { median: full.median, baseline: empty.median, p90: full.p90, ratio: full.median / empty.median },
-    { unit: 'ms', baselineName: 'same, empty log', max: 10 });
+  add(
+    'save one rating, 100k reviews in the log',
+    { median: full.median, baseline: empty.median, p90: full.p90, ratio: full.median / empty.median },
+    { unit: 'ms', baselineName: 'same, empty log', max: 10 },
+  );
   add('first list --json 10k (no cache)', cold10k, { ...ms, info: true });
   add('first list --json 100k (no cache)', cold100k, { ...ms, info: true });
   add('first stats --json, 100k reviews (no cache)', coldStats, { ...ms, info: true });
-  return { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, platform: `${os.platform()} ${os.arch()}`, rows };
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    platform: `${os.platform()} ${os.arch()}`,
+    rows,
+  };
 }
 
 function formatTable({ date, node, cpus, platform, rows }) {
@@ -108,7 +151,10 @@ function formatTable({ date, node, cpus, platform, rows }) {
     '',
     '| figure | median | baseline | baseline median | ratio | target | result |',
     '| --- | ---: | --- | ---: | ---: | --- | --- |',
-    ...rows.map((row) => `| ${row.figure} | ${number(row.median)} ${row.unit} | ${row.baselineName ?? ''} | ${row.baseline === null ? '' : `${number(row.baseline)} ${row.unit}`} | ${row.ratio === null ? '' : `${row.ratio.toFixed(2)}×`} | ${target(row)} | ${verdict(row)} |`),
+    ...rows.map(
+      (row) =>
+        `| ${row.figure} | ${number(row.median)} ${row.unit} | ${row.baselineName ?? ''} | ${row.baseline === null ? '' : `${number(row.baseline)} ${row.unit}`} | ${row.ratio === null ? '' : `${row.ratio.toFixed(2)}×`} | ${target(row)} | ${verdict(row)} |`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }

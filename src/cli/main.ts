@@ -16,20 +16,22 @@ function createCommands(deps: Deps): Commands {
     quiz: async (options) => {
       const [{ runQuiz }, { openQuizTerminal }] = await Promise.all([
         import('../commands/quiz.js'),
-        import('../io/quiz-terminal.js'),
+        import('../io/terminal/quiz-terminal.js'),
       ]);
       return runQuiz(options, {
         ...deps,
         bundledCards: BUNDLED_CARDS,
         openTerminal: () => {
-          requireTerminal('the quiz needs an interactive terminal on standard input; use `flashdeck list` or `flashdeck stats` in scripts.');
+          requireTerminal(
+            'the quiz needs an interactive terminal on standard input; use `flashdeck list` or `flashdeck stats` in scripts.',
+          );
           return openQuizTerminal(process.stdin, process.stdout);
         },
       });
     },
     list: async (options) => (await import('../commands/list.js')).runList(options, deps),
     stats: async (options) => (await import('../commands/stats.js')).runStats(options, deps),
-    lint: async (options) => (await import('../commands/lint.js')).runLint(options, deps.out),
+    lint: async (options) => (await import('../commands/lint.js')).runLint(options, deps),
     config: async (options) => (await import('../commands/config.js')).runConfig(options, deps),
     optimize: async (options) => (await import('../commands/optimize.js')).runOptimize(options, deps),
     importCards: async (options) => (await import('../commands/import.js')).runImport(options, deps),
@@ -37,11 +39,16 @@ function createCommands(deps: Deps): Commands {
     exportProgress: async (options) => (await import('../commands/progress.js')).runProgressExport(options, deps),
     importProgress: async (options) => (await import('../commands/progress.js')).runProgressImport(options, deps),
     newCard: async (options) => {
-      const [{ runNew }, { askCardAnswers }] = await Promise.all([import('../commands/new.js'), import('../io/card-prompts.js')]);
+      const [{ runNew }, { askCardAnswers }] = await Promise.all([
+        import('../commands/new.js'),
+        import('../io/terminal/card-prompts.js'),
+      ]);
       return runNew(options, {
         ...deps,
         askCardAnswers: (given) => {
-          requireTerminal('flashdeck new asks its questions in a terminal; in scripts pass --question and --answer (and --difficulty, --tag, --deck).');
+          requireTerminal(
+            'flashdeck new asks its questions in a terminal; in scripts pass --question and --answer (and --difficulty, --tag, --deck).',
+          );
           return askCardAnswers(given);
         },
       });
@@ -50,7 +57,12 @@ function createCommands(deps: Deps): Commands {
 }
 
 /** Runs flashdeck with `args` (without node and script) and returns the exit code; never throws. */
-export async function run(args: readonly string[], commands: Commands, env: NodeJS.ProcessEnv, output: Output): Promise<number> {
+export async function run(
+  args: readonly string[],
+  commands: Commands,
+  env: NodeJS.ProcessEnv,
+  output: Output,
+): Promise<number> {
   let exitCode: number = ExitCode.Ok;
   try {
     await createProgram(commands, env, output, (code) => (exitCode = code)).parseAsync([...args], { from: 'user' });

@@ -1,12 +1,12 @@
 import { InvalidArgumentError } from 'commander';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { parseDifficulty, type Difficulty } from '../core/card.js';
+import { parseDifficulty, type Difficulty } from '../core/card/card.js';
 import { UsageError } from '../core/errors.js';
-import { checkCardsFolder } from '../io/cards-folder.js';
+import { PACKAGE_ROOT } from '../io/package-root.js';
+import { checkCardsFolder } from '../io/cards/cards-folder.js';
 
 /** The deck that ships with the package, `cards/` at its root. */
-export const BUNDLED_CARDS = fileURLToPath(new URL('../../cards', import.meta.url));
+export const BUNDLED_CARDS = path.join(PACKAGE_ROOT, 'cards');
 
 /** `--cards`, else `FLASHDECK_CARDS`, else the bundled deck; always absolute, and a folder (else a usage error naming the source). */
 export function resolveCardsRoot(option: string | undefined, env: NodeJS.ProcessEnv): string {
@@ -24,7 +24,8 @@ export function parseDifficulties(value: string): Difficulty[] {
   if (levels.length === 0) throw new InvalidArgumentError('name at least one level: easy, medium or hard.');
   return levels.map((level) => {
     const difficulty = parseDifficulty(level);
-    if (!difficulty) throw new InvalidArgumentError(`"${level.trim()}" is not a level: use 👶/easy, ⭐️/medium or 🚀/hard.`);
+    if (!difficulty)
+      throw new InvalidArgumentError(`"${level.trim()}" is not a level: use 👶/easy, ⭐️/medium or 🚀/hard.`);
     return difficulty;
   });
 }
@@ -47,7 +48,10 @@ export function collect(value: string, previous: string[] = []): string[] {
 
 /** Collects `-t`, repeatable and comma-separated (`-t a,b -t c`). */
 export function collectTags(value: string, previous: string[] = []): string[] {
-  const tags = value.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
+  const tags = value
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== '');
   if (tags.length === 0) throw new InvalidArgumentError('name at least one tag: -t tag, or -t tag,tag.');
   return [...previous, ...tags];
 }

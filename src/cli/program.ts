@@ -1,7 +1,6 @@
 import { CommanderError, Option, type Command } from 'commander';
-import { createRequire } from 'node:module';
-import type { Difficulty } from '../core/card.js';
-import { WEAKEST_COUNT } from '../core/weakest.js';
+import type { Difficulty } from '../core/card/card.js';
+import { WEAKEST_COUNT } from '../core/stats/weakest.js';
 import type { ConfigOptions } from '../commands/config.js';
 import type { ListOptions } from '../commands/list.js';
 import type { OptimizeOptions } from '../commands/optimize.js';
@@ -12,6 +11,7 @@ import { ExitCode } from './exit-code.js';
 import { collect, collectTags, parseCount, parseDifficulties, resolveCardsRoot } from './options.js';
 import { addTransferCommands, type TransferCommands } from './transfer-program.js';
 import { FlashCommand } from './usage-errors.js';
+import { PACKAGE_VERSION } from '../io/package-root.js';
 
 /** The commands the program dispatches to; each returns the exit code. */
 export interface Commands extends TransferCommands {
@@ -38,8 +38,6 @@ interface RawOptions {
   dryRun?: boolean;
 }
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
-
 const FILTER_HELP = `
 Filters (shared by quiz, list, stats and export):
   -d easy,medium   or  -d 👶,⭐️     difficulty levels (👶 easy, ⭐️ medium, 🚀 hard)
@@ -57,7 +55,12 @@ function addDeckOptions(command: Command): Command {
 }
 
 /** Builds the commander program; `exitOverride` and output go to every subcommand, so set them first. */
-export function createProgram(commands: Commands, env: NodeJS.ProcessEnv, output: Output, setExitCode: (code: number) => void): Command {
+export function createProgram(
+  commands: Commands,
+  env: NodeJS.ProcessEnv,
+  output: Output,
+  setExitCode: (code: number) => void,
+): Command {
   const write = (sink: (text: string) => void) => (text: string) => sink(text.replace(/\n$/, ''));
   const program = new FlashCommand('flashdeck')
     .exitOverride()
@@ -67,9 +70,14 @@ export function createProgram(commands: Commands, env: NodeJS.ProcessEnv, output
     // Options before the command name are the program's (`--cards`); after it, the command's.
     .enablePositionalOptions()
     .description('Flashcards from markdown files: quiz yourself, rate 1–5, and let FSRS schedule the next review.')
-    .version(version, '-v, --version', 'print the version')
-    .option('--cards <dir>', 'cards folder for whichever command follows (default: $FLASHDECK_CARDS, else the bundled deck)')
-    .addHelpText('after', `
+    .version(PACKAGE_VERSION, '-v, --version', 'print the version')
+    .option(
+      '--cards <dir>',
+      'cards folder for whichever command follows (default: $FLASHDECK_CARDS, else the bundled deck)',
+    )
+    .addHelpText(
+      'after',
+      `
 Cards come from --cards <dir>, else $FLASHDECK_CARDS, else the bundled deck.
 Progress is kept in $FLASHDECK_HOME, else ~/.config/flashdeck.
 
@@ -84,11 +92,12 @@ Examples:
   flashdeck config                   every setting and its value
   flashdeck config path              the folder that holds your progress
   flashdeck import deck.txt -o bio   cards from a Brainscape, Anki or CSV export
-  flashdeck progress export          your reviews, to import on another machine`);
+  flashdeck progress export          your reviews, to import on another machine`,
+    );
   // -V, commander's own flag for the version, still works for those used to it.
   program.addOption(new Option('-V').hideHelp()).on('option:V', () => {
-    output.print(version);
-    throw new CommanderError(ExitCode.Ok, 'commander.version', version);
+    output.print(PACKAGE_VERSION);
+    throw new CommanderError(ExitCode.Ok, 'commander.version', PACKAGE_VERSION);
   });
   // `flashdeck --cards <dir> list` means `flashdeck list --cards <dir>`; a --cards after the command name wins.
   program.hook('preAction', (_program, command) => {
@@ -106,12 +115,22 @@ Examples:
   const quiz = program.defaultCommand('quiz');
   addDeckOptions(quiz.description('study the cards that are due (the default command)'))
     .option('-n, --limit <n>', 'at most this many distinct cards', parseCount(1))
-    .option('--new <n>', 'at most this many new cards in this session (default: what is left of 20 a day)', parseCount(0))
+    .option(
+      '--new <n>',
+      'at most this many new cards in this session (default: what is left of 20 a day)',
+      parseCount(0),
+    )
     .option('--shuffle', 'shuffle the session')
     .option('--all', 'cram: every matching card, regardless of schedule (still recorded)')
     .option('--type', 'type your answer before the real one is shown')
-    .option('--weakest [n]', `the n cards you are least likely to recall now (default ${WEAKEST_COUNT}), whatever their schedule`, parseCount(1))
-    .addHelpText('after', `${FILTER_HELP}
+    .option(
+      '--weakest [n]',
+      `the n cards you are least likely to recall now (default ${WEAKEST_COUNT}), whatever their schedule`,
+      parseCount(1),
+    )
+    .addHelpText(
+      'after',
+      `${FILTER_HELP}
 
 Keys: Space/Enter show the answer · 1–5 rate (1 Not at all … 5 Perfectly) · u undo
       e edit · s skip · b bury until tomorrow · ? keys · q quit
@@ -121,38 +140,62 @@ Examples:
   flashdeck --cards ~/notes/cards    study your own cards
   flashdeck -d 👶 -n 5               five easy cards
   flashdeck --deck ml -t adam --all  cram every card tagged adam in ml/
-  flashdeck --weakest                the ten cards you are most likely to have forgotten`)
+  flashdeck --weakest                the ten cards you are most likely to have forgotten`,
+    )
     .action((raw: RawOptions) =>
-      run(commands.quiz({ ...deckOptions(raw), limit: raw.limit, newLimit: raw.new, shuffle: !!raw.shuffle, all: !!raw.all, type: !!raw.type, weakest: raw.weakest === true ? WEAKEST_COUNT : raw.weakest })),
+      run(
+        commands.quiz({
+          ...deckOptions(raw),
+          limit: raw.limit,
+          newLimit: raw.new,
+          shuffle: !!raw.shuffle,
+          all: !!raw.all,
+          type: !!raw.type,
+          weakest: raw.weakest === true ? WEAKEST_COUNT : raw.weakest,
+        }),
+      ),
     );
 
   addDeckOptions(program.command('list').description('list the matching cards with their progress'))
     .option('--json', 'print a JSON array')
-    .addHelpText('after', `${FILTER_HELP}
+    .addHelpText(
+      'after',
+      `${FILTER_HELP}
 
 Examples:
   flashdeck list
-  flashdeck list -d hard --json | jq '.[].question'`)
+  flashdeck list -d hard --json | jq '.[].question'`,
+    )
     .action((raw: RawOptions) => run(commands.list({ ...deckOptions(raw), json: !!raw.json })));
 
-  addDeckOptions(program.command('stats').description('show progress: streaks, mastery, a review heatmap, what comes due, retention, the weakest cards'))
+  addDeckOptions(
+    program
+      .command('stats')
+      .description('show progress: streaks, mastery, a review heatmap, what comes due, retention, the weakest cards'),
+  )
     .option('--json', 'print a JSON object with the data behind every chart')
-    .addHelpText('after', `${FILTER_HELP}
+    .addHelpText(
+      'after',
+      `${FILTER_HELP}
 
 Examples:
   flashdeck stats
   flashdeck stats -d hard                        progress on the hard cards only
   flashdeck stats --deck optimization-in-neural-networks --json
-  flashdeck stats --json | jq '.forecast[0:7]'   what comes due this week`)
+  flashdeck stats --json | jq '.forecast[0:7]'   what comes due this week`,
+    )
     .action((raw: RawOptions) => run(commands.stats({ ...deckOptions(raw), json: !!raw.json })));
 
   program
     .command('lint')
     .description('check every card file; one line per problem, exit 1 if there is any')
     .option('--cards <dir>', CARDS_HELP)
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
-  flashdeck lint --cards ~/notes/cards`)
+  flashdeck lint --cards ~/notes/cards`,
+    )
     .action((raw: RawOptions) => run(commands.lint({ cardsRoot: resolveCardsRoot(raw.cards, env) })));
 
   addConfigCommands(program, (options) => run(commands.config(options)));
@@ -162,7 +205,9 @@ Examples:
     .description('fit the FSRS weights to your own review history and schedule with them')
     .option('--json', 'print a JSON object')
     .option('--dry-run', 'fit and compare, but keep the current weights')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Learns from the whole review log (it needs 400 reviews made on a later day than
 the card's previous one), compares the fitted weights with FSRS's defaults (log
 loss and RMSE, lower is better) and saves them with your settings. Run it again
@@ -172,10 +217,17 @@ to the defaults.
 Examples:
   flashdeck optimize
   flashdeck optimize --dry-run
-  flashdeck optimize --json | jq .logLoss`)
+  flashdeck optimize --json | jq .logLoss`,
+    )
     .action((raw: RawOptions) => run(commands.optimize({ json: !!raw.json, dryRun: !!raw.dryRun })));
 
-  addTransferCommands(program, commands, { env, run, addDeckOptions, readDeckOptions: deckOptions, filterHelp: FILTER_HELP });
+  addTransferCommands(program, commands, {
+    env,
+    run,
+    addDeckOptions,
+    readDeckOptions: deckOptions,
+    filterHelp: FILTER_HELP,
+  });
 
   return program;
 }
@@ -188,7 +240,9 @@ function addConfigCommands(program: FlashCommand, runConfig: (options: ConfigOpt
   const config = program
     .command('config')
     .description('show or change settings kept with your progress')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Settings:
   new-per-day      new cards per study day (default 20)
   reviews-per-day  due cards per study day (default 200)
@@ -200,7 +254,8 @@ Examples:
   flashdeck config set new-per-day 10
   flashdeck config get retention
   flashdeck config unset new-per-day
-  flashdeck config path               the folder that holds your progress and settings`);
+  flashdeck config path               the folder that holds your progress and settings`,
+    );
   config
     .defaultCommand('list')
     .description('every setting, its value and what it does (the default)')

@@ -1,11 +1,11 @@
 import { Option, type Command } from 'commander';
 import type { ExportOptions } from '../commands/export.js';
 import type { ImportOptions } from '../commands/import.js';
-import type { DeckOptions } from '../commands/load.js';
+import type { DeckOptions } from '../commands/collection.js';
 import type { NewOptions } from '../commands/new.js';
 import type { ProgressExportOptions, ProgressImportOptions } from '../commands/progress.js';
 // The names only: the parsers and writers load when import or export runs.
-import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } from '../core/formats/names.js';
+import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } from '../core/transfer/column-names.js';
 import { UsageError } from '../core/errors.js';
 import { collectTags, resolveCardsRoot } from './options.js';
 
@@ -50,10 +50,16 @@ export function addTransferCommands(program: Command, commands: TransferCommands
     .description('turn a Brainscape, CSV, TSV or Anki export into card files')
     .argument('<file>', 'the file to import (- for standard input)')
     .requiredOption('-o, --out <dir>', 'the folder to write the cards into (created if needed)')
-    .addOption(new Option('-f, --format <format>', 'the file’s format (default: guessed from its content)').choices(IMPORT_FORMATS))
+    .addOption(
+      new Option('-f, --format <format>', 'the file’s format (default: guessed from its content)').choices(
+        IMPORT_FORMATS,
+      ),
+    )
     .option('--force', 'replace card files that already exist')
     .option('--dry-run', 'print the files that would be written, and write nothing')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Formats:
   brainscape  Brainscape's text export (numbered Q/A blocks; 👶 ⭐️ 🚀 set the difficulty)
   csv, tsv    a header row (question, answer, tags, difficulty, id, deck) or front,back[,tags]
@@ -65,17 +71,34 @@ their line number and skipped; exit code 1 only when no card could be imported.
 Examples:
   flashdeck import deck.txt --out ~/cards/biology
   flashdeck import notes.txt --format anki --out ~/cards/spanish --dry-run
-  flashdeck import words.csv --out ~/cards/words --force`)
+  flashdeck import words.csv --out ~/cards/words --force`,
+    )
     .action((file: string, raw: RawTransferOptions) =>
-      run(commands.importCards({ file, out: raw.out ?? '', format: raw.format as ImportFormat | undefined, force: !!raw.force, dryRun: !!raw.dryRun })),
+      run(
+        commands.importCards({
+          file,
+          out: raw.out ?? '',
+          format: raw.format as ImportFormat | undefined,
+          force: !!raw.force,
+          dryRun: !!raw.dryRun,
+        }),
+      ),
     );
 
   parts
-    .addDeckOptions(program.command('export').description('write the matching cards as CSV, TSV or an Anki import file'))
-    .addOption(new Option('-f, --format <format>', 'csv, tsv or anki (default: from the --out extension)').choices(EXPORT_FORMATS))
+    .addDeckOptions(
+      program.command('export').description('write the matching cards as CSV, TSV or an Anki import file'),
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'csv, tsv or anki (default: from the --out extension)').choices(
+        EXPORT_FORMATS,
+      ),
+    )
     .option('-o, --out <file>', 'the file to write (default: standard output)')
     .option('--force', 'replace the --out file if it exists')
-    .addHelpText('after', `${parts.filterHelp}
+    .addHelpText(
+      'after',
+      `${parts.filterHelp}
 
 CSV and TSV keep the answers as markdown (columns: question, answer, tags, difficulty, id,
 deck) and import back unchanged; anki writes HTML fields, with each card's id as the guid.
@@ -83,18 +106,29 @@ deck) and import back unchanged; anki writes HTML fields, with each card's id as
 Examples:
   flashdeck export --format tsv --out cards.tsv
   flashdeck export --cards ~/cards --deck spanish --format anki --out spanish.txt
-  flashdeck export -d hard --format csv | less`)
+  flashdeck export -d hard --format csv | less`,
+    )
     .action((raw: RawTransferOptions) =>
-      run(commands.exportCards({ ...parts.readDeckOptions(raw), format: raw.format as ExportFormat | undefined, out: raw.out, force: !!raw.force })),
+      run(
+        commands.exportCards({
+          ...parts.readDeckOptions(raw),
+          format: raw.format as ExportFormat | undefined,
+          out: raw.out,
+          force: !!raw.force,
+        }),
+      ),
     );
 
   const progress = program
     .command('progress')
     .description('move your review history between machines')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   flashdeck progress export --out laptop.jsonl
-  flashdeck progress import desktop.jsonl`)
+  flashdeck progress import desktop.jsonl`,
+    )
     .action(() => {
       throw new UsageError('name what to do: `flashdeck progress export` or `flashdeck progress import <file>`.');
     });
@@ -103,24 +137,30 @@ Examples:
     .description('write every review (not undone) as JSON Lines, oldest first')
     .option('-o, --out <file>', 'the file to write (default: standard output)')
     .option('--force', 'replace the --out file if it exists')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Each line: {"card": "<id>", "rating": 1-5, "at": "<ISO 8601>", "seconds": <number>}
 
 Examples:
   flashdeck progress export --out progress.jsonl
-  flashdeck progress export | ssh laptop flashdeck progress import -`)
+  flashdeck progress export | ssh laptop flashdeck progress import -`,
+    )
     .action((raw: RawTransferOptions) => run(commands.exportProgress({ out: raw.out, force: !!raw.force })));
   progress
     .command('import')
     .description('merge reviews from another machine into this store')
     .argument('<file>', 'a file written by `progress export`, or a reviews.jsonl (- for standard input)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Only reviews this store lacks (same card, same time) are added; the log is never rewritten.
 If any line is not a review (or its id, time or seconds are out of range), nothing is imported.
 Importing a file twice changes nothing.
 
 Examples:
-  flashdeck progress import laptop.jsonl`)
+  flashdeck progress import laptop.jsonl`,
+    )
     .action((file: string) => run(commands.importProgress({ file })));
 
   program
@@ -132,12 +172,15 @@ Examples:
     .option('-a, --answer <text>', 'the answer, as markdown')
     .option('-d, --difficulty <level>', '👶/easy, ⭐️/medium or 🚀/hard')
     .option('-t, --tag <tags>', 'its tags (comma-separated, repeatable)', collectTags)
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 In a terminal, asks for what the options do not give; the answer opens $VISUAL or $EDITOR.
 
 Examples:
   flashdeck new --cards ~/cards --deck biology
-  flashdeck new --cards ~/cards -q "What is ATP?" -a "The cell's energy currency." -d easy -t cells`)
+  flashdeck new --cards ~/cards -q "What is ATP?" -a "The cell's energy currency." -d easy -t cells`,
+    )
     .action((raw: RawTransferOptions) =>
       run(
         commands.newCard({

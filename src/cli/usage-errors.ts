@@ -28,7 +28,10 @@ export class FlashCommand extends Command {
 /** commander's message for a usage error in `command`, reworded where commander's own says what went wrong but not what to do. */
 function describeUsageError(command: FlashCommand, message: string, code: string | undefined): string {
   if (code === 'commander.unknownOption' || code === 'commander.excessArguments') {
-    return describeMisplacedCommand(command) ?? (code === 'commander.unknownOption' ? describeUnknownOption(command, message) : describeExtraArgument(command));
+    return (
+      describeMisplacedCommand(command) ??
+      (code === 'commander.unknownOption' ? describeUnknownOption(command, message) : describeExtraArgument(command))
+    );
   }
   if (code === 'commander.missingArgument') return describeMissingArgument(command, message);
   return message;
@@ -40,7 +43,11 @@ function describeMisplacedCommand(command: FlashCommand): string | undefined {
   if (!parent) return undefined;
   const names = parent.commands.map((subcommand) => subcommand.name());
   // `config ` before a subcommand's name, nothing before a top-level one.
-  const prefix = commandPath(parent).split(' ').slice(1).map((name) => `${name} `).join('');
+  const prefix = commandPath(parent)
+    .split(' ')
+    .slice(1)
+    .map((name) => `${name} `)
+    .join('');
   const placed = command.args.find((word) => names.includes(word));
   if (placed && parent !== command) {
     return `error: '${placed}' is a command: name it first (flashdeck ${prefix}${placed} …); only --cards goes before it`;
@@ -66,7 +73,10 @@ function describeUnknownOption(command: Command, message: string): string {
   if (flag === undefined) return message;
   const path = commandPath(command);
   if (/^--cards(=|$)/.test(flag)) return `error: ${path} reads no cards folder: leave out --cards`;
-  const longFlags = [...command.options.filter((option) => !option.hidden).map((option) => option.long ?? ''), '--help'];
+  const longFlags = [
+    ...command.options.filter((option) => !option.hidden).map((option) => option.long ?? ''),
+    '--help',
+  ];
   const similar = flag.startsWith('--') ? findSimilar(flag.replace(/=.*/s, ''), longFlags) : [];
   if (similar.length > 0) return `error: unknown option '${flag}' (did you mean ${similar.join(' or ')}?)`;
   return `error: unknown option '${flag}': \`${path} --help\` lists the options`;
@@ -115,12 +125,15 @@ function findSimilar(word: string, candidates: readonly string[]): string[] {
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
 function editDistance(a: string, b: string): number {
   // rows[i][j]: the distance between the first i characters of a and the first j of b.
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : i)));
+  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : i)),
+  );
   const at = (i: number, j: number) => rows[i]?.[j] ?? 0;
   for (const [i, row] of rows.entries()) {
     for (let j = 1; i > 0 && j <= b.length; j++) {
       row[j] = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(at(i, j), at(i - 2, j - 2) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        row[j] = Math.min(at(i, j), at(i - 2, j - 2) + 1);
     }
   }
   return at(a.length, b.length);

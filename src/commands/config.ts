@@ -1,8 +1,9 @@
 import { UsageError } from '../core/errors.js';
-import { PARAMETERS_SETTING } from '../core/fsrs-parameters.js';
-import { findSetting, SETTINGS, type Settings, type SettingSpec } from '../core/settings.js';
+import { PARAMETERS_SETTING } from '../core/schedule/parameters.js';
+import { findSetting, SETTINGS, type Settings, type SettingSpec } from '../core/schedule/settings.js';
 import type { Deps } from '../deps.js';
-import { openStore, resolveStoreDir, type Store } from '../io/store.js';
+import { resolveStoreDir, type Store } from '../io/store/store.js';
+import { openReportedStore } from './collection.js';
 
 /** Options of `flashdeck config [list|get|set|unset|path] [name] [value]`. */
 export interface ConfigOptions {
@@ -27,7 +28,7 @@ export async function runConfig(options: ConfigOptions, deps: Deps): Promise<num
     deps.out.print(resolveStoreDir(deps.env));
     return 0;
   }
-  const store = openStore(resolveStoreDir(deps.env));
+  const store = openReportedStore(deps);
   const settings = store.getSettings();
   if (options.action === 'list') {
     printSettings(settings, store, deps);
@@ -45,7 +46,9 @@ export async function runConfig(options: ConfigOptions, deps: Deps): Promise<num
     return 0;
   }
   if (options.value === undefined) {
-    throw new UsageError(`the value is missing: \`flashdeck config set ${spec.name} <value>\`, where the value is ${spec.allowed}.`);
+    throw new UsageError(
+      `the value is missing: \`flashdeck config set ${spec.name} <value>\`, where the value is ${spec.allowed}.`,
+    );
   }
   const value = spec.parse(options.value);
   if (value === null) throw new UsageError(`${spec.name} must be ${spec.allowed}; got "${options.value}".`);
@@ -57,7 +60,9 @@ export async function runConfig(options: ConfigOptions, deps: Deps): Promise<num
 // The fitted weights are not typed in: `optimize` writes them, `unset` drops them.
 function runParameters(action: ConfigOptions['action'], store: Store, deps: Deps): number {
   if (action === 'set') {
-    throw new UsageError(`${PARAMETERS_SETTING} are fitted to your reviews by \`flashdeck optimize\`; they cannot be set by hand.`);
+    throw new UsageError(
+      `${PARAMETERS_SETTING} are fitted to your reviews by \`flashdeck optimize\`; they cannot be set by hand.`,
+    );
   }
   if (action === 'unset') {
     store.setParameters(undefined);
@@ -72,14 +77,27 @@ function runParameters(action: ConfigOptions['action'], store: Store, deps: Deps
 function printSettings(settings: Settings, store: Store, deps: Deps): void {
   const fitted = store.getParameters() !== undefined;
   const rows = [
-    ...SETTINGS.map((spec) => ({ name: spec.name, value: String(settings[spec.key]), changed: settings[spec.key] !== spec.defaultValue, meaning: spec.description })),
-    { name: PARAMETERS_SETTING, value: fitted ? 'fitted' : 'default', changed: fitted, meaning: 'FSRS weights, set by `flashdeck optimize`' },
+    ...SETTINGS.map((spec) => ({
+      name: spec.name,
+      value: String(settings[spec.key]),
+      changed: settings[spec.key] !== spec.defaultValue,
+      meaning: spec.description,
+    })),
+    {
+      name: PARAMETERS_SETTING,
+      value: fitted ? 'fitted' : 'default',
+      changed: fitted,
+      meaning: 'FSRS weights, set by `flashdeck optimize`',
+    },
   ];
   const nameWidth = Math.max(...rows.map((row) => row.name.length));
   const valueWidth = Math.max(...rows.map((row) => row.value.length));
   for (const row of rows) {
-    deps.out.print(`${row.name.padEnd(nameWidth)}  ${row.value.padEnd(valueWidth)} ${row.changed ? '*' : ' '}  ${row.meaning}`);
+    deps.out.print(
+      `${row.name.padEnd(nameWidth)}  ${row.value.padEnd(valueWidth)} ${row.changed ? '*' : ' '}  ${row.meaning}`,
+    );
   }
-  if (rows.some((row) => row.changed)) deps.out.print('* not the default; `flashdeck config unset <name>` puts it back');
+  if (rows.some((row) => row.changed))
+    deps.out.print('* not the default; `flashdeck config unset <name>` puts it back');
   deps.out.print(`(stored in ${store.configPath})`);
 }

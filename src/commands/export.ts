@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { UsageError } from '../core/errors.js';
-import { filterCards } from '../core/filter.js';
-import { EXPORT_FORMATS, formatExport, type ExportFormat } from '../core/formats/detect.js';
-import { formatCount } from '../core/text.js';
+import { filterCards } from '../core/card/filter.js';
+import { EXPORT_FORMATS, formatExport, type ExportFormat } from '../core/transfer/formats.js';
+import { formatCount } from '../core/markdown/text.js';
 import type { Deps } from '../deps.js';
-import { loadCards, warnAboutProblems } from '../io/card-files.js';
-import { describePath, writeOutput } from '../io/text-files.js';
-import type { DeckOptions } from './load.js';
+import { describePath, writeOutput } from '../io/cards/text-files.js';
+import type { DeckOptions } from './collection.js';
+import { loadCardsWarning } from './collection.js';
 
 /** Options of `flashdeck export`. */
 export interface ExportOptions extends DeckOptions {
@@ -23,8 +23,7 @@ const EXTENSIONS: Record<string, ExportFormat> = { '.csv': 'csv', '.tsv': 'tsv',
 export async function runExport(options: ExportOptions, deps: Deps): Promise<number> {
   const format = options.format ?? EXTENSIONS[path.extname(options.out ?? '').toLowerCase()];
   if (!format) throw new UsageError(`name the format with --format ${EXPORT_FORMATS.join(', ')}.`);
-  const { cards, problems } = await loadCards(options.cardsRoot);
-  warnAboutProblems(problems, options.cardsRoot, deps.out.warn);
+  const cards = await loadCardsWarning(options.cardsRoot, deps);
   const matching = filterCards(cards, options);
   const text = formatExport(matching, format);
   if (options.out === undefined) {

@@ -1,13 +1,20 @@
 import path from 'node:path';
-import type { RowProblem } from '../core/card-draft.js';
+import type { RowProblem } from '../core/transfer/card-draft.js';
 import { FlashError, UsageError } from '../core/errors.js';
-import { guessFormat, IMPORT_FORMATS, parseImport, type ImportFormat } from '../core/formats/detect.js';
-import { planImport, type PlannedFile } from '../core/import-plan.js';
-import { slugify } from '../core/slug.js';
-import { formatCount, sanitizeTerminalText } from '../core/text.js';
+import { guessFormat, IMPORT_FORMATS, parseImport, type ImportFormat } from '../core/transfer/formats.js';
+import { planImport, type PlannedFile } from '../core/transfer/import-plan.js';
+import { slugify } from '../core/transfer/slug.js';
+import { formatCount, sanitizeTerminalText } from '../core/markdown/text.js';
 import type { Deps } from '../deps.js';
-import { formatProblem } from '../io/card-files.js';
-import { describePath, inspectTarget, makeOutputFolder, readTextInput, writeFileUnder, type Existing } from '../io/text-files.js';
+import { formatProblem } from '../io/cards/card-files.js';
+import {
+  describePath,
+  inspectTarget,
+  makeOutputFolder,
+  readTextInput,
+  writeFileUnder,
+  type Existing,
+} from '../io/cards/text-files.js';
 
 /** Options of `flashdeck import <file> --out <dir>`. */
 export interface ImportOptions {
@@ -62,9 +69,13 @@ function writeImport(files: readonly PlannedFile[], source: ImportSource, option
   if (failed.length === files.length) return reportNothingImported(source, failed, deps);
   reportProblems(source, failed, deps);
   const written = files.length - kept.length - failed.length;
-  deps.out.print(`Imported ${formatCount(written, 'card')} from ${source.name} (${source.format}) into ${describePath(options.out)}.`);
+  deps.out.print(
+    `Imported ${formatCount(written, 'card')} from ${source.name} (${source.format}) into ${describePath(options.out)}.`,
+  );
   if (kept.length > 0) {
-    deps.out.warn(`warning: kept ${formatCount(kept.length, 'existing file')} (--force replaces them): ${listNames(kept)}`);
+    deps.out.warn(
+      `warning: kept ${formatCount(kept.length, 'existing file')} (--force replaces them): ${listNames(kept)}`,
+    );
   }
   return 0;
 }
@@ -73,10 +84,18 @@ function writeImport(files: readonly PlannedFile[], source: ImportSource, option
 const PLANNED: Record<Existing, [kept: string, forced: string]> = {
   nothing: ['new', 'new'],
   file: ['exists: kept, --force replaces it', 'replaces the existing file'],
-  link: ['a symbolic link: kept, --force replaces the link itself', 'replaces the symbolic link itself, not what it points to'],
+  link: [
+    'a symbolic link: kept, --force replaces the link itself',
+    'replaces the symbolic link itself, not what it points to',
+  ],
 };
 
-function previewImport(files: readonly PlannedFile[], source: ImportSource, options: ImportOptions, deps: Deps): number {
+function previewImport(
+  files: readonly PlannedFile[],
+  source: ImportSource,
+  options: ImportOptions,
+  deps: Deps,
+): number {
   const failed: RowProblem[] = [];
   for (const file of files) {
     let found: Existing;
@@ -86,13 +105,17 @@ function previewImport(files: readonly PlannedFile[], source: ImportSource, opti
       failed.push(toRowProblem(file, error));
       continue;
     }
-    deps.out.print(`==> ${sanitizeTerminalText(path.join(options.out, file.path))} (${PLANNED[found][options.force ? 1 : 0]}) <==`);
+    deps.out.print(
+      `==> ${sanitizeTerminalText(path.join(options.out, file.path))} (${PLANNED[found][options.force ? 1 : 0]}) <==`,
+    );
     deps.out.print(sanitizeTerminalText(file.text));
   }
   if (failed.length === files.length) return reportNothingImported(source, failed, deps);
   reportProblems(source, failed, deps);
   const count = formatCount(files.length - failed.length, 'card');
-  deps.out.print(`Dry run: would import ${count} from ${source.name} (${source.format}) into ${describePath(options.out)}; nothing was written.`);
+  deps.out.print(
+    `Dry run: would import ${count} from ${source.name} (${source.format}) into ${describePath(options.out)}; nothing was written.`,
+  );
   return 0;
 }
 
@@ -104,7 +127,9 @@ function toRowProblem(file: PlannedFile, error: unknown): RowProblem {
 
 function reportNothingImported(source: ImportSource, failed: RowProblem[], deps: Deps): number {
   reportProblems(source, failed, deps);
-  deps.out.warn(`error: no card could be imported from ${source.name} (read as ${source.format}); nothing was written.`);
+  deps.out.warn(
+    `error: no card could be imported from ${source.name} (read as ${source.format}); nothing was written.`,
+  );
   return 1;
 }
 

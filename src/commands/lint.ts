@@ -1,6 +1,6 @@
-import type { Output } from '../deps.js';
-import { formatProblem, loadCards } from '../io/card-files.js';
-import { formatCount } from '../core/text.js';
+import type { Deps } from '../deps.js';
+import { formatProblem, loadCards } from '../io/cards/card-files.js';
+import { formatCount } from '../core/markdown/text.js';
 
 /** Options of `flashdeck lint`. */
 export interface LintOptions {
@@ -8,7 +8,7 @@ export interface LintOptions {
 }
 
 /** Checks every card file: one `path:line: message` line per problem on stdout, a summary on stderr; 1 if any problem. */
-export async function runLint(options: LintOptions, out: Output): Promise<number> {
+export async function runLint(options: LintOptions, { out }: Pick<Deps, 'out'>): Promise<number> {
   const { cards, problems } = await loadCards(options.cardsRoot);
   for (const problem of problems) out.print(formatProblem(problem));
   if (problems.length === 0) {

@@ -1,7 +1,7 @@
-import { toListEntry } from '../core/list-entry.js';
+import { toListEntry } from '../core/card/list-entry.js';
 import type { Deps } from '../deps.js';
 import { formatJsonArrayPieces } from '../render/json.js';
-import { loadProgress, type DeckOptions } from './load.js';
+import { loadCollection, type DeckOptions } from './collection.js';
 
 /** Options of `flashdeck list`. */
 export interface ListOptions extends DeckOptions {
@@ -10,14 +10,17 @@ export interface ListOptions extends DeckOptions {
 
 /** Prints the matching cards, as a table or as JSON; returns the exit code. */
 export async function runList(options: ListOptions, deps: Deps): Promise<number> {
-  const { cards, states } = await loadProgress(options, deps);
+  const { cards, states } = await loadCollection(options, deps);
   const entries = cards.map((card) => toListEntry(card, states.get(card.id)));
   if (options.json) {
     for (const piece of formatJsonArrayPieces(entries)) deps.out.print(piece);
     return 0;
   }
   // Width and colour code loads only for the table: scripts reading JSON never pay for it.
-  const [{ formatCardList }, { createChalk, getWidth }] = await Promise.all([import('../render/list-screen.js'), import('../render/terminal.js')]);
+  const [{ formatCardList }, { createChalk, getWidth }] = await Promise.all([
+    import('../render/list-screen.js'),
+    import('../render/terminal.js'),
+  ]);
   const chalk = createChalk(deps.stdout, deps.env);
   // A terminal gets lines fitted to its width; into a pipe (grep, less, a file) every line is whole.
   const width = deps.stdout.isTTY ? getWidth(deps.stdout, deps.env) : Number.POSITIVE_INFINITY;

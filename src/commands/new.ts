@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { isRowProblem, readCardDraft } from '../core/card-draft.js';
-import { formatCardFile } from '../core/card-file.js';
+import { isRowProblem, readCardDraft } from '../core/transfer/card-draft.js';
+import { formatCardFile } from '../core/transfer/card-file.js';
 import { UsageError } from '../core/errors.js';
-import { getCardStem } from '../core/import-plan.js';
-import { sanitizeTerminalText, toPlainText } from '../core/text.js';
+import { getCardStem } from '../core/transfer/import-plan.js';
+import { sanitizeTerminalText, toPlainText } from '../core/markdown/text.js';
 import type { Deps } from '../deps.js';
-import { loadCards } from '../io/card-files.js';
-import type { CardAnswers } from '../io/card-prompts.js';
-import { writeFileUnder } from '../io/text-files.js';
+import { loadCards } from '../io/cards/card-files.js';
+import type { CardAnswers } from '../io/terminal/card-prompts.js';
+import { writeFileUnder } from '../io/cards/text-files.js';
 
 /** Options of `flashdeck new`: fields given on the command line are not asked for. */
 export interface NewOptions extends Partial<CardAnswers> {
@@ -41,7 +41,10 @@ export async function runNew(options: NewOptions, deps: NewDeps): Promise<number
   if (isRowProblem(draft)) throw new UsageError(`cannot write the card: ${draft.message}.`);
   const question = toPlainText(draft.question).toLowerCase();
   const twin = cards.find((card) => toPlainText(card.question).toLowerCase() === question);
-  if (twin) deps.out.warn(`warning: ${sanitizeTerminalText(twin.path)} already asks this question; writing another card anyway.`);
+  if (twin)
+    deps.out.warn(
+      `warning: ${sanitizeTerminalText(twin.path)} already asks this question; writing another card anyway.`,
+    );
   const ids = new Set(cards.map((card) => card.id));
   for (let copy = 1; ; copy++) {
     const id = getCardStem(draft, copy);

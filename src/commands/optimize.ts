@@ -1,13 +1,13 @@
-import { DEFAULT_PARAMETERS, roundParameters } from '../core/fsrs-parameters.js';
-import { MIN_TRAINING_REVIEWS, toTrainingSet } from '../core/fsrs-training.js';
-import { collectReviews } from '../core/review-log.js';
+import { DEFAULT_PARAMETERS, roundParameters } from '../core/schedule/parameters.js';
+import { MIN_TRAINING_REVIEWS, toTrainingSet } from '../core/optimize/training.js';
+import { collectReviews } from '../core/log/review-log.js';
 import type { Deps } from '../deps.js';
-import { evaluateParameters, type FitQuality } from '../core/fsrs-evaluation.js';
+import { evaluateParameters, type FitQuality } from '../core/optimize/evaluation.js';
 import { prepareOptimizer } from '../io/fsrs-optimizer.js';
-import { openStore, resolveStoreDir } from '../io/store.js';
 import { formatJson } from '../render/json.js';
 import { formatOptimizeReport, formatTooLittleHistory, type OptimizeReport } from '../render/optimize-report.js';
 import { createChalk } from '../render/terminal.js';
+import { openReportedStore } from './collection.js';
 
 /** Options of `flashdeck optimize`. */
 export interface OptimizeOptions {
@@ -24,13 +24,14 @@ function compare(key: keyof FitQuality, before: FitQuality, after: FitQuality) {
 
 /** Fits FSRS weights to the review log, compares them with the defaults and saves them unless `dryRun`; returns the exit code. */
 export async function runOptimize(options: OptimizeOptions, deps: Deps): Promise<number> {
-  const store = openStore(resolveStoreDir(deps.env));
-  for (const warning of store.warnings) deps.out.warn(warning);
+  const store = openReportedStore(deps);
   const { items, cards } = toTrainingSet(collectReviews(store.readLog()));
   if (items.length < MIN_TRAINING_REVIEWS) {
     const message = formatTooLittleHistory(items.length, MIN_TRAINING_REVIEWS);
     if (options.json) {
-      deps.out.print(formatJson({ reviews: items.length, cards, parameters: null, logLoss: null, rmse: null, saved: false }));
+      deps.out.print(
+        formatJson({ reviews: items.length, cards, parameters: null, logLoss: null, rmse: null, saved: false }),
+      );
       deps.out.warn(message);
     } else {
       deps.out.print(message);

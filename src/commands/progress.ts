@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { FlashError } from '../core/errors.js';
-import { countReviews, findNewEntries, listEffectiveReviews, parseProgress, type BadLine } from '../core/progress-sync.js';
-import { formatLogLine } from '../core/review-log.js';
-import { formatCount } from '../core/text.js';
+import { countReviews, findNewEntries, listEffectiveReviews, parseProgress, type BadLine } from '../core/log/merge.js';
+import { formatLogLine } from '../core/log/review-log.js';
+import { formatCount } from '../core/markdown/text.js';
 import type { Deps } from '../deps.js';
-import { openStore, resolveStoreDir, type Store } from '../io/store.js';
-import { describePath, readTextInput, writeOutput } from '../io/text-files.js';
+import { describePath, readTextInput, writeOutput } from '../io/cards/text-files.js';
+import { openReportedStore } from './collection.js';
 
 /** Options of `flashdeck progress export`. */
 export interface ProgressExportOptions {
@@ -23,7 +23,7 @@ const BAD_LINES_SHOWN = 10;
 
 /** Writes every review not undone, oldest first, as JSON Lines; returns the exit code. */
 export async function runProgressExport(options: ProgressExportOptions, deps: Deps): Promise<number> {
-  const reviews = listEffectiveReviews(openReportingStore(deps).readLog());
+  const reviews = listEffectiveReviews(openReportedStore(deps).readLog());
   const text = reviews.map(formatLogLine).join('');
   if (options.out === undefined) {
     if (text) deps.out.print(text.replace(/\n$/, ''));
@@ -42,18 +42,24 @@ export async function runProgressImport(options: ProgressImportOptions, deps: De
   const source = describePath(options.file);
   const parsed = parseProgress(readTextInput(options.file), deps.now());
   if (parsed.kind === 'not progress') {
-    throw new FlashError(`${source} is not a progress file (flashdeck progress export writes one): nothing was imported.`);
+    throw new FlashError(
+      `${source} is not a progress file (flashdeck progress export writes one): nothing was imported.`,
+    );
   }
   if (parsed.kind === 'bad lines') {
     reportBadLines(source, parsed.badLines, deps);
-    throw new FlashError(`nothing was imported: fix the ${parsed.badLines.length === 1 ? 'line' : 'lines'} of ${source} listed above and import it again.`);
+    throw new FlashError(
+      `nothing was imported: fix the ${parsed.badLines.length === 1 ? 'line' : 'lines'} of ${source} listed above and import it again.`,
+    );
   }
-  const store = openReportingStore(deps);
+  const store = openReportedStore(deps);
   const fresh = findNewEntries(store.readLog(), parsed.entries);
   store.appendAll(fresh);
   const added = countReviews(fresh);
   const known = countReviews(parsed.entries) - added;
-  deps.out.print(`Imported ${formatCount(added, 'new review')} from ${source}${known > 0 ? ` (${known} already here)` : ''}.`);
+  deps.out.print(
+    `Imported ${formatCount(added, 'new review')} from ${source}${known > 0 ? ` (${known} already here)` : ''}.`,
+  );
   return 0;
 }
 
@@ -62,10 +68,4 @@ function reportBadLines(source: string, badLines: readonly BadLine[], deps: Deps
   for (const { line, problem } of badLines.slice(0, BAD_LINES_SHOWN)) deps.out.warn(`${source}:${line}: ${problem}`);
   const more = badLines.length - BAD_LINES_SHOWN;
   if (more > 0) deps.out.warn(`… and ${formatCount(more, 'more bad line')}`);
-}
-
-function openReportingStore(deps: Deps): Store {
-  const store = openStore(resolveStoreDir(deps.env));
-  for (const warning of store.warnings) deps.out.warn(warning);
-  return store;
 }

@@ -1,30 +1,31 @@
 import type { ChalkInstance } from 'chalk';
 import path from 'node:path';
-import type { Card } from '../core/card.js';
+import type { Card } from '../core/card/card.js';
 import { StoreError } from '../core/errors.js';
-import { MAX_REVIEW_SECONDS } from '../core/progress-sync.js';
-import type { Rating, ReviewEntry } from '../core/review-log.js';
-import { RATINGS, type CardState, type Scheduler } from '../core/schedule.js';
-import { advanceQueue, type SessionQueue } from '../core/session.js';
-import { getStudyDayEnd } from '../core/study-day.js';
-import { toPlainText } from '../core/text.js';
+import { MAX_REVIEW_SECONDS } from '../core/log/merge.js';
+import type { Rating } from '../core/log/review-log.js';
+import { RATINGS, type CardState, type Scheduler } from '../core/schedule/scheduler.js';
+import { listRatings, takeStep, undoStep, type SessionProgress } from '../core/schedule/session.js';
+import { getStudyDayEnd } from '../core/schedule/study-day.js';
+import { toPlainText } from '../core/markdown/text.js';
 import type { Deps } from '../deps.js';
-import { formatProblem, loadCardFile } from '../io/card-files.js';
-import { runEditor } from '../io/editor.js';
-import type { TypedAnswer } from '../io/key-prompts.js';
-import type { QuizTerminal, StopReason } from '../io/quiz-terminal.js';
-import type { Store } from '../io/store.js';
+import { formatProblem, loadCardFile } from '../io/cards/card-files.js';
+import { runEditor } from '../io/terminal/editor.js';
+import type { TypedAnswer } from '../io/terminal/key-prompts.js';
+import type { QuizTerminal, StopReason } from '../io/terminal/quiz-terminal.js';
+import type { Store } from '../io/store/store.js';
 import { renderMarkdown } from '../render/markdown.js';
 import {
-  formatCardHeader, formatKeyHelp, formatMorePrompt, formatRated, formatRatingChoices, formatReadOnlyDeck, formatRevealPrompt,
+  formatCardHeader,
+  formatKeyHelp,
+  formatMorePrompt,
+  formatRated,
+  formatRatingChoices,
+  formatReadOnlyDeck,
+  formatRevealPrompt,
   formatTypedAnswer,
 } from '../render/quiz-screen.js';
 import { getWidth } from '../render/terminal.js';
-
-/** What one key did in this session, with what undoing it restores: a rating, a skip or a burial. */
-export type SessionStep =
-  | { kind: 'rating'; card: Card; review: ReviewEntry; stateBefore: CardState | undefined; queueBefore: SessionQueue }
-  | { kind: 'skip' | 'bury'; card: Card; queueBefore: SessionQueue };
 
 /** Everything a running session reads and changes. */
 export interface Session {
@@ -38,15 +39,10 @@ export interface Session {
   terminal: QuizTerminal;
   deps: Deps;
   chalk: ChalkInstance;
-  queue: SessionQueue;
-  history: SessionStep[];
+  /** The cards still to show and the steps taken: changed only through core's `takeStep` and `undoStep`. */
+  progress: SessionProgress;
   /** Text typed for a card before leaving typing with Esc, kept while the card stays on screen (through an edit). */
   draft?: { cardId: string; text: string };
-}
-
-/** The ratings given in a session and not taken back, in order. */
-export function listRatings(history: readonly SessionStep[]): Extract<SessionStep, { kind: 'rating' }>[] {
-  return history.filter((step) => step.kind === 'rating');
 }
 
 type Action = 'reveal' | Rating | 'undo' | 'edit' | 'skip' | 'bury' | StopReason;
@@ -58,7 +54,7 @@ const RATING_KEYS: Record<string, Action> = { ...RATING_BINDINGS, ...COMMAND_KEY
 
 /** Shows cards until the queue is empty or the learner stops; returns why it stopped early, if it did. */
 export async function runSession(session: Session): Promise<StopReason | null> {
-  for (let card = session.queue[0]; card !== undefined; card = session.queue[0]) {
+  for (let card = session.progress.queue[0]; card !== undefined; card = session.progress.queue[0]) {
     const action = await showCard(session, card);
     const stop = await applyAction(session, card, action);
     if (stop) return stop;
@@ -67,9 +63,10 @@ export async function runSession(session: Session): Promise<StopReason | null> {
 }
 
 async function showCard(session: Session, card: Card): Promise<Action> {
-  const { terminal, chalk, deps, queue } = session;
+  const { terminal, chalk, deps } = session;
+  const { queue, history } = session.progress;
   const width = getWidth(deps.stdout, deps.env);
-  const rated = listRatings(session.history);
+  const rated = listRatings(history);
   const position = {
     index: rated.length + 1,
     total: rated.length + queue.length,
@@ -91,7 +88,9 @@ async function showCard(session: Session, card: Card): Promise<Action> {
   if (typed !== null) terminal.print(formatTypedAnswer(typed.text, toPlainText(card.answer), chalk));
   const paged = await printPaged(session, renderMarkdown(card.answer, width, chalk));
   const action =
-    paged ?? (terminal.print(''), await askAction(session, RATING_KEYS, formatRatingChoices(previewDue(session, card), deps.now(), chalk, width)));
+    paged ??
+    (terminal.print(''),
+    await askAction(session, RATING_KEYS, formatRatingChoices(previewDue(session, card), deps.now(), chalk, width)));
   if (typeof action === 'number') recordRating(session, card, action, shownAt);
   return action;
 }
@@ -116,7 +115,8 @@ async function askAction(session: Session, bindings: Record<string, Action>, mes
   for (;;) {
     const key = await terminal.askKey(message, [...Object.keys(bindings), '?', 'q']);
     if (key === '?') terminal.print(formatKeyHelp(chalk, getWidth(session.deps.stdout, session.deps.env)));
-    else if (bindings[key] === 'undo' && session.history.length === 0) terminal.print(chalk.dim('Nothing to undo yet.'));
+    else if (bindings[key] === 'undo' && session.progress.history.length === 0)
+      terminal.print(chalk.dim('Nothing to undo yet.'));
     else return bindings[key] ?? (key as StopReason);
   }
 }
@@ -132,7 +132,10 @@ async function printPaged(session: Session, text: string): Promise<Rating | Stop
     session.terminal.print(lines.slice(start, start + pageSize).join('\n'));
     const shown = Math.min(start + pageSize, lines.length);
     if (shown === lines.length) break;
-    const key = await session.terminal.askKey(formatMorePrompt(shown, lines.length, session.chalk, getWidth(session.deps.stdout, session.deps.env)), ['space', 'enter', 'q', ...Object.keys(RATING_BINDINGS)]);
+    const key = await session.terminal.askKey(
+      formatMorePrompt(shown, lines.length, session.chalk, getWidth(session.deps.stdout, session.deps.env)),
+      ['space', 'enter', 'q', ...Object.keys(RATING_BINDINGS)],
+    );
     if (key === 'quit') return null;
     const rating = RATING_BINDINGS[key];
     if (typeof rating === 'number') return rating;
@@ -154,8 +157,7 @@ function recordRating(session: Session, card: Card, rating: Rating, shownAt: Dat
   const stateBefore = session.states.get(card.id);
   const stateAfter = session.scheduler.applyRating(stateBefore, rating, at);
   session.states.set(card.id, stateAfter);
-  session.history.push({ kind: 'rating', card, review, stateBefore, queueBefore: session.queue });
-  session.queue = advanceQueue(session.queue, rating);
+  session.progress = takeStep(session.progress, { kind: 'rating', review, stateBefore });
   session.terminal.print(session.chalk.dim(formatRated(rating, stateAfter.fsrs.due, at)));
 }
 
@@ -181,15 +183,16 @@ async function applyAction(session: Session, card: Card, action: Action): Promis
       await editCard(session, card);
       return null;
     case 'skip':
-      session.history.push({ kind: 'skip', card, queueBefore: session.queue });
-      session.queue = session.queue.slice(1);
+      session.progress = takeStep(session.progress, { kind: 'skip' });
       terminal.print(chalk.dim('Skipped for this session.'));
       return null;
     case 'bury': {
       const now = deps.now();
-      if (!saveOrSay(session, 'The card was not buried', () => session.store.buryCard(card.id, getStudyDayEnd(now), now))) return null;
-      session.history.push({ kind: 'bury', card, queueBefore: session.queue });
-      session.queue = session.queue.slice(1);
+      if (
+        !saveOrSay(session, 'The card was not buried', () => session.store.buryCard(card.id, getStudyDayEnd(now), now))
+      )
+        return null;
+      session.progress = takeStep(session.progress, { kind: 'bury' });
       terminal.print(chalk.dim('Buried until tomorrow.'));
       return null;
     }
@@ -200,23 +203,28 @@ async function applyAction(session: Session, card: Card, action: Action): Promis
   }
 }
 
-/** Takes back the last rating, skip or burial, and puts its card in front again. */
+/** Takes back the last rating, skip or burial in the store, then in the session (its card in front again). */
 function undoLastStep(session: Session): void {
-  const step = session.history.at(-1);
-  if (!step) return;
+  const taken = undoStep(session.progress);
+  if (!taken) return;
+  const { undone } = taken;
   const { store, chalk, terminal } = session;
-  const question = `“${toPlainText(step.card.question)}”`;
-  if (step.kind === 'rating') {
-    const undo = { card: step.card.id, undo: step.review.at, at: session.deps.now().toISOString() };
+  if (undone.kind === 'rating') {
+    const undo = { card: undone.card.id, undo: undone.review.at, at: session.deps.now().toISOString() };
     if (!saveOrSay(session, 'The rating was not taken back', () => store.append(undo))) return;
-    if (step.stateBefore) session.states.set(step.card.id, step.stateBefore);
-    else session.states.delete(step.card.id);
-  } else if (step.kind === 'bury') {
-    if (!saveOrSay(session, 'The card is still buried', () => store.unburyCard(step.card.id))) return;
+    if (undone.stateBefore) session.states.set(undone.card.id, undone.stateBefore);
+    else session.states.delete(undone.card.id);
+  } else if (undone.kind === 'bury') {
+    if (!saveOrSay(session, 'The card is still buried', () => store.unburyCard(undone.card.id))) return;
   }
-  session.history.pop();
-  session.queue = step.queueBefore;
-  const what = { rating: `rating ${step.kind === 'rating' ? step.review.rating : ''} of`, skip: 'the skip of', bury: 'the burial of' }[step.kind];
+  session.progress = taken.progress;
+  const question = `“${toPlainText(undone.card.question)}”`;
+  const what =
+    undone.kind === 'rating'
+      ? `rating ${undone.review.rating} of`
+      : undone.kind === 'skip'
+        ? 'the skip of'
+        : 'the burial of';
   terminal.print(chalk.dim(`Took back ${what} ${question}.`));
 }
 
@@ -238,12 +246,16 @@ async function editCard(session: Session, card: Card): Promise<void> {
     }
     const reloaded = await loadCardFile(session.cardsRoot, card.path);
     if (!('problem' in reloaded)) {
-      session.queue = session.queue.map((queued) => (queued.id === card.id ? reloaded.card : queued));
+      const queue = session.progress.queue.map((queued) => (queued.id === card.id ? reloaded.card : queued));
+      session.progress = { ...session.progress, queue };
       terminal.print(chalk.dim('Reloaded the card.'));
       return;
     }
     terminal.print(chalk.yellow(`The edited card is not valid: ${formatProblem(reloaded.problem)}.`));
-    const key = await terminal.askKey(chalk.dim('e edits it again · Enter keeps the version shown before'), ['e', 'enter']);
+    const key = await terminal.askKey(chalk.dim('e edits it again · Enter keeps the version shown before'), [
+      'e',
+      'enter',
+    ]);
     if (key !== 'e') return;
   }
 }

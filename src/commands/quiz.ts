@@ -1,18 +1,18 @@
-import type { CardInfo } from '../core/card.js';
-import type { CardState } from '../core/schedule.js';
-import { countStudiedToday, planSession } from '../core/session.js';
-import { computeMastery } from '../core/stats.js';
-import { getStudyDayEnd, getStudyDayStart } from '../core/study-day.js';
-import { selectWeakest } from '../core/weakest.js';
-import { formatCount, sanitizeTerminalText } from '../core/text.js';
+import type { CardInfo } from '../core/card/card.js';
+import type { CardState } from '../core/schedule/scheduler.js';
+import { countStudiedToday, listRatings, planSession } from '../core/schedule/session.js';
+import { computeMastery } from '../core/stats/mastery.js';
+import { getStudyDayEnd, getStudyDayStart } from '../core/schedule/study-day.js';
+import { selectWeakest } from '../core/stats/weakest.js';
+import { formatCount, sanitizeTerminalText } from '../core/markdown/text.js';
 import type { Deps } from '../deps.js';
-import { loadFullCards } from '../io/card-index.js';
-import type { QuizTerminal, StopReason } from '../io/quiz-terminal.js';
+import { loadFullCards } from '../io/cards/card-index.js';
+import type { QuizTerminal, StopReason } from '../io/terminal/quiz-terminal.js';
 import { formatSummary } from '../render/quiz-screen.js';
 import { createChalk } from '../render/terminal.js';
 import { formatDue, formatStudyDayStart } from '../render/time.js';
-import { loadProgress, type DeckOptions } from './load.js';
-import { listRatings, runSession, type Session } from './quiz-session.js';
+import { loadCollection, type DeckOptions } from './collection.js';
+import { runSession, type Session } from './quiz-session.js';
 
 /** Options of `flashdeck quiz`. */
 export interface QuizOptions extends DeckOptions {
@@ -39,11 +39,12 @@ const EXIT_CODES: Record<StopReason, number> = { quit: 0, EOF: 0, SIGINT: 130, S
 
 /** Runs an interactive session and returns the exit code. */
 export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<number> {
-  const { cards, store, states, scheduler } = await loadProgress(options, deps);
+  const { cards, store, states, scheduler } = await loadCollection(options, deps);
   const now = deps.now();
   const settings = store.getSettings();
   const today = countStudiedToday(states.values(), now);
-  const weakest = options.weakest === undefined ? undefined : selectWeakest(cards, states, scheduler, now, options.weakest);
+  const weakest =
+    options.weakest === undefined ? undefined : selectWeakest(cards, states, scheduler, now, options.weakest);
   const planned = planSession(weakest ?? cards, states, {
     now,
     limit: options.limit,
@@ -56,7 +57,9 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
     random: deps.random,
   });
   if (planned.length === 0) {
-    deps.out.print(weakest ? 'No matching card has been rated yet, so none is weakest.' : describeNothingToStudy(cards, states, now));
+    deps.out.print(
+      weakest ? 'No matching card has been rated yet, so none is weakest.' : describeNothingToStudy(cards, states, now),
+    );
     return 0;
   }
   const queue = await loadFullCards(options.cardsRoot, planned, deps.out.warn);
@@ -73,8 +76,7 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
     terminal,
     deps,
     chalk,
-    queue,
-    history: [],
+    progress: { queue, history: [] },
   };
   terminal.print(`${formatCount(queue.length, 'card')} from ${sanitizeTerminalText(options.cardsRoot)}`);
   let stopReason: StopReason | null;
@@ -84,7 +86,7 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
     terminal.close();
   }
   const end = deps.now();
-  const rated = listRatings(session.history);
+  const rated = listRatings(session.progress.history);
   deps.out.print('');
   deps.out.print(
     formatSummary(
@@ -106,7 +108,10 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
  * When the next cards become available: the start of the study day of the earliest due time (a card is shown from the
  * start of its due day, not at FSRS's exact instant), and how many are due by the end of that study day.
  */
-function findNextDue(cards: readonly CardInfo[], states: ReadonlyMap<string, CardState>): { at: Date; count: number } | null {
+function findNextDue(
+  cards: readonly CardInfo[],
+  states: ReadonlyMap<string, CardState>,
+): { at: Date; count: number } | null {
   const dues = cards.flatMap((card) => states.get(card.id)?.fsrs.due ?? []);
   if (dues.length === 0) return null;
   const earliest = new Date(Math.min(...dues.map((due) => due.getTime())));

@@ -1,10 +1,10 @@
-import { computeFsrsStats } from '../core/fsrs-stats.js';
-import { computeStatsReport } from '../core/stats-report.js';
-import { sanitizeTerminalText } from '../core/text.js';
-import { hasWeakCard } from '../core/weakest.js';
+import { computeFsrsStats } from '../core/stats/memory.js';
+import { computeStatsReport } from '../core/stats/report.js';
+import { sanitizeTerminalText } from '../core/markdown/text.js';
+import { hasWeakCard } from '../core/stats/weakest.js';
 import type { Deps } from '../deps.js';
 import { formatJson } from '../render/json.js';
-import { loadProgress, type DeckOptions } from './load.js';
+import { loadCollection, type DeckOptions } from './collection.js';
 
 /** Options of `flashdeck stats`. */
 export interface StatsOptions extends DeckOptions {
@@ -13,7 +13,7 @@ export interface StatsOptions extends DeckOptions {
 
 /** Prints progress for the matching cards, as a screen of bars and charts or as JSON; returns the exit code. */
 export async function runStats(options: StatsOptions, deps: Deps): Promise<number> {
-  const { cards, store, states, histories, scheduler, scheduleSettings } = await loadProgress(options, deps);
+  const { cards, store, states, histories, scheduler, scheduleSettings } = await loadCollection(options, deps);
   const now = deps.now();
   const report = computeStatsReport(cards, states, histories, scheduler, now);
   const fsrs = computeFsrsStats(cards, states, histories, scheduleSettings, now);
@@ -24,7 +24,7 @@ export async function runStats(options: StatsOptions, deps: Deps): Promise<numbe
   } else {
     // The screen's code loads only for the screen: scripts reading JSON never pay for it.
     const [{ formatFsrsStats }, { formatStats }, { createChalk, getWidth }] = await Promise.all([
-      import('../render/fsrs-stats.js'),
+      import('../render/memory-section.js'),
       import('../render/stats-screen.js'),
       import('../render/terminal.js'),
     ]);
@@ -32,7 +32,9 @@ export async function runStats(options: StatsOptions, deps: Deps): Promise<numbe
     const width = getWidth(deps.stdout, deps.env);
     const memory = formatFsrsStats(fsrs, { seen: report.seen, retention: scheduleSettings.retention, width }, chalk);
     const anyWeak = hasWeakCard(cards, states, scheduler, now);
-    deps.out.print(formatStats(report, { cardsRoot: options.cardsRoot, store: store.dir, now, width, memory, anyWeak }, chalk));
+    deps.out.print(
+      formatStats(report, { cardsRoot: options.cardsRoot, store: store.dir, now, width, memory, anyWeak }, chalk),
+    );
   }
   return 0;
 }

@@ -1,6 +1,9 @@
 /** An error whose message is written for the user; `exitCode` is what the process exits with. */
 export class FlashError extends Error {
-  constructor(message: string, readonly exitCode: number = 1) {
+  constructor(
+    message: string,
+    readonly exitCode: number = 1,
+  ) {
     super(message);
     this.name = new.target.name;
   }

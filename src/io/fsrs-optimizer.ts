@@ -1,5 +1,5 @@
 import { FlashError } from '../core/errors.js';
-import type { TrainingItem } from '../core/fsrs-training.js';
+import type { TrainingItem } from '../core/optimize/training.js';
 
 /** The FSRS optimiser, ready to work on one training set. */
 export interface Optimizer {
@@ -20,7 +20,9 @@ async function importBinding(): Promise<Binding> {
   try {
     return await import('@open-spaced-repetition/binding');
   } catch (error) {
-    const missing = new FlashError(`the FSRS optimiser is not available for ${process.platform}-${process.arch} in this installation; reinstall flashdeck with npm so it fetches @open-spaced-repetition/binding for this system. Scheduling works without it, with the default FSRS weights.`);
+    const missing = new FlashError(
+      `the FSRS optimiser is not available for ${process.platform}-${process.arch} in this installation; reinstall flashdeck with npm so it fetches @open-spaced-repetition/binding for this system. Scheduling works without it, with the default FSRS weights.`,
+    );
     missing.cause = error;
     throw missing;
   } finally {
@@ -32,7 +34,8 @@ async function importBinding(): Promise<Binding> {
 export async function prepareOptimizer(items: readonly TrainingItem[]): Promise<Optimizer> {
   const binding = await importBinding();
   const trainSet = items.map(
-    (item) => new binding.FSRSBindingItem(item.map((review) => new binding.FSRSBindingReview(review.grade, review.deltaT))),
+    (item) =>
+      new binding.FSRSBindingItem(item.map((review) => new binding.FSRSBindingReview(review.grade, review.deltaT))),
   );
   return {
     async fitParameters() {
@@ -40,7 +43,9 @@ export async function prepareOptimizer(items: readonly TrainingItem[]): Promise<
         // Short-term weights stay unused: flashdeck schedules in whole days.
         return await binding.computeParameters(trainSet, { enableShortTerm: false });
       } catch (error) {
-        const failed = new FlashError(`the FSRS optimiser failed (${error instanceof Error ? error.message : String(error)}); your settings are unchanged.`);
+        const failed = new FlashError(
+          `the FSRS optimiser failed (${error instanceof Error ? error.message : String(error)}); your settings are unchanged.`,
+        );
         failed.cause = error;
         throw failed;
       }

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import type { Rating } from '../core/review-log.js';
-import { RATINGS } from '../core/schedule.js';
+import type { Rating } from '../core/log/review-log.js';
+import { RATINGS } from '../core/schedule/scheduler.js';
 
 /** The learner's words for the ends of the scale; the middle ratings are bare numbers. */
 export const RATING_LABELS: Record<Rating, string> = { 1: 'Not at all', 2: '', 3: '', 4: '', 5: 'Perfectly' };

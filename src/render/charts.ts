@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import type { DayDue } from '../core/forecast.js';
-import type { DayReviews } from '../core/history.js';
-import { formatCount } from '../core/text.js';
+import type { DayDue } from '../core/stats/forecast.js';
+import type { DayReviews } from '../core/stats/days.js';
+import { formatCount } from '../core/markdown/text.js';
 import { joinToWidth } from './layout.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -62,7 +62,8 @@ function formatMonthLabels(days: readonly DayReviews[], offset: number, weeks: n
   for (let week = 0; week < weeks; week += 1) {
     const inWeek = days.slice(Math.max(0, week * 7 - offset), week * 7 - offset + 7);
     const starting = week === 0 ? inWeek[0] : inWeek.find((day) => day.date.endsWith('-01'));
-    if (starting) labels.push({ column: GRID_START + week * 2, text: MONTHS[toCalendarDay(starting.date).getUTCMonth()] ?? '' });
+    if (starting)
+      labels.push({ column: GRID_START + week * 2, text: MONTHS[toCalendarDay(starting.date).getUTCMonth()] ?? '' });
   }
   let line = '';
   for (const [index, label] of labels.entries()) {
@@ -101,7 +102,9 @@ export function formatForecast(days: readonly DayDue[], width: number, chalk: Ch
   // Wider terminals get wider bars; a narrow one still gets one column per day.
   const columnWidth = Math.max(1, Math.min(3, Math.floor((width - chartStart) / days.length)));
   const barWidth = columnWidth === 1 ? 1 : columnWidth - 1;
-  const heights = days.map((day) => (day.due === 0 ? 0 : Math.max(1, Math.round((day.due / most) * FORECAST_HEIGHT * 8))));
+  const heights = days.map((day) =>
+    day.due === 0 ? 0 : Math.max(1, Math.round((day.due / most) * FORECAST_HEIGHT * 8)),
+  );
   const rows = Array.from({ length: FORECAST_HEIGHT }, (_, index) => {
     const row = FORECAST_HEIGHT - 1 - index;
     const cells = heights.map((height, day) => {

@@ -24,7 +24,8 @@ export function joinToWidth(items: readonly string[], width: number, separator =
   const lines: string[] = [];
   for (const item of items) {
     const last = lines.at(-1);
-    if (last !== undefined && stringWidth(`${last}${separator}${item}`) <= width) lines[lines.length - 1] = `${last}${separator}${item}`;
+    if (last !== undefined && stringWidth(`${last}${separator}${item}`) <= width)
+      lines[lines.length - 1] = `${last}${separator}${item}`;
     else lines.push(item);
   }
   return lines;

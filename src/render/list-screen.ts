@@ -1,9 +1,9 @@
 import type { ChalkInstance } from 'chalk';
 import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
-import { DIFFICULTY_EMOJI } from '../core/card.js';
-import { formatCount, sanitizeTerminalText } from '../core/text.js';
-import type { CardListEntry } from '../core/list-entry.js';
+import { DIFFICULTY_EMOJI } from '../core/card/card.js';
+import { formatCount, sanitizeTerminalText } from '../core/markdown/text.js';
+import type { CardListEntry } from '../core/card/list-entry.js';
 import { formatDue } from './time.js';
 
 const ID_COLUMN_MAX = 32;
@@ -19,7 +19,12 @@ function padEndByWidth(text: string, width: number): string {
  * One line per card: when it is due, its latest rating, id and question; the emoji last so alignment holds. Lines
  * are cut to `width`; with an infinite width (a pipe) nothing is cut.
  */
-export function formatCardList(entries: readonly CardListEntry[], now: Date, width: number, chalk: ChalkInstance): string {
+export function formatCardList(
+  entries: readonly CardListEntry[],
+  now: Date,
+  width: number,
+  chalk: ChalkInstance,
+): string {
   if (entries.length === 0) return 'No cards match these filters.';
   const showIds = width >= ID_COLUMN_MIN_SCREEN;
   const idMax = Number.isFinite(width) ? ID_COLUMN_MAX : Number.POSITIVE_INFINITY;

@@ -5,9 +5,9 @@ import type { Tokens } from 'marked';
 import { createRequire } from 'node:module';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
-import { resolveInlineHtml, type CardToken } from '../core/inline-html.js';
-import { lexInlineMarkdown, lexMarkdown } from '../core/markdown-lexer.js';
-import { decodeEntities, isPlainText, sanitizeTerminalText } from '../core/text.js';
+import { resolveInlineHtml, type CardToken } from '../core/markdown/inline-html.js';
+import { lexInlineMarkdown, lexMarkdown } from '../core/markdown/lexer.js';
+import { decodeEntities, isPlainText, sanitizeTerminalText } from '../core/markdown/text.js';
 import { wrapText } from './layout.js';
 
 /** How blocks look: colour or plain characters that read without it. */
@@ -34,7 +34,8 @@ function getHighlighter(): ReturnType<typeof createEmphasize> {
 export function renderMarkdown(markdown: string, width: number, chalk: ChalkInstance): string {
   // Most questions are one line of plain words: marked would read them as one paragraph of text (its first run also
   // compiles its patterns, which delays the first question). Links are left to it: they are coloured.
-  if (isPlainText(markdown) && !/:\/\/|www\./i.test(markdown)) return wrapText(markdown, Math.max(MIN_WIDTH, width)).join('\n');
+  if (isPlainText(markdown) && !/:\/\/|www\./i.test(markdown))
+    return wrapText(markdown, Math.max(MIN_WIDTH, width)).join('\n');
   const look = { chalk, plain: chalk.level === 0 };
   const tokens = lexMarkdown(sanitizeTerminalText(markdown));
   return renderBlocks(tokens, Math.max(MIN_WIDTH, width), look).join('\n').replace(/\n+$/, '');
@@ -54,12 +55,17 @@ function renderBlock(token: CardToken, width: number, look: Look): string[] {
   switch (token.type) {
     case 'heading': {
       const text = renderInline(token.tokens, look);
-      const marked = look.plain ? `${'#'.repeat(token.depth)} ${text}` : chalk.bold(token.depth === 1 ? chalk.underline(text) : text);
+      const marked = look.plain
+        ? `${'#'.repeat(token.depth)} ${text}`
+        : chalk.bold(token.depth === 1 ? chalk.underline(text) : text);
       return wrapText(marked, width);
     }
     case 'paragraph':
     case 'text':
-      return wrapText('tokens' in token && token.tokens ? renderInline(token.tokens, look) : decodeEntities(token.text), width);
+      return wrapText(
+        'tokens' in token && token.tokens ? renderInline(token.tokens, look) : decodeEntities(token.text),
+        width,
+      );
     case 'list':
       return renderList(token as Tokens.List, width, look, 0);
     case 'code':
@@ -71,7 +77,9 @@ function renderBlock(token: CardToken, width: number, look: Look): string[] {
     case 'hr':
       return [chalk.dim('─'.repeat(Math.min(width, 40)))];
     case 'math':
-      return String(token.text).split('\n').map((line: string) => `  ${chalk.cyan(line)}`);
+      return String(token.text)
+        .split('\n')
+        .map((line: string) => `  ${chalk.cyan(line)}`);
     case 'html':
       // marked leaves a block of HTML unread: it is read as inline markdown, its tags as in a paragraph.
       return wrapText(dropBlankLines(renderInline(lexInlineMarkdown(token.text), look)), width);
@@ -91,7 +99,10 @@ function renderList(list: Tokens.List, width: number, look: Look, depth: number)
     const marker = (markers[index] ?? '').padStart(list.ordered ? markerWidth : 0).padEnd(markerWidth);
     const inner = item.tokens.filter((token) => token.type !== 'checkbox');
     const lines = inner.flatMap((token, tokenIndex) => {
-      const block = token.type === 'list' ? renderList(token as Tokens.List, width - markerWidth - 1, look, depth + 1) : renderBlock(token, width - markerWidth - 1, look);
+      const block =
+        token.type === 'list'
+          ? renderList(token as Tokens.List, width - markerWidth - 1, look, depth + 1)
+          : renderBlock(token, width - markerWidth - 1, look);
       return item.loose && tokenIndex > 0 ? ['', ...block] : block;
     });
     const itemLines = prefixLines(lines, `${look.chalk.dim(marker)} `, ' '.repeat(markerWidth + 1));
@@ -103,7 +114,8 @@ function renderCode(code: Tokens.Code, width: number, look: Look): string[] {
   const text = code.text.replace(/\n+$/, '');
   const language = code.lang?.split(/\s/)[0]?.toLowerCase();
   const highlight = !look.plain && language ? getHighlighter() : undefined;
-  const coloured = highlight && language && highlight.registered(language) ? highlight.highlight(language, text).value : text;
+  const coloured =
+    highlight && language && highlight.registered(language) ? highlight.highlight(language, text).value : text;
   // Indented like markdown's own code blocks, so code never looks like a quote's `│`.
   const indent = '    ';
   return coloured.split('\n').flatMap((line) => prefixLines(hardWrap(line, width - indent.length), indent, indent));
@@ -113,7 +125,10 @@ function renderTable(table: Tokens.Table, width: number, look: Look): string[] {
   const header = table.header.map((cell) => look.chalk.bold(renderInline(cell.tokens, look)));
   const rows = table.rows.map((row) => row.map((cell) => renderInline(cell.tokens, look)));
   const natural = header.map((_, column) =>
-    Math.max(3, ...[header, ...rows].map((row) => Math.max(...(row[column] ?? '').split('\n').map((part) => stringWidth(part))))),
+    Math.max(
+      3,
+      ...[header, ...rows].map((row) => Math.max(...(row[column] ?? '').split('\n').map((part) => stringWidth(part)))),
+    ),
   );
   const colWidths = fitColumns(natural, width - (natural.length + 1));
   const alignments = table.align.map((align) => align ?? 'left');
@@ -162,13 +177,17 @@ function renderInline(tokens: readonly CardToken[] | undefined, look: Look): str
         case 'em':
           return chalk.italic(renderInline(token.tokens, look));
         case 'del':
-          return plain ? `~~${renderInline(token.tokens, look)}~~` : chalk.strikethrough(renderInline(token.tokens, look));
+          return plain
+            ? `~~${renderInline(token.tokens, look)}~~`
+            : chalk.strikethrough(renderInline(token.tokens, look));
         case 'codespan':
           return plain ? `\`${decodeEntities(token.text)}\`` : chalk.yellow(decodeEntities(token.text));
         case 'link': {
           const text = renderInline(token.tokens, look);
           const shown = plain ? text : chalk.blue.underline(text);
-          return token.href === decodeEntities(token.text) || token.href === `mailto:${token.text}` ? shown : `${shown} ${chalk.dim(`(${token.href})`)}`;
+          return token.href === decodeEntities(token.text) || token.href === `mailto:${token.text}`
+            ? shown
+            : `${shown} ${chalk.dim(`(${token.href})`)}`;
         }
         case 'image':
           return `[image: ${decodeEntities(token.text) || 'untitled'}] ${chalk.dim(`(${token.href})`)}`;
@@ -185,12 +204,13 @@ function renderInline(tokens: readonly CardToken[] | undefined, look: Look): str
         case 'escape':
           return token.text;
         default:
-          return 'tokens' in token && token.tokens ? renderInline(token.tokens, look) : decodeEntities('text' in token ? String(token.text) : token.raw);
+          return 'tokens' in token && token.tokens
+            ? renderInline(token.tokens, look)
+            : decodeEntities('text' in token ? String(token.text) : token.raw);
       }
     })
     .join('');
 }
-
 
 /** Cuts a line of code into pieces of `width` columns, keeping its spaces. */
 function hardWrap(line: string, width: number): string[] {

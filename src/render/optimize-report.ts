@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { formatCount } from '../core/text.js';
+import { formatCount } from '../core/markdown/text.js';
 
 /** A default-versus-fitted pair of one measure. */
 export interface Comparison {

@@ -1,12 +1,11 @@
 import type { ChalkInstance } from 'chalk';
 import cliTruncate from 'cli-truncate';
-import stringWidth from 'string-width';
-import { DIFFICULTY_EMOJI, type Card } from '../core/card.js';
-import type { Rating } from '../core/review-log.js';
-import { isLapse, RATINGS } from '../core/schedule.js';
-import { countRatings } from '../core/stats.js';
-import { formatCount, sanitizeTerminalText } from '../core/text.js';
-import { diffWords } from '../core/word-diff.js';
+import { DIFFICULTY_EMOJI, type Card } from '../core/card/card.js';
+import type { Rating } from '../core/log/review-log.js';
+import { isLapse, RATINGS } from '../core/schedule/scheduler.js';
+import { countRatings } from '../core/stats/mastery.js';
+import { formatCount, sanitizeTerminalText } from '../core/markdown/text.js';
+import { diffWords } from '../core/markdown/word-diff.js';
 import { fitToWidth, joinToWidth, wrapText } from './layout.js';
 import { formatRatingBars, RATING_LABELS } from './bars.js';
 import { formatDue, formatSeconds, formatSpan } from './time.js';
@@ -26,7 +25,11 @@ export interface CardPosition {
 export function formatCardHeader(card: Card, position: CardPosition, width: number, chalk: ChalkInstance): string {
   // Emoji widths differ between terminals: leave them 3 columns so a line never wraps by itself.
   const room = width - 3;
-  const items = [fitToWidth(sanitizeTerminalText(card.deck), room, 'middle').trimEnd(), `${position.index}/${position.total}`, `${position.left} left`];
+  const items = [
+    fitToWidth(sanitizeTerminalText(card.deck), room, 'middle').trimEnd(),
+    `${position.index}/${position.total}`,
+    `${position.left} left`,
+  ];
   if (position.repeat) items.push('again');
   const tags = card.tags.map((tag) => `#${sanitizeTerminalText(tag)}`).join(' ');
   // Room for ` · ` and the emoji after the tags, so the emoji stays on their line.
@@ -61,7 +64,11 @@ export function formatRated(rating: Rating, due: Date, now: Date): string {
 
 /** The prompt between two pages of a long answer. */
 export function formatMorePrompt(shown: number, total: number, chalk: ChalkInstance, width: number): string {
-  return chalk.dim(joinToWidth([`── ${shown}/${total} lines`, 'Space for more', '1–5 rate now', 'q stops paging ──'], width).join('\n'));
+  return chalk.dim(
+    joinToWidth([`── ${shown}/${total} lines`, 'Space for more', '1–5 rate now', 'q stops paging ──'], width).join(
+      '\n',
+    ),
+  );
 }
 
 /**
@@ -71,9 +78,19 @@ export function formatMorePrompt(shown: number, total: number, chalk: ChalkInsta
 export function formatTypedAnswer(typed: string, expected: string, chalk: ChalkInstance): string {
   const parts = diffWords(sanitizeTerminalText(typed), sanitizeTerminalText(expected));
   const shown =
-    typed.trim() === '' ? chalk.dim('(nothing typed)')
-    : parts === null ? sanitizeTerminalText(typed)
-    : parts.map(({ kind, text }) => (kind === 'same' ? chalk.green(text) : kind === 'missing' ? chalk.green.underline(`{+${text}+}`) : chalk.red.strikethrough(`[-${text}-]`))).join(' ');
+    typed.trim() === ''
+      ? chalk.dim('(nothing typed)')
+      : parts === null
+        ? sanitizeTerminalText(typed)
+        : parts
+            .map(({ kind, text }) =>
+              kind === 'same'
+                ? chalk.green(text)
+                : kind === 'missing'
+                  ? chalk.green.underline(`{+${text}+}`)
+                  : chalk.red.strikethrough(`[-${text}-]`),
+            )
+            .join(' ');
   const verdict = parts?.every((part) => part.kind === 'same') ? chalk.green(' · every word matches') : '';
   return `${chalk.bold('Your answer')}${verdict}\n${shown}\n\n${chalk.bold('Answer')}`;
 }
@@ -99,7 +116,9 @@ export function formatKeyHelp(chalk: ChalkInstance, width: number): string {
   ];
   const keyColumn = 15;
   const lines = keys.flatMap(([key, action]) =>
-    wrapText(action, width - keyColumn).map((line, index) => `${(index === 0 ? `  ${key}` : '').padEnd(keyColumn)}${line}`),
+    wrapText(action, width - keyColumn).map(
+      (line, index) => `${(index === 0 ? `  ${key}` : '').padEnd(keyColumn)}${line}`,
+    ),
   );
   return [chalk.bold('Keys'), ...lines].join('\n');
 }

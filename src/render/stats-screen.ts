@@ -1,12 +1,12 @@
 import type { ChalkInstance } from 'chalk';
 import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
-import { DIFFICULTIES, DIFFICULTY_EMOJI } from '../core/card.js';
-import { FORECAST_DAYS } from '../core/forecast.js';
-import { MATURE_INTERVAL_DAYS, type Retention, type RetentionBucket } from '../core/retention.js';
-import type { GroupStats } from '../core/stats.js';
-import type { StatsReport, WeakCard } from '../core/stats-report.js';
-import { formatCount, sanitizeTerminalText } from '../core/text.js';
+import { DIFFICULTIES, DIFFICULTY_EMOJI } from '../core/card/card.js';
+import { FORECAST_DAYS } from '../core/stats/forecast.js';
+import { MATURE_INTERVAL_DAYS, type Retention, type RetentionBucket } from '../core/stats/retention.js';
+import type { GroupStats } from '../core/stats/mastery.js';
+import type { StatsReport, WeakCard } from '../core/stats/report.js';
+import { formatCount, sanitizeTerminalText } from '../core/markdown/text.js';
 import { formatBar, formatRatingBars } from './bars.js';
 import { fitHeatmapDays, formatForecast, formatHeatmap, formatHeatmapLegend } from './charts.js';
 import { fitToWidth, formatHeading, joinToWidth, wrapIndented, wrapText } from './layout.js';
@@ -55,10 +55,19 @@ export function formatStats(report: StatsReport, context: StatsContext, chalk: C
   const recentReviews = heatmap.reduce((total, day) => total + day.reviews, 0);
   const studiedDays = heatmap.filter((day) => day.reviews > 0).length;
   const coming = report.forecast.reduce((total, day) => total + day.due, 0);
-  const next = report.nextDue && new Date(report.nextDue) > now ? [chalk.dim(`next due ${formatDue(new Date(report.nextDue), now)}`)] : [];
+  const next =
+    report.nextDue && new Date(report.nextDue) > now
+      ? [chalk.dim(`next due ${formatDue(new Date(report.nextDue), now)}`)]
+      : [];
   return [
     ...joinToWidth(
-      [chalk.bold(`Cards ${report.cards}`), `seen ${report.seen}`, `new ${report.new}`, `due today ${report.dueToday}`, `due this week ${report.dueWeek}`],
+      [
+        chalk.bold(`Cards ${report.cards}`),
+        `seen ${report.seen}`,
+        `new ${report.new}`,
+        `due today ${report.dueToday}`,
+        `due this week ${report.dueWeek}`,
+      ],
       width,
     ),
     ...joinToWidth(
@@ -70,14 +79,21 @@ export function formatStats(report: StatsReport, context: StatsContext, chalk: C
       ],
       width,
     ),
-    ...joinToWidth([`${chalk.bold('Mastery')} ${formatBar(report.mastery, 100, barWidth)} ${report.mastery}%`, ...next], width, '  '),
+    ...joinToWidth(
+      [`${chalk.bold('Mastery')} ${formatBar(report.mastery, 100, barWidth)} ${report.mastery}%`, ...next],
+      width,
+      '  ',
+    ),
     '',
     ...formatGroups(report, width, barWidth, chalk),
     '',
     ...heading('Latest ratings', 'cards by their last rating'),
     ...formatRatingBars(report.latestRatings, chalk, barWidth),
     '',
-    ...heading(`Reviews, last ${Math.ceil(heatmap.length / 7)} weeks`, `${formatCount(recentReviews, 'review')} on ${formatCount(studiedDays, 'day')}`),
+    ...heading(
+      `Reviews, last ${Math.ceil(heatmap.length / 7)} weeks`,
+      `${formatCount(recentReviews, 'review')} on ${formatCount(studiedDays, 'day')}`,
+    ),
     ...formatHeatmap(heatmap, chalk),
     ...formatHeatmapLegend(busiest, width, chalk),
     '',
@@ -87,7 +103,9 @@ export function formatStats(report: StatsReport, context: StatsContext, chalk: C
     ...heading('Retention', 'share of reviews rated 3 or more'),
     ...formatRetention(report.retention, width, barWidth),
     '',
-    ...(context.anyWeak ? [...heading('Weakest cards', 'least likely recalled now'), ...formatWeakest(report.weakest, width), ''] : []),
+    ...(context.anyWeak
+      ? [...heading('Weakest cards', 'least likely recalled now'), ...formatWeakest(report.weakest, width), '']
+      : []),
     ...(context.memory ? [...context.memory, ''] : []),
     ...formatFooter(context, chalk),
   ].join('\n');
@@ -105,7 +123,9 @@ function formatNothingStudied(report: StatsReport, context: StatsContext, chalk:
 
 /** The cards folder and the store, wrapped (a long path is cut into lines) to the width. */
 function formatFooter(context: StatsContext, chalk: ChalkInstance): string[] {
-  return [`Cards: ${context.cardsRoot}`, `Store: ${context.store}`].flatMap((line) => wrapText(chalk.dim(sanitizeTerminalText(line)), context.width));
+  return [`Cards: ${context.cardsRoot}`, `Store: ${context.store}`].flatMap((line) =>
+    wrapText(chalk.dim(sanitizeTerminalText(line)), context.width),
+  );
 }
 
 /**
@@ -158,7 +178,9 @@ function formatRetention(retention: Retention, width: number, barWidth: number):
     const note = !withNotes ? '' : key === 'young' ? `  ${YOUNG_NOTE}` : key === 'mature' ? `  ${MATURE_NOTE}` : '';
     return `  ${label.padEnd(13)} ${formatBar(bucket.recalled, bucket.reviews, bar)} ${formatPercent(bucket.rate).padStart(4)}  ${counts[index]}${note}`;
   });
-  return withNotes ? lines : [...lines, ...wrapIndented(`young: ${YOUNG_NOTE}, mature: ≥ ${MATURE_INTERVAL_DAYS}d`, width)];
+  return withNotes
+    ? lines
+    : [...lines, ...wrapIndented(`young: ${YOUNG_NOTE}, mature: ≥ ${MATURE_INTERVAL_DAYS}d`, width)];
 }
 
 /** Room the question keeps on a weakest-card line before the deck name gets any more. */
@@ -167,7 +189,10 @@ const QUESTION_ROOM = 48;
 /** The weakest cards: recall now, deck and question, truncated to the width. */
 function formatWeakest(weakest: readonly WeakCard[], width: number): string[] {
   const decks = weakest.map((card) => sanitizeTerminalText(card.deck));
-  const deckWidth = Math.min(Math.max(...decks.map((deck) => stringWidth(deck))), Math.max(10, width - 10 - QUESTION_ROOM));
+  const deckWidth = Math.min(
+    Math.max(...decks.map((deck) => stringWidth(deck))),
+    Math.max(10, width - 10 - QUESTION_ROOM),
+  );
   return weakest.map((card, index) => {
     // A long deck path keeps its start and its end: the outer and the innermost folders.
     const start = `  ${formatPercent(card.recall).padStart(4)}  ${fitToWidth(decks[index] ?? '', deckWidth, 'middle')}  `;

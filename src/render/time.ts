@@ -1,4 +1,4 @@
-import { STUDY_DAY_START_HOUR } from '../core/study-day.js';
+import { STUDY_DAY_START_HOUR } from '../core/schedule/study-day.js';
 
 const DAY = 86_400_000;
 

@@ -16,9 +16,19 @@ async function runWith(args: string[], env: NodeJS.ProcessEnv = {}, result: () =
     calls.push({ command, options });
     return result();
   };
-  const commands: Commands = { quiz: record('quiz'), list: record('list'), stats: record('stats'), lint: record('lint'), config: record('config'), optimize: record('optimize'),
-    importCards: record('importCards'), exportCards: record('exportCards'), exportProgress: record('exportProgress'),
-    importProgress: record('importProgress'), newCard: record('newCard') };
+  const commands: Commands = {
+    quiz: record('quiz'),
+    list: record('list'),
+    stats: record('stats'),
+    lint: record('lint'),
+    config: record('config'),
+    optimize: record('optimize'),
+    importCards: record('importCards'),
+    exportCards: record('exportCards'),
+    exportProgress: record('exportProgress'),
+    importProgress: record('importProgress'),
+    newCard: record('newCard'),
+  };
   const out: string[] = [];
   const err: string[] = [];
   const code = await run(args, commands, env, { print: (t) => out.push(t), warn: (t) => err.push(t) });
@@ -30,17 +40,57 @@ describe('command wiring', () => {
     const { code, calls } = await runWith([]);
     expect(code).toBe(0);
     expect(calls).toEqual([
-      { command: 'quiz', options: { cardsRoot: BUNDLED_CARDS, difficulties: undefined, tags: undefined, decks: undefined, limit: undefined, newLimit: undefined, shuffle: false, all: false, type: false, weakest: undefined } },
+      {
+        command: 'quiz',
+        options: {
+          cardsRoot: BUNDLED_CARDS,
+          difficulties: undefined,
+          tags: undefined,
+          decks: undefined,
+          limit: undefined,
+          newLimit: undefined,
+          shuffle: false,
+          all: false,
+          type: false,
+          weakest: undefined,
+        },
+      },
     ]);
   });
 
   it('parses every quiz option', async () => {
-    const { calls } = await runWith(
-      ['quiz', '--cards', 'cards', '-d', '👶,⭐', '-t', 'a', '--tag', 'b, c', '--deck', 'x', '-n5', '--new', '0', '--shuffle', '--all', '--type', '--weakest', '3'],
-    );
+    const { calls } = await runWith([
+      'quiz',
+      '--cards',
+      'cards',
+      '-d',
+      '👶,⭐',
+      '-t',
+      'a',
+      '--tag',
+      'b, c',
+      '--deck',
+      'x',
+      '-n5',
+      '--new',
+      '0',
+      '--shuffle',
+      '--all',
+      '--type',
+      '--weakest',
+      '3',
+    ]);
     expect(calls[0]?.options).toEqual({
-      cardsRoot: path.resolve('cards'), difficulties: ['easy', 'medium'], tags: ['a', 'b', 'c'], decks: ['x'],
-      limit: 5, newLimit: 0, shuffle: true, all: true, type: true, weakest: 3,
+      cardsRoot: path.resolve('cards'),
+      difficulties: ['easy', 'medium'],
+      tags: ['a', 'b', 'c'],
+      decks: ['x'],
+      limit: 5,
+      newLimit: 0,
+      shuffle: true,
+      all: true,
+      type: true,
+      weakest: 3,
     });
   });
 
@@ -49,20 +99,35 @@ describe('command wiring', () => {
   });
 
   it('takes the cards folder from FLASHDECK_CARDS unless --cards is given', async () => {
-    expect((await runWith(['list'], { FLASHDECK_CARDS: FOLDER_C })).calls[0]?.options).toMatchObject({ cardsRoot: FOLDER_C, json: false });
-    expect((await runWith(['stats', '--cards', FOLDER_D, '--json'], { FLASHDECK_CARDS: FOLDER_C })).calls[0]?.options).toMatchObject({ cardsRoot: FOLDER_D, json: true });
+    expect((await runWith(['list'], { FLASHDECK_CARDS: FOLDER_C })).calls[0]?.options).toMatchObject({
+      cardsRoot: FOLDER_C,
+      json: false,
+    });
+    expect(
+      (await runWith(['stats', '--cards', FOLDER_D, '--json'], { FLASHDECK_CARDS: FOLDER_C })).calls[0]?.options,
+    ).toMatchObject({ cardsRoot: FOLDER_D, json: true });
     expect((await runWith(['lint'], { FLASHDECK_CARDS: FOLDER_C })).calls[0]?.options).toEqual({ cardsRoot: FOLDER_C });
   });
 
   it('takes --cards before the command name too; one after it wins', async () => {
     expect((await runWith(['--cards', FOLDER_C, 'list'])).calls[0]?.options).toMatchObject({ cardsRoot: FOLDER_C });
-    expect((await runWith(['--cards', FOLDER_C])).calls[0]).toMatchObject({ command: 'quiz', options: { cardsRoot: FOLDER_C } });
-    expect((await runWith(['--cards', FOLDER_C, 'stats', '--cards', FOLDER_D])).calls[0]?.options).toMatchObject({ cardsRoot: FOLDER_D });
+    expect((await runWith(['--cards', FOLDER_C])).calls[0]).toMatchObject({
+      command: 'quiz',
+      options: { cardsRoot: FOLDER_C },
+    });
+    expect((await runWith(['--cards', FOLDER_C, 'stats', '--cards', FOLDER_D])).calls[0]?.options).toMatchObject({
+      cardsRoot: FOLDER_D,
+    });
   });
 
   it('passes --json and --dry-run to optimize', async () => {
-    expect((await runWith(['optimize'])).calls).toEqual([{ command: 'optimize', options: { json: false, dryRun: false } }]);
-    expect((await runWith(['optimize', '--dry-run', '--json'])).calls[0]?.options).toEqual({ json: true, dryRun: true });
+    expect((await runWith(['optimize'])).calls).toEqual([
+      { command: 'optimize', options: { json: false, dryRun: false } },
+    ]);
+    expect((await runWith(['optimize', '--dry-run', '--json'])).calls[0]?.options).toEqual({
+      json: true,
+      dryRun: true,
+    });
   });
 
   it('returns the command’s exit code', async () => {
@@ -133,30 +198,84 @@ describe('errors from commands', () => {
 describe('import, export, progress and new wiring', () => {
   it('passes the import options; the format is left to guessing unless given', async () => {
     expect((await runWith(['import', 'deck.txt', '--out', 'cards'])).calls).toEqual([
-      { command: 'importCards', options: { file: 'deck.txt', out: 'cards', format: undefined, force: false, dryRun: false } },
+      {
+        command: 'importCards',
+        options: { file: 'deck.txt', out: 'cards', format: undefined, force: false, dryRun: false },
+      },
     ]);
-    expect((await runWith(['import', '-', '-o', 'c', '-f', 'anki', '--force', '--dry-run'])).calls[0]?.options).toEqual({
-      file: '-', out: 'c', format: 'anki', force: true, dryRun: true,
-    });
+    expect((await runWith(['import', '-', '-o', 'c', '-f', 'anki', '--force', '--dry-run'])).calls[0]?.options).toEqual(
+      {
+        file: '-',
+        out: 'c',
+        format: 'anki',
+        force: true,
+        dryRun: true,
+      },
+    );
   });
 
   it('passes the export format, output and the shared filters', async () => {
-    expect((await runWith(['export', '--cards', FOLDER_C, '-f', 'tsv', '-o', 'x.tsv', '-d', 'hard', '-t', 'a', '--deck', 'ml', '--force'])).calls[0]?.options).toEqual({
-      cardsRoot: FOLDER_C, difficulties: ['hard'], tags: ['a'], decks: ['ml'], format: 'tsv', out: 'x.tsv', force: true,
+    expect(
+      (
+        await runWith([
+          'export',
+          '--cards',
+          FOLDER_C,
+          '-f',
+          'tsv',
+          '-o',
+          'x.tsv',
+          '-d',
+          'hard',
+          '-t',
+          'a',
+          '--deck',
+          'ml',
+          '--force',
+        ])
+      ).calls[0]?.options,
+    ).toEqual({
+      cardsRoot: FOLDER_C,
+      difficulties: ['hard'],
+      tags: ['a'],
+      decks: ['ml'],
+      format: 'tsv',
+      out: 'x.tsv',
+      force: true,
     });
   });
 
   it('dispatches progress export and import', async () => {
-    expect((await runWith(['progress', 'export'])).calls).toEqual([{ command: 'exportProgress', options: { out: undefined, force: false } }]);
-    expect((await runWith(['progress', 'import', 'p.jsonl'])).calls).toEqual([{ command: 'importProgress', options: { file: 'p.jsonl' } }]);
+    expect((await runWith(['progress', 'export'])).calls).toEqual([
+      { command: 'exportProgress', options: { out: undefined, force: false } },
+    ]);
+    expect((await runWith(['progress', 'import', 'p.jsonl'])).calls).toEqual([
+      { command: 'importProgress', options: { file: 'p.jsonl' } },
+    ]);
   });
 
   it('gives new the cards folder only when --cards or FLASHDECK_CARDS names one', async () => {
     expect((await runWith(['new'])).calls[0]?.options).toEqual({
-      cardsRoot: undefined, deck: undefined, question: undefined, answer: undefined, difficulty: undefined, tags: undefined,
+      cardsRoot: undefined,
+      deck: undefined,
+      question: undefined,
+      answer: undefined,
+      difficulty: undefined,
+      tags: undefined,
     });
-    expect((await runWith(['new', '--deck', 'bio', '-q', 'Q?', '-a', 'A.', '-d', 'easy', '-t', 'x, y', '--tag', 'z'], { FLASHDECK_CARDS: FOLDER_C })).calls[0]?.options).toEqual({
-      cardsRoot: FOLDER_C, deck: 'bio', question: 'Q?', answer: 'A.', difficulty: 'easy', tags: ['x', 'y', 'z'],
+    expect(
+      (
+        await runWith(['new', '--deck', 'bio', '-q', 'Q?', '-a', 'A.', '-d', 'easy', '-t', 'x, y', '--tag', 'z'], {
+          FLASHDECK_CARDS: FOLDER_C,
+        })
+      ).calls[0]?.options,
+    ).toEqual({
+      cardsRoot: FOLDER_C,
+      deck: 'bio',
+      question: 'Q?',
+      answer: 'A.',
+      difficulty: 'easy',
+      tags: ['x', 'y', 'z'],
     });
   });
 
@@ -173,9 +292,12 @@ describe('import, export, progress and new wiring', () => {
     expect(err).toContain(mention);
   });
 
-  it.each([['import'], ['export'], ['progress'], ['progress', 'export'], ['progress', 'import'], ['new']])('%s --help shows examples and exits 0', async (...command) => {
-    const { code, out } = await runWith([...command, '--help']);
-    expect(code).toBe(0);
-    expect(out).toContain('Examples:');
-  });
+  it.each([['import'], ['export'], ['progress'], ['progress', 'export'], ['progress', 'import'], ['new']])(
+    '%s --help shows examples and exits 0',
+    async (...command) => {
+      const { code, out } = await runWith([...command, '--help']);
+      expect(code).toBe(0);
+      expect(out).toContain('Examples:');
+    },
+  );
 });

@@ -30,7 +30,7 @@ describe('runLint', () => {
     fs.writeFileSync(path.join(root, 'evil.md'), '---js\n{ id: "x" }\n---\n# Q\n\nA\n');
     const { out, stdout, stderr } = captureOutput();
 
-    expect(await runLint({ cardsRoot: root }, out)).toBe(1);
+    expect(await runLint({ cardsRoot: root }, { out })).toBe(1);
     expect(stdout).toEqual([
       'deck/no-answer.md:5: empty answer: write the answer below the question',
       'evil.md:1: frontmatter must be YAML (found "---js"); remove the language tag',
@@ -44,7 +44,7 @@ describe('runLint', () => {
     fs.writeFileSync(path.join(root, 'good.md'), '---\ntags: [a]\n---\n# Q2\n\nA\n');
     const { out, stdout, stderr } = captureOutput();
 
-    expect(await runLint({ cardsRoot: root }, out)).toBe(1);
+    expect(await runLint({ cardsRoot: root }, { out })).toBe(1);
     expect(stdout).toEqual([
       'typo.md:2: unknown field "tag" (did you mean "tags"?)',
       'typo.md:3: unknown field "dificulty" (did you mean "difficulty"?)',
@@ -54,7 +54,7 @@ describe('runLint', () => {
 
   it('returns 0 on the bundled deck', async () => {
     const { out, stdout, stderr } = captureOutput();
-    expect(await runLint({ cardsRoot: BUNDLED_CARDS }, out)).toBe(0);
+    expect(await runLint({ cardsRoot: BUNDLED_CARDS }, { out })).toBe(0);
     expect(stdout).toEqual([]);
     expect(stderr).toEqual(['all 11 cards valid']);
   });

@@ -1,7 +1,7 @@
 import { forgetting_curve } from 'ts-fsrs';
-import type { Rating, ReviewEntry } from '../../src/core/review-log.js';
-import { createScheduler, isLapse, type CardState } from '../../src/core/schedule.js';
-import { countStudyDaysBetween, getStudyDayEnd } from '../../src/core/study-day.js';
+import type { Rating, ReviewEntry } from '../../src/core/log/review-log.js';
+import { createScheduler, isLapse, type CardState } from '../../src/core/schedule/scheduler.js';
+import { countStudyDaysBetween, getStudyDayEnd } from '../../src/core/schedule/study-day.js';
 import { createRandom } from '../../scripts/seeded-random.mjs';
 
 /** FSRS-6 weights of a learner far from FSRS's default one: low first stabilities, slow growth, a steep curve. */
@@ -55,7 +55,10 @@ export function simulateLearner(options: LearnerOptions): ReviewEntry[] {
     const due = ids
       .slice(0, introduced)
       .filter((id) => (scheduled.get(id) as CardState).fsrs.due < dayEnd)
-      .sort((a, b) => (scheduled.get(a) as CardState).fsrs.due.getTime() - (scheduled.get(b) as CardState).fsrs.due.getTime());
+      .sort(
+        (a, b) =>
+          (scheduled.get(a) as CardState).fsrs.due.getTime() - (scheduled.get(b) as CardState).fsrs.due.getTime(),
+      );
     const fresh = ids.slice(introduced, introduced + options.newPerDay);
     introduced += fresh.length;
     const lapsed: string[] = [];

@@ -7,7 +7,10 @@ import { cardFile, cliEnv, runCli, testdir } from './helpers.js';
 
 const review = (card: string, rating: number, at: string) => `${JSON.stringify({ card, rating, at, seconds: 3 })}\n`;
 
-function listJson(cards: string, home: string): { id: string; question: string; reviews: number; lastRating: number | null; due: string | null }[] {
+function listJson(
+  cards: string,
+  home: string,
+): { id: string; question: string; reviews: number; lastRating: number | null; due: string | null }[] {
   const result = runCli(['list', '--json', '--cards', cards], cliEnv(home));
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout) as ReturnType<typeof listJson>;
@@ -45,7 +48,8 @@ describe('caches', () => {
     expect(cached).not.toEqual(first);
     rmSync(path.join(home, 'cache'), { recursive: true });
     expect(listJson(cards, home)).toEqual(cached);
-    const stats = () => JSON.parse(runCli(['stats', '--json', '--cards', cards], cliEnv(home)).stdout) as Record<string, unknown>;
+    const stats = () =>
+      JSON.parse(runCli(['stats', '--json', '--cards', cards], cliEnv(home)).stdout) as Record<string, unknown>;
     const withCache = stats();
     rmSync(path.join(home, 'cache'), { recursive: true });
     expect(stats()).toEqual(withCache);

@@ -8,7 +8,9 @@ import { cardFile, cliEnv, RATE, REVEAL, runCli, startPty, testdir } from './hel
 const QUESTIONS = ['What is Vec<T>?', 'What does HashMap<K, V> hold?', 'Why List<String>?', 'Is x<y and z>w?'];
 
 function deck(): string {
-  return testdir(Object.fromEntries(QUESTIONS.map((question, index) => [`card-${index}.md`, cardFile(question, 'An answer.')])));
+  return testdir(
+    Object.fromEntries(QUESTIONS.map((question, index) => [`card-${index}.md`, cardFile(question, 'An answer.')])),
+  );
 }
 
 describe('text in angle brackets', () => {
@@ -17,7 +19,9 @@ describe('text in angle brackets', () => {
     const table = runCli(['list', '--cards', cards], cliEnv(testdir()));
     expect(table.code).toBe(0);
     for (const question of QUESTIONS) expect(table.stdout).toContain(question);
-    const json = JSON.parse(runCli(['list', '--json', '--cards', cards], cliEnv(testdir())).stdout) as { question: string }[];
+    const json = JSON.parse(runCli(['list', '--json', '--cards', cards], cliEnv(testdir())).stdout) as {
+      question: string;
+    }[];
     expect(json.map((card) => card.question)).toEqual(QUESTIONS);
   });
 
@@ -32,7 +36,10 @@ describe('text in angle brackets', () => {
 
   it('the quiz shows them in the question and the answer, with the tags cards use rendered', async () => {
     const cards = testdir({
-      'vec.md': cardFile('What is Vec<T>?', 'A growable array; HashMap<K, V> maps keys.\n\nWrap it in a &lt;div&gt;, press <kbd>Ctrl</kbd>+<kbd>C</kbd>, drink H<sub>2</sub>O.'),
+      'vec.md': cardFile(
+        'What is Vec<T>?',
+        'A growable array; HashMap<K, V> maps keys.\n\nWrap it in a &lt;div&gt;, press <kbd>Ctrl</kbd>+<kbd>C</kbd>, drink H<sub>2</sub>O.',
+      ),
     });
     const t = startPty(['--cards', cards], cliEnv(testdir()));
     await t.waitFor('What is Vec<T>?');

@@ -5,7 +5,11 @@ import { cardFile, cliEnv, runCli, testdir } from './helpers.js';
 
 // A cards folder that is not one, or holds no card: the message says what is wrong and what to do (build first).
 
-const INVALID = { 'no-heading.md': 'Just text.\n', 'empty-answer.md': '# Question?\n\n', 'purple.md': cardFile('Purple?', 'No.', 'difficulty: purple') };
+const INVALID = {
+  'no-heading.md': 'Just text.\n',
+  'empty-answer.md': '# Question?\n\n',
+  'purple.md': cardFile('Purple?', 'No.', 'difficulty: purple'),
+};
 
 /** A usage error: exit 2, nothing on stdout, `lastLine` as stderr's last line, no settings or reviews written. */
 function expectRefused(args: string[], env: NodeJS.ProcessEnv, lastLine: string): string[] {
@@ -14,37 +18,67 @@ function expectRefused(args: string[], env: NodeJS.ProcessEnv, lastLine: string)
   expect(result.stdout).toBe('');
   const lines = result.stderr.trimEnd().split('\n');
   expect(lines.at(-1)).toBe(lastLine);
-  for (const file of ['config.json', 'reviews.jsonl']) expect(existsSync(path.join(env.FLASHDECK_HOME ?? '', file))).toBe(false);
+  for (const file of ['config.json', 'reviews.jsonl'])
+    expect(existsSync(path.join(env.FLASHDECK_HOME ?? '', file))).toBe(false);
   return lines;
 }
 
 const freshStore = () => path.join(testdir(), 'store');
 
 describe('FLASHDECK_CARDS that names no folder', () => {
-  it.each([['list'], ['stats'], ['quiz'], ['lint'], ['export'], ['new', '-q', 'Q?', '-a', 'A.']])('%s names the variable', (...args) => {
-    const missing = path.join(testdir(), 'gone');
-    const env = { ...cliEnv(freshStore()), FLASHDECK_CARDS: missing };
-    expectRefused(args, env, `error: FLASHDECK_CARDS is set to ${missing}, which does not exist: set it to the folder that holds your cards, or pass --cards <dir>.`);
-  });
+  it.each([['list'], ['stats'], ['quiz'], ['lint'], ['export'], ['new', '-q', 'Q?', '-a', 'A.']])(
+    '%s names the variable',
+    (...args) => {
+      const missing = path.join(testdir(), 'gone');
+      const env = { ...cliEnv(freshStore()), FLASHDECK_CARDS: missing };
+      expectRefused(
+        args,
+        env,
+        `error: FLASHDECK_CARDS is set to ${missing}, which does not exist: set it to the folder that holds your cards, or pass --cards <dir>.`,
+      );
+    },
+  );
 
   it('says when it names a file', () => {
     const file = path.join(testdir({ 'a.md': cardFile('Q', 'A') }), 'a.md');
     const env = { ...cliEnv(freshStore()), FLASHDECK_CARDS: file };
-    expectRefused(['list'], env, `error: FLASHDECK_CARDS is set to ${file}, which is a file, not a folder: set it to the folder that holds your cards, or pass --cards <dir>.`);
+    expectRefused(
+      ['list'],
+      env,
+      `error: FLASHDECK_CARDS is set to ${file}, which is a file, not a folder: set it to the folder that holds your cards, or pass --cards <dir>.`,
+    );
   });
 });
 
 describe('a folder without cards', () => {
-  it.each([[['list']], [['list', '--json']], [['stats']], [['stats', '--json']], [['quiz']], [['list', '-t', 'some-tag']]])('%j says there is none, not that none matches', (args) => {
+  it.each([
+    [['list']],
+    [['list', '--json']],
+    [['stats']],
+    [['stats', '--json']],
+    [['quiz']],
+    [['list', '-t', 'some-tag']],
+  ])('%j says there is none, not that none matches', (args) => {
     const dir = testdir({ 'README.md': '# About these notes\n\nNone of this is a card.\n', 'notes.txt': 'text' });
-    expectRefused([...args, '--cards', dir], cliEnv(freshStore()), `error: no cards in ${dir}: a card is a .md file with a "# question" heading and the answer below it (see \`flashdeck new\`).`);
+    expectRefused(
+      [...args, '--cards', dir],
+      cliEnv(freshStore()),
+      `error: no cards in ${dir}: a card is a .md file with a "# question" heading and the answer below it (see \`flashdeck new\`).`,
+    );
   });
 
-  it.each([[['list']], [['stats', '--json']], [['quiz']]])('%j whose every file is invalid says how many and how to see why', (args) => {
-    const dir = testdir(INVALID);
-    const lines = expectRefused([...args, '--cards', dir], cliEnv(freshStore()), `error: 3 files, none of them a card: run \`flashdeck lint --cards ${dir}\` to see why.`);
-    expect(lines.slice(0, -1).every((line) => line.startsWith('warning: '))).toBe(true);
-  });
+  it.each([[['list']], [['stats', '--json']], [['quiz']]])(
+    '%j whose every file is invalid says how many and how to see why',
+    (args) => {
+      const dir = testdir(INVALID);
+      const lines = expectRefused(
+        [...args, '--cards', dir],
+        cliEnv(freshStore()),
+        `error: 3 files, none of them a card: run \`flashdeck lint --cards ${dir}\` to see why.`,
+      );
+      expect(lines.slice(0, -1).every((line) => line.startsWith('warning: '))).toBe(true);
+    },
+  );
 });
 
 describe('the lint command in warnings', () => {
@@ -55,6 +89,8 @@ describe('the lint command in warnings', () => {
     writeFileSync(path.join(dir, 'good.md'), cardFile('Good?', 'Yes.'));
     const result = runCli(['list', '--json', '--cards', dir], cliEnv(freshStore()));
     expect(result.code).toBe(0);
-    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe(`warning: 2 more invalid cards; run \`flashdeck lint --cards '${dir.replace("'", "'\\''")}'\` to see them all`);
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe(
+      `warning: 2 more card problems; run \`flashdeck lint --cards '${dir.replace("'", "'\\''")}'\` to see them all`,
+    );
   });
 });

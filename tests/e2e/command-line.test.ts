@@ -36,7 +36,14 @@ describe('--cards before the command name', () => {
 
   it('alone still runs the quiz, on that folder', () => {
     // Every card rated an hour ago and no new card allowed: the quiz says when the next card of *this* folder is due.
-    const home = testdir({ 'reviews.jsonl': ['alpha', 'bravo', 'charlie'].map((card) => `${JSON.stringify({ card, rating: 5, at: new Date(Date.now() - 3_600_000).toISOString(), seconds: 2 })}\n`).join('') });
+    const home = testdir({
+      'reviews.jsonl': ['alpha', 'bravo', 'charlie']
+        .map(
+          (card) =>
+            `${JSON.stringify({ card, rating: 5, at: new Date(Date.now() - 3_600_000).toISOString(), seconds: 2 })}\n`,
+        )
+        .join(''),
+    });
     const result = runCli(['--cards', deck(), '--new', '0'], cliEnv(home));
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -45,20 +52,32 @@ describe('--cards before the command name', () => {
 
   it('gives way to a --cards after the command name', () => {
     const other = testdir({ 'only.md': cardFile('Only question', 'Only answer', 'id: only') });
-    expect(listedIds(runCli(['--cards', deck(), 'list', '--json', '--cards', other], cliEnv(testdir())).stdout)).toEqual(['only']);
+    expect(
+      listedIds(runCli(['--cards', deck(), 'list', '--json', '--cards', other], cliEnv(testdir())).stdout),
+    ).toEqual(['only']);
   });
 
   it('is accepted before commands that read no cards, so an alias with it works for all', () => {
     const home = path.join(testdir(), 'store');
-    expect(runCli(['--cards', deck(), 'config', 'path'], cliEnv(home))).toEqual({ code: 0, stdout: `${home}\n`, stderr: '' });
+    expect(runCli(['--cards', deck(), 'config', 'path'], cliEnv(home))).toEqual({
+      code: 0,
+      stdout: `${home}\n`,
+      stderr: '',
+    });
   });
 
   it('after the name of a command that reads no cards is refused with the reason', () => {
-    expectUsageError(['optimize', '--cards', deck()], 'error: flashdeck optimize reads no cards folder: leave out --cards');
+    expectUsageError(
+      ['optimize', '--cards', deck()],
+      'error: flashdeck optimize reads no cards folder: leave out --cards',
+    );
   });
 
   it('is the only option before a command: any other says to name the command first', () => {
-    expectUsageError(['-n', '5', 'list'], "error: 'list' is a command: name it first (flashdeck list …); only --cards goes before it");
+    expectUsageError(
+      ['-n', '5', 'list'],
+      "error: 'list' is a command: name it first (flashdeck list …); only --cards goes before it",
+    );
   });
 });
 
@@ -68,16 +87,28 @@ describe('usage errors: one line that says what to do, exit 2', () => {
     [['lsit'], "error: unknown command 'lsit' (did you mean list?)"],
     [['quizz'], "error: unknown command 'quizz' (did you mean quiz?)"],
     [['stat', '--json'], "error: unknown command 'stat' (did you mean stats?)"],
-    [['frobnicate'], "error: unknown command 'frobnicate': use one of quiz, list, stats, lint, config, optimize, import, export, progress, new"],
+    [
+      ['frobnicate'],
+      "error: unknown command 'frobnicate': use one of quiz, list, stats, lint, config, optimize, import, export, progress, new",
+    ],
     [['progress', 'exprot'], "error: unknown command 'progress exprot' (did you mean progress export?)"],
     [['stats', '--jsn'], "error: unknown option '--jsn' (did you mean --json?)"],
     [['--bogus'], "error: unknown option '--bogus': `flashdeck quiz --help` lists the options"],
     [['list', 'extra'], "error: flashdeck list takes options only, not 'extra' (see `flashdeck list --help`)"],
     [['quiz', 'extra'], "error: flashdeck quiz takes options only, not 'extra' (see `flashdeck quiz --help`)"],
     [['lint', 'notes'], "error: flashdeck lint takes options only, not 'notes' (see `flashdeck lint --help`)"],
-    [['progress', 'import', 'a.jsonl', 'b.jsonl'], "error: flashdeck progress import takes <file> only, not also 'b.jsonl' (see `flashdeck progress import --help`)"],
-    [['progress', 'import'], 'error: flashdeck progress import needs <file>: a file written by `progress export`, or a reviews.jsonl (- for standard input)'],
-    [['config', 'get', 'retention', 'extra'], "error: flashdeck config get takes [name] only, not also 'extra' (see `flashdeck config get --help`)"],
+    [
+      ['progress', 'import', 'a.jsonl', 'b.jsonl'],
+      "error: flashdeck progress import takes <file> only, not also 'b.jsonl' (see `flashdeck progress import --help`)",
+    ],
+    [
+      ['progress', 'import'],
+      'error: flashdeck progress import needs <file>: a file written by `progress export`, or a reviews.jsonl (- for standard input)',
+    ],
+    [
+      ['config', 'get', 'retention', 'extra'],
+      "error: flashdeck config get takes [name] only, not also 'extra' (see `flashdeck config get --help`)",
+    ],
   ])('%j', (args, message) => expectUsageError(args, message));
 });
 
@@ -94,7 +125,10 @@ describe('options spelt alike everywhere', () => {
 
   it('-t takes comma-separated tags and repeats, for new', () => {
     const cards = testdir();
-    const result = runCli(['new', '--cards', cards, '-q', 'Tagged?', '-a', 'Yes.', '-t', 'one,two', '--tag', 'three'], cliEnv(testdir()));
+    const result = runCli(
+      ['new', '--cards', cards, '-q', 'Tagged?', '-a', 'Yes.', '-t', 'one,two', '--tag', 'three'],
+      cliEnv(testdir()),
+    );
     expect(result.code).toBe(0);
     const json = runCli(['list', '--json', '--cards', cards], cliEnv(testdir())).stdout;
     expect((JSON.parse(json) as { tags: string[] }[])[0]?.tags).toEqual(['one', 'two', 'three']);
@@ -104,20 +138,33 @@ describe('options spelt alike everywhere', () => {
 describe('config list and config path', () => {
   it('lists every setting in aligned columns, marking the values that are not the default', () => {
     const home = testdir();
-    writeFileSync(path.join(home, 'config.json'), JSON.stringify({ formatVersion: 1, newCardsPerDay: 10, retention: 0.9 }));
+    writeFileSync(
+      path.join(home, 'config.json'),
+      JSON.stringify({ formatVersion: 1, newCardsPerDay: 10, retention: 0.9 }),
+    );
     const result = runCli(['config', 'list'], cliEnv(home));
     expect(result.code).toBe(0);
     expect(runCli(['config'], cliEnv(home)).stdout).toBe(result.stdout);
     const lines = result.stdout.trimEnd().split('\n');
     // Name, value and mark in columns of the same width on every line; the meaning starts where they end.
-    const columns = lines.slice(0, 4).map((line) => [line.slice(0, 17).trimEnd(), line.slice(17, 25).trimEnd(), line.slice(25, 26), /^ {2}\S/.test(line.slice(26))]);
+    const columns = lines
+      .slice(0, 4)
+      .map((line) => [
+        line.slice(0, 17).trimEnd(),
+        line.slice(17, 25).trimEnd(),
+        line.slice(25, 26),
+        /^ {2}\S/.test(line.slice(26)),
+      ]);
     expect(columns).toEqual([
       ['new-per-day', '10', '*', true],
       ['reviews-per-day', '200', ' ', true],
       ['retention', '0.9', ' ', true],
       ['parameters', 'default', ' ', true],
     ]);
-    expect(lines.slice(4)).toEqual(['* not the default; `flashdeck config unset <name>` puts it back', `(stored in ${path.join(home, 'config.json')})`]);
+    expect(lines.slice(4)).toEqual([
+      '* not the default; `flashdeck config unset <name>` puts it back',
+      `(stored in ${path.join(home, 'config.json')})`,
+    ]);
   });
 
   it('config path prints the store folder and creates nothing', () => {

@@ -18,7 +18,8 @@ const review = (card: string, rating: number, at: string, seconds = 4): string =
   `${JSON.stringify({ card, rating, at, seconds })}\n`;
 
 /** One undo line: takes back the review of `card` made at `undo`. */
-const undo = (card: string, reviewAt: string, at: string): string => `${JSON.stringify({ card, undo: reviewAt, at })}\n`;
+const undo = (card: string, reviewAt: string, at: string): string =>
+  `${JSON.stringify({ card, undo: reviewAt, at })}\n`;
 
 /** A fresh store folder holding `reviews.jsonl` with `lines`; returns the folder and the log's path. */
 function storeWithLog(...lines: string[]): { home: string; log: string } {
@@ -57,8 +58,16 @@ const LIST_DECK: Record<string, string> = {
     'Like this.',
     'tags: [basics, intro]\ndifficulty: easy',
   ),
-  'ml/adam.md': cardFile('What does Adam adapt? ⭐️', 'A learning rate per parameter.', 'id: adam-optimizer\ntags: adam, optimizers'),
-  'ml/momentum.md': cardFile('What does momentum smooth?', 'The update direction.', 'difficulty: ⭐\ntags: [optimizers]'),
+  'ml/adam.md': cardFile(
+    'What does Adam adapt? ⭐️',
+    'A learning rate per parameter.',
+    'id: adam-optimizer\ntags: adam, optimizers',
+  ),
+  'ml/momentum.md': cardFile(
+    'What does momentum smooth?',
+    'The update direction.',
+    'difficulty: ⭐\ntags: [optimizers]',
+  ),
   'ml/deep/backprop.md': cardFile('What is backpropagation? 🚀', 'The chain rule, applied layer by layer.'),
   // The frontmatter difficulty wins over the heading's emoji, which is still not part of the question.
   'ml/deep/dropout.md': cardFile('Why use dropout? 🚀', 'To regularize.', 'difficulty: 👶\ntags: [regularization]'),
@@ -151,7 +160,11 @@ describe('list --json', () => {
 
   it('prints [] and exits 0 when the filters match nothing', () => {
     const dir = testdir(LIST_DECK);
-    for (const filters of [['-t', 'no-such-tag'], ['--deck', 'nowhere'], ['-d', 'medium', '--deck', 'ml/deep']]) {
+    for (const filters of [
+      ['-t', 'no-such-tag'],
+      ['--deck', 'nowhere'],
+      ['-d', 'medium', '--deck', 'ml/deep'],
+    ]) {
       const result = runCli(['list', '--json', '--cards', dir, ...filters], cliEnv(testdir()));
       expect(result.code).toBe(0);
       expect(result.stderr).toBe('');
@@ -197,13 +210,22 @@ describe('list --json', () => {
 
   describe('--deck', () => {
     it('matches the folder and its subfolders, not a folder whose name merely starts the same', () => {
-      expect(listPaths('--deck', 'ml')).toEqual(['ml/adam.md', 'ml/deep/backprop.md', 'ml/deep/dropout.md', 'ml/momentum.md']);
+      expect(listPaths('--deck', 'ml')).toEqual([
+        'ml/adam.md',
+        'ml/deep/backprop.md',
+        'ml/deep/dropout.md',
+        'ml/momentum.md',
+      ]);
       expect(listPaths('--deck', 'ml/deep')).toEqual(['ml/deep/backprop.md', 'ml/deep/dropout.md']);
       expect(listPaths('--deck', 'mlops')).toEqual(['mlops/ci.md']);
     });
 
     it('is repeatable', () => {
-      expect(listPaths('--deck', 'mlops', '--deck', 'ml/deep')).toEqual(['ml/deep/backprop.md', 'ml/deep/dropout.md', 'mlops/ci.md']);
+      expect(listPaths('--deck', 'mlops', '--deck', 'ml/deep')).toEqual([
+        'ml/deep/backprop.md',
+        'ml/deep/dropout.md',
+        'mlops/ci.md',
+      ]);
     });
 
     it('combines with the other filters (all must match)', () => {
@@ -308,7 +330,12 @@ describe('stats --json and progress from the review log', () => {
     const { home } = writeProgress();
     const result = runCli(['list', '--json', '--cards', testdir(LIST_DECK)], cliEnv(home));
     expect(result.code).toBe(0);
-    const entries = parseJson(result.stdout) as { id: string; reviews: number; lastRating: number | null; due: string | null }[];
+    const entries = parseJson(result.stdout) as {
+      id: string;
+      reviews: number;
+      lastRating: number | null;
+      due: string | null;
+    }[];
     const byId = new Map(entries.map((entry) => [entry.id, entry]));
     expect(entries.map((entry) => entry.id)).not.toContain('deleted-card');
     expect(byId.get('intro')).toMatchObject({ reviews: 1, lastRating: 4 });
@@ -343,7 +370,10 @@ describe('human list and stats', () => {
   // Card text with escape sequences (colour, OSC 8 link) and a C1 control: none may reach the output.
   const HOSTILE_DECK: Record<string, string> = {
     ...LIST_DECK,
-    'tricky.md': cardFile(`Red ${ESC}[31mtext${ESC}[0m and ${ESC}]8;;https://example.com${ESC}\\link${ESC}]8;;${ESC}\\ \u009b31m?`, `Answer ${ESC}[2J here.`),
+    'tricky.md': cardFile(
+      `Red ${ESC}[31mtext${ESC}[0m and ${ESC}]8;;https://example.com${ESC}\\link${ESC}]8;;${ESC}\\ \u009b31m?`,
+      `Answer ${ESC}[2J here.`,
+    ),
   };
 
   /** The environment of a pipe: no NO_COLOR, a terminal type that would allow colour. */
@@ -362,7 +392,11 @@ describe('human list and stats', () => {
 
   it('list shows every matching question', () => {
     const result = runCli(['list', '--cards', testdir(LIST_DECK)], cliEnv(testdir()));
-    for (const question of ['What do bold, code, a link & friends look like?', 'What does Adam adapt?', 'What is CI?']) {
+    for (const question of [
+      'What do bold, code, a link & friends look like?',
+      'What does Adam adapt?',
+      'What is CI?',
+    ]) {
       expect(result.stdout).toContain(question);
     }
   });
@@ -419,7 +453,10 @@ describe('invalid cards', () => {
       'valid.md': cardFile('Valid card', 'Fine.'),
     });
     // Latin-1 "é": not UTF-8.
-    writeFileSync(path.join(dir, 'latin1.md'), Buffer.concat([Buffer.from('# Caf'), Buffer.from([0xe9]), Buffer.from('?\n\nCoffee.\n')]));
+    writeFileSync(
+      path.join(dir, 'latin1.md'),
+      Buffer.concat([Buffer.from('# Caf'), Buffer.from([0xe9]), Buffer.from('?\n\nCoffee.\n')]),
+    );
     return dir;
   }
 
@@ -568,14 +605,21 @@ describe('exit codes and error messages', () => {
       },
     );
 
-    it.each([[['list', '--json']], [['stats', '--json']]])('%j: a non-JSON line inside the review log exits 1, file unchanged', (args) => {
-      const { home, log } = storeWithLog(review('intro', 4, ago(3 * DAY)), 'this is not JSON\n', review('intro', 5, ago(DAY)));
-      const before = readFileSync(log);
-      const result = runCli([...args, '--cards', testdir(LIST_DECK)], cliEnv(home));
-      expect(result.code).toBe(1);
-      expect(expectShortError(result.stderr)).toContain('reviews.jsonl');
-      expect(readFileSync(log).equals(before)).toBe(true);
-    });
+    it.each([[['list', '--json']], [['stats', '--json']]])(
+      '%j: a non-JSON line inside the review log exits 1, file unchanged',
+      (args) => {
+        const { home, log } = storeWithLog(
+          review('intro', 4, ago(3 * DAY)),
+          'this is not JSON\n',
+          review('intro', 5, ago(DAY)),
+        );
+        const before = readFileSync(log);
+        const result = runCli([...args, '--cards', testdir(LIST_DECK)], cliEnv(home));
+        expect(result.code).toBe(1);
+        expect(expectShortError(result.stderr)).toContain('reviews.jsonl');
+        expect(readFileSync(log).equals(before)).toBe(true);
+      },
+    );
 
     it('a torn last line (a crash mid-append) is a warning: exit 0, earlier reviews still counted', () => {
       const complete = review('intro', 4, ago(3 * DAY)) + review('ml/momentum', 5, ago(2 * DAY));
@@ -633,7 +677,10 @@ describe('where the cards come from', () => {
 
   it('prefers --cards over FLASHDECK_CARDS', () => {
     const other = testdir({ 'only.md': cardFile('Only card', 'Here.') });
-    const result = runCli(['list', '--json', '--cards', other], { ...cliEnv(testdir()), FLASHDECK_CARDS: testdir(LIST_DECK) });
+    const result = runCli(['list', '--json', '--cards', other], {
+      ...cliEnv(testdir()),
+      FLASHDECK_CARDS: testdir(LIST_DECK),
+    });
     expect(result.code).toBe(0);
     expect((parseJson(result.stdout) as { path: string }[]).map((entry) => entry.path)).toEqual(['only.md']);
   });

@@ -1,11 +1,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { cardFile, cliEnv, type PtySession, readReviewLog, REVEAL, revealAndRate, runCli, startPty, testdir } from './helpers.js';
+import {
+  cardFile,
+  cliEnv,
+  type PtySession,
+  readReviewLog,
+  REVEAL,
+  revealAndRate,
+  runCli,
+  startPty,
+  testdir,
+} from './helpers.js';
 
 // Issue 3, case 5: two `flashdeck quiz` sessions at once on one store keep every rating of both, and every change
 // to config.json of both.
-
 
 /** Rates a card and waits until the rating is confirmed on screen. */
 async function rate(t: PtySession, reveals: number, rating: string, rates = reveals): Promise<void> {
@@ -43,14 +52,24 @@ it('keeps every rating and burial of two sessions running side by side', async (
   expect(await second.exited).toBe(0);
 
   const log = readReviewLog(home);
-  expect(log.map(({ card, rating }) => `${card} ${rating}`)).toEqual(['alpha 4', 'alpha 5', 'bravo 3', 'bravo 4', 'delta 5']);
+  expect(log.map(({ card, rating }) => `${card} ${rating}`)).toEqual([
+    'alpha 4',
+    'alpha 5',
+    'bravo 3',
+    'bravo 4',
+    'delta 5',
+  ]);
   const config = JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8')) as { buried: Record<string, string> };
   expect(Object.keys(config.buried).sort()).toEqual(['charlie', 'delta']);
   expect(readdirSync(home).filter((name) => name.endsWith('.lock'))).toEqual([]);
 
   const stats = runCli(['stats', '--json', '--cards', cards], cliEnv(home));
   expect(JSON.parse(stats.stdout)).toMatchObject({ cards: 4, seen: 3, reviews: 5 });
-  const list = JSON.parse(runCli(['list', '--json', '--cards', cards], cliEnv(home)).stdout) as { id: string; reviews: number; lastRating: number | null }[];
+  const list = JSON.parse(runCli(['list', '--json', '--cards', cards], cliEnv(home)).stdout) as {
+    id: string;
+    reviews: number;
+    lastRating: number | null;
+  }[];
   expect(list.map(({ id, reviews, lastRating }) => [id, reviews, lastRating])).toEqual([
     ['alpha', 2, 5],
     ['bravo', 2, 4],

@@ -6,13 +6,16 @@ const log = simulateLearner({ cards: 30, days: 90, newPerDay: 5, seed: 5, start:
 
 function setUp() {
   const ids = [...new Set(log.map((review) => review.card))];
-  const cards = testdir(Object.fromEntries(ids.map((id) => [`${id}.md`, cardFile(`Question ${id}`, 'Answer', `id: ${id}`)])));
+  const cards = testdir(
+    Object.fromEntries(ids.map((id) => [`${id}.md`, cardFile(`Question ${id}`, 'Answer', `id: ${id}`)])),
+  );
   const env = cliEnv(testdir({ 'reviews.jsonl': toLogText(log) }));
-  const stats = () => JSON.parse(runCli(['stats', '--json', '--cards', cards], env).stdout) as Record<string, unknown> & {
-    knowledge: number;
-    workload: { retention: number; reviewsPerDay: number }[];
-    calibration: { bucket: string; predicted: number; actual: number; reviews: number }[];
-  };
+  const stats = () =>
+    JSON.parse(runCli(['stats', '--json', '--cards', cards], env).stdout) as Record<string, unknown> & {
+      knowledge: number;
+      workload: { retention: number; reviewsPerDay: number }[];
+      calibration: { bucket: string; predicted: number; actual: number; reviews: number }[];
+    };
   return { cards, env, stats, ids };
 }
 
@@ -29,7 +32,12 @@ describe('stats on memory', () => {
     expect(current).toBeLessThan(high);
     expect(json.calibration.length).toBeGreaterThan(2);
     for (const band of json.calibration) {
-      expect(band).toEqual({ bucket: expect.stringMatching(/^\d+-\d+%$/), predicted: expect.any(Number), actual: expect.any(Number), reviews: expect.any(Number) });
+      expect(band).toEqual({
+        bucket: expect.stringMatching(/^\d+-\d+%$/),
+        predicted: expect.any(Number),
+        actual: expect.any(Number),
+        reviews: expect.any(Number),
+      });
     }
     expect(json.calibration.reduce((sum, band) => sum + band.reviews, 0)).toBeLessThan(log.length);
   });

@@ -84,13 +84,17 @@ export function startPtyCommand(file: string, args: string[], env: NodeJS.Proces
     raw: () => raw,
     async waitFor(text, times = 1, ms = 10_000) {
       for (const end = Date.now() + ms; count(text) < times; await new Promise((r) => setTimeout(r, 20))) {
-        if (Date.now() > end) throw new Error(`timed out waiting for ${JSON.stringify(text)} ×${times}; screen:\n${screen}`);
+        if (Date.now() > end)
+          throw new Error(`timed out waiting for ${JSON.stringify(text)} ×${times}; screen:\n${screen}`);
       }
     },
     async waitForAfter(anchor, text, ms = 10_000) {
       const shown = () => screen.includes(anchor) && screen.slice(screen.lastIndexOf(anchor)).includes(text);
       for (const end = Date.now() + ms; !shown(); await new Promise((r) => setTimeout(r, 20))) {
-        if (Date.now() > end) throw new Error(`timed out waiting for ${JSON.stringify(text)} after ${JSON.stringify(anchor)}; screen:\n${screen}`);
+        if (Date.now() > end)
+          throw new Error(
+            `timed out waiting for ${JSON.stringify(text)} after ${JSON.stringify(anchor)}; screen:\n${screen}`,
+          );
       }
     },
   };
@@ -128,7 +132,10 @@ export interface LogLine {
 export function readReviewLog(home: string): LogLine[] {
   const file = path.join(home, 'reviews.jsonl');
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as LogLine);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as LogLine);
 }
 
 /** What `tests/faults/inject.cjs` (FAULT_INJECTOR, loaded with `node --require`) is asked to do to a CLI run: kill it at a step, or fail one step with an errno. */
@@ -153,5 +160,11 @@ export function runCliWithFaults(args: string[], env: NodeJS.ProcessEnv, plan: F
   });
   const steps = existsSync(trace) ? readFileSync(trace, 'utf8').split('\n').filter(Boolean) : [];
   rmSync(path.dirname(trace), { recursive: true, force: true });
-  return { code: result.status, killed: result.signal === 'SIGKILL', stdout: result.stdout, stderr: result.stderr, steps };
+  return {
+    code: result.status,
+    killed: result.signal === 'SIGKILL',
+    stdout: result.stdout,
+    stderr: result.stderr,
+    steps,
+  };
 }

@@ -2,10 +2,20 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, openSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardFile, cliEnv, type PtySession, RATE, readReviewLog, REVEAL, revealAndRate, runCli, startPty, testdir } from './helpers.js';
+import {
+  cardFile,
+  cliEnv,
+  type PtySession,
+  RATE,
+  readReviewLog,
+  REVEAL,
+  revealAndRate,
+  runCli,
+  startPty,
+  testdir,
+} from './helpers.js';
 
 // Issue 3, cases 1–3: card files are untrusted input. Every run uses the built CLI on real files and its own store.
-
 
 function readRatings(home: string): string[] {
   return readReviewLog(home).map((line) => line.card);
@@ -61,7 +71,11 @@ describe('case 2: control sequences in card text never reach the terminal raw', 
   function hostileDeck(): string {
     const deck = `deck${HOSTILE}`;
     return testdir({
-      [`${deck}/card.md`]: cardFile(`Question ${HOSTILE} end`, `Answer ${HOSTILE} done\n\n- item ${HOSTILE}`, `id: "id${YAML_HOSTILE}"\ntags: ["tag${YAML_HOSTILE}", plain]`),
+      [`${deck}/card.md`]: cardFile(
+        `Question ${HOSTILE} end`,
+        `Answer ${HOSTILE} done\n\n- item ${HOSTILE}`,
+        `id: "id${YAML_HOSTILE}"\ntags: ["tag${YAML_HOSTILE}", plain]`,
+      ),
       [`${deck}/bad${HOSTILE}.md`]: cardFile('Bad', 'Card', `difficulty: "${YAML_HOSTILE}"`),
     });
   }
@@ -69,7 +83,9 @@ describe('case 2: control sequences in card text never reach the terminal raw', 
   it('list, stats and lint print none of them, with or without --json, and the JSON keeps the text', () => {
     const cards = hostileDeck();
     // A review, so the card also shows among the weakest cards of `stats`.
-    const home = testdir({ 'reviews.jsonl': `${JSON.stringify({ card: `id${HOSTILE}`, rating: 2, at: '2025-03-01T09:00:00.000Z', seconds: 3 })}\n` });
+    const home = testdir({
+      'reviews.jsonl': `${JSON.stringify({ card: `id${HOSTILE}`, rating: 2, at: '2025-03-01T09:00:00.000Z', seconds: 3 })}\n`,
+    });
     for (const args of [['list'], ['stats'], ['lint'], ['list', '--json'], ['stats', '--json']]) {
       // Wide enough that `list` shows the id column too.
       const result = runCli([...args, '--cards', cards], cliEnv(home, { COLUMNS: '160' }));
@@ -78,8 +94,16 @@ describe('case 2: control sequences in card text never reach the terminal raw', 
       expect(result.stderr).not.toMatch(ANY_CONTROL);
       expect(result.stdout + result.stderr).toContain('bad');
     }
-    const [entry] = JSON.parse(runCli(['list', '--json', '--cards', cards], cliEnv(home)).stdout) as Record<string, unknown>[];
-    expect(entry).toMatchObject({ id: `id${HOSTILE}`, deck: `deck${HOSTILE}`, tags: [`tag${HOSTILE}`, 'plain'], question: 'Question end' });
+    const [entry] = JSON.parse(runCli(['list', '--json', '--cards', cards], cliEnv(home)).stdout) as Record<
+      string,
+      unknown
+    >[];
+    expect(entry).toMatchObject({
+      id: `id${HOSTILE}`,
+      deck: `deck${HOSTILE}`,
+      tags: [`tag${HOSTILE}`, 'plain'],
+      question: 'Question end',
+    });
     const stats = JSON.parse(runCli(['stats', '--json', '--cards', cards], cliEnv(home)).stdout) as { byDeck: object };
     expect(Object.keys(stats.byDeck)).toEqual([`deck${HOSTILE}`]);
   });
@@ -95,7 +119,8 @@ describe('case 2: control sequences in card text never reach the terminal raw', 
     await t.waitFor(RATE);
     t.pty.write('4');
     expect(await t.exited).toBe(0);
-    for (const text of ['#tag', 'Question', 'Answer', 'item', 'deck', 'unknown difficulty']) expect(t.screen()).toContain(text);
+    for (const text of ['#tag', 'Question', 'Answer', 'item', 'deck', 'unknown difficulty'])
+      expect(t.screen()).toContain(text);
     for (const sequence of FORBIDDEN) expect(t.raw()).not.toContain(sequence);
     expect(readRatings(home)).toEqual([`id${HOSTILE}`]);
   });
@@ -115,7 +140,15 @@ describe('case 3: hostile files each give one warning, and the rest of the deck 
     'tags-map.md': cardFile('Tags', 'Map.', 'tags: {a: 1}'),
     'id-list.md': cardFile('Id', 'List.', 'id: [1, 2]'),
   };
-  const BAD_FILES = [...Object.keys(BAD), 'big.md', 'binary.md', 'broken-link.md', 'fifo.md', 'latin1.md', 'loop/back'].sort();
+  const BAD_FILES = [
+    ...Object.keys(BAD),
+    'big.md',
+    'binary.md',
+    'broken-link.md',
+    'fifo.md',
+    'latin1.md',
+    'loop/back',
+  ].sort();
 
   function hostileFolder(): string {
     const cards = testdir({
@@ -147,8 +180,12 @@ describe('case 3: hostile files each give one warning, and the rest of the deck 
     expect((JSON.parse(result.stdout) as { id: string }[]).map((entry) => entry.id)).toEqual(['good-a', 'good-b']);
     const warnings = linesOf(result.stderr);
     expect(warnings).toHaveLength(6);
-    expect(warnings.slice(0, 5).map((line) => BAD_FILES.find((file) => line.startsWith(`warning: ${file}:`)))).toEqual(BAD_FILES.slice(0, 5));
-    expect(warnings[5]).toBe(`warning: ${BAD_FILES.length - 5} more card problems; run \`flashdeck lint --cards ${cards}\` to see them all`);
+    expect(warnings.slice(0, 5).map((line) => BAD_FILES.find((file) => line.startsWith(`warning: ${file}:`)))).toEqual(
+      BAD_FILES.slice(0, 5),
+    );
+    expect(warnings[5]).toBe(
+      `warning: ${BAD_FILES.length - 5} more card problems; run \`flashdeck lint --cards ${cards}\` to see them all`,
+    );
   });
 
   it('lint reports each file once, stats counts the valid cards, and a quiz rates them', async () => {
@@ -169,11 +206,14 @@ describe('case 3: hostile files each give one warning, and the rest of the deck 
     expect(readRatings(home)).toEqual(['good-a', 'good-b']);
   });
 
-  it.skipIf(process.getuid?.() === 0)('an unreadable file is one more warning (skipped as root, who can read it)', () => {
-    const cards = testdir({ 'locked.md': cardFile('Locked', 'Answer'), 'open.md': cardFile('Open', 'Answer') });
-    chmodSync(path.join(cards, 'locked.md'), 0o000);
-    const result = runCli(['list', '--json', '--cards', cards], cliEnv(testdir()));
-    expect(result.code).toBe(0);
-    expect(linesOf(result.stderr)).toEqual(['warning: locked.md:1: cannot read file (permission denied)']);
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'an unreadable file is one more warning (skipped as root, who can read it)',
+    () => {
+      const cards = testdir({ 'locked.md': cardFile('Locked', 'Answer'), 'open.md': cardFile('Open', 'Answer') });
+      chmodSync(path.join(cards, 'locked.md'), 0o000);
+      const result = runCli(['list', '--json', '--cards', cards], cliEnv(testdir()));
+      expect(result.code).toBe(0);
+      expect(linesOf(result.stderr)).toEqual(['warning: locked.md:1: cannot read file (permission denied)']);
+    },
+  );
 });

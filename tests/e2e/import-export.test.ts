@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Card } from '../../src/core/card.js';
-import { loadCards } from '../../src/io/card-files.js';
+import type { Card } from '../../src/core/card/card.js';
+import { loadCards } from '../../src/io/cards/card-files.js';
 import { cardFile, cliEnv, runCli, testdir } from './helpers.js';
 
 // `flashdeck import` and `flashdeck export` as users run them (build first): real files, a private store.
@@ -53,7 +53,9 @@ describe('flashdeck import', () => {
     expect(again.stdout).toContain('Imported 0 cards');
     expect(again.stderr).toMatch(/^warning: kept 11 existing files \(--force replaces them\): .* and 6 more\n$/);
     expect(readFileSync(file, 'utf8')).toBe('# Edited\n\nby hand\n');
-    expect(runCli(['import', SEED, '--out', out, '--dry-run', '--force'], env).stdout).toContain('(replaces the existing file)');
+    expect(runCli(['import', SEED, '--out', out, '--dry-run', '--force'], env).stdout).toContain(
+      '(replaces the existing file)',
+    );
     expect(runCli(['import', SEED, '--out', out, '--force'], env).stdout).toContain('Imported 11 cards');
     expect(readFileSync(file, 'utf8')).toBe(original);
   });
@@ -71,10 +73,28 @@ describe('flashdeck import', () => {
       '',
     ]);
     expect(await readDeck(out, ['id', 'question', 'answer', 'tags', 'difficulty'])).toEqual([
-      { id: `words/has-quotes`, question: 'Has "quotes"?', answer: 'Yes: "like this"', tags: ['quotes', 'csv'], difficulty: 'hard' },
-      { id: `words/name-two-primes`, question: 'Name two primes', answer: '- 2\n- 3', tags: ['math'], difficulty: null },
+      {
+        id: `words/has-quotes`,
+        question: 'Has "quotes"?',
+        answer: 'Yes: "like this"',
+        tags: ['quotes', 'csv'],
+        difficulty: 'hard',
+      },
+      {
+        id: `words/name-two-primes`,
+        question: 'Name two primes',
+        answer: '- 2\n- 3',
+        tags: ['math'],
+        difficulty: null,
+      },
       { id: `words/trailing-emoji`, question: 'Trailing emoji', answer: 'A hard one', tags: [], difficulty: 'hard' },
-      { id: `words/what-is-2-plus-2`, question: 'What is 2, plus 2?', answer: 'Four, of course.', tags: ['math', 'arithmetic'], difficulty: 'easy' },
+      {
+        id: `words/what-is-2-plus-2`,
+        question: 'What is 2, plus 2?',
+        answer: 'Four, of course.',
+        tags: ['math', 'arithmetic'],
+        difficulty: 'easy',
+      },
     ]);
   });
 
@@ -92,7 +112,11 @@ describe('flashdeck import', () => {
 
   it('reads standard input with -, and --format overrides the guess', () => {
     const out = testdir();
-    const { code, stdout } = runCli(['import', '-', '--out', out, '--format', 'tsv'], cliEnv(testdir()), 'One, two?\tThree\n');
+    const { code, stdout } = runCli(
+      ['import', '-', '--out', out, '--format', 'tsv'],
+      cliEnv(testdir()),
+      'One, two?\tThree\n',
+    );
     expect(code).toBe(0);
     expect(stdout).toBe(`Imported 1 card from standard input (tsv) into ${out}.\n`);
     expect(readdirSync(out)).toEqual(['one-two.md']);
@@ -101,7 +125,11 @@ describe('flashdeck import', () => {
   it.each([
     [['import', 'nope.csv', '--out', 'x'], 2, 'error: cannot read nope.csv (no such file): name a file to read.'],
     [['import', SEED], 2, "error: required option '-o, --out <dir>' not specified"],
-    [['import', SEED, '--out', 'x', '--format', 'xml'], 2, "error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are brainscape, csv, tsv, anki."],
+    [
+      ['import', SEED, '--out', 'x', '--format', 'xml'],
+      2,
+      "error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are brainscape, csv, tsv, anki.",
+    ],
   ])('%j exits %i with one message', (args, exitCode, message) => {
     const { code, stderr } = runCli(args, cliEnv(testdir()));
     expect(code).toBe(exitCode);
@@ -113,20 +141,33 @@ describe('flashdeck import', () => {
     const dir = testdir({ 'notes.txt': 'Just prose.\n', 'bad.csv': 'question,answer\n,\nonly\n' });
     const unknown = runCli(['import', path.join(dir, 'notes.txt'), '--out', dir], cliEnv(testdir()));
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe(`error: cannot tell the format of ${dir}/notes.txt: pass --format brainscape, csv, tsv, anki.\n`);
+    expect(unknown.stderr).toBe(
+      `error: cannot tell the format of ${dir}/notes.txt: pass --format brainscape, csv, tsv, anki.\n`,
+    );
     const empty = runCli(['import', path.join(dir, 'bad.csv'), '--out', path.join(dir, 'out')], cliEnv(testdir()));
     expect(empty.code).toBe(1);
     expect(empty.stderr).toContain('bad.csv:3: expected a question and an answer');
-    expect(empty.stderr).toMatch(/error: no card could be imported from .*bad\.csv \(read as csv\); nothing was written\.\n$/);
+    expect(empty.stderr).toMatch(
+      /error: no card could be imported from .*bad\.csv \(read as csv\); nothing was written\.\n$/,
+    );
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 });
 
 /** A deck with the card features an export must carry: folders, ids, tags, difficulty, markdown, a multi-line question. */
 const DECK = {
-  'intro.md': cardFile('What does **bold** look like?', 'Like **this**, with `code`:\n\n```js\nconst a = "b,\tc";\n```', 'tags: [basics, "machine learning"]\ndifficulty: easy'),
-  'ml/adam.md': cardFile('What does Adam adapt? ⭐️', 'A learning rate per parameter.\n\n- fast\n- robust', 'id: adam-optimizer\ntags: adam, optimizers'),
-  'ml/deep/backprop.md': '---\nquestion: |-\n  Two lines,\n  one "question"\ndifficulty: hard\n---\n\nThe chain rule, applied layer by layer.\n',
+  'intro.md': cardFile(
+    'What does **bold** look like?',
+    'Like **this**, with `code`:\n\n```js\nconst a = "b,\tc";\n```',
+    'tags: [basics, "machine learning"]\ndifficulty: easy',
+  ),
+  'ml/adam.md': cardFile(
+    'What does Adam adapt? ⭐️',
+    'A learning rate per parameter.\n\n- fast\n- robust',
+    'id: adam-optimizer\ntags: adam, optimizers',
+  ),
+  'ml/deep/backprop.md':
+    '---\nquestion: |-\n  Two lines,\n  one "question"\ndifficulty: hard\n---\n\nThe chain rule, applied layer by layer.\n',
 };
 const CARD_FIELDS: (keyof Card)[] = ['id', 'deck', 'difficulty', 'tags', 'question', 'answer'];
 
@@ -145,18 +186,28 @@ describe('flashdeck export', () => {
   });
 
   it('writes CSV to standard output for the matching cards only', () => {
-    const { code, stdout } = runCli(['export', '--cards', testdir(DECK), '--format', 'csv', '-d', 'hard'], cliEnv(testdir()));
+    const { code, stdout } = runCli(
+      ['export', '--cards', testdir(DECK), '--format', 'csv', '-d', 'hard'],
+      cliEnv(testdir()),
+    );
     expect(code).toBe(0);
-    expect(stdout).toBe('question,answer,tags,difficulty,id,deck\n"Two lines,\none ""question""","The chain rule, applied layer by layer.",,hard,ml/deep/backprop,ml/deep\n');
+    expect(stdout).toBe(
+      'question,answer,tags,difficulty,id,deck\n"Two lines,\none ""question""","The chain rule, applied layer by layer.",,hard,ml/deep/backprop,ml/deep\n',
+    );
   });
 
   it('writes an Anki file with HTML answers, and takes the format from the --out extension', () => {
     const dir = testdir();
-    const { code } = runCli(['export', '--cards', testdir(DECK), '--deck', 'ml', '--out', path.join(dir, 'ml.txt')], cliEnv(testdir()));
+    const { code } = runCli(
+      ['export', '--cards', testdir(DECK), '--deck', 'ml', '--out', path.join(dir, 'ml.txt')],
+      cliEnv(testdir()),
+    );
     expect(code).toBe(0);
     const text = readFileSync(path.join(dir, 'ml.txt'), 'utf8');
     expect(text).toMatch(/^#separator:tab\n#html:true\n/);
-    expect(text).toContain('adam-optimizer\tWhat does Adam adapt?\t"<p>A learning rate per parameter.</p>\n<ul>\n<li>fast</li>\n<li>robust</li>\n</ul>"\tadam optimizers\n');
+    expect(text).toContain(
+      'adam-optimizer\tWhat does Adam adapt?\t"<p>A learning rate per parameter.</p>\n<ul>\n<li>fast</li>\n<li>robust</li>\n</ul>"\tadam optimizers\n',
+    );
   });
 
   it('never replaces an existing --out file without --force, and needs a format', () => {
@@ -164,9 +215,13 @@ describe('flashdeck export', () => {
     const cards = testdir(DECK);
     const refused = runCli(['export', '--cards', cards, '--out', path.join(dir, 'out.csv')], cliEnv(testdir()));
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe(`error: ${dir}/out.csv already exists: pass --force to replace it, or choose another --out.\n`);
+    expect(refused.stderr).toBe(
+      `error: ${dir}/out.csv already exists: pass --force to replace it, or choose another --out.\n`,
+    );
     expect(readFileSync(path.join(dir, 'out.csv'), 'utf8')).toBe('mine');
-    expect(runCli(['export', '--cards', cards, '--out', path.join(dir, 'out.csv'), '--force'], cliEnv(testdir())).code).toBe(0);
+    expect(
+      runCli(['export', '--cards', cards, '--out', path.join(dir, 'out.csv'), '--force'], cliEnv(testdir())).code,
+    ).toBe(0);
     expect(readFileSync(path.join(dir, 'out.csv'), 'utf8')).toMatch(/^question,answer/);
     const noFormat = runCli(['export', '--cards', cards], cliEnv(testdir()));
     expect(noFormat.code).toBe(2);

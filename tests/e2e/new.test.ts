@@ -1,7 +1,7 @@
 import { chmodSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCard } from '../../src/core/parse-card.js';
+import { parseCard } from '../../src/core/card/parse.js';
 import { cliEnv, runCli, startPty, testdir } from './helpers.js';
 
 // `flashdeck new`, scripted with options and interactive in a real terminal (build first).
@@ -15,14 +15,31 @@ function readCard(root: string, file: string) {
 describe('flashdeck new with options', () => {
   it('writes a valid card named after its question, with an id, and asks nothing', () => {
     const cards = testdir({ 'old.md': '# Old?\n\nYes.\n' });
-    const args = ['new', '--cards', cards, '--deck', 'bio', '-q', 'What is ATP? 👶', '-a', 'The cell’s **energy** currency.', '-t', 'cells, energy'];
+    const args = [
+      'new',
+      '--cards',
+      cards,
+      '--deck',
+      'bio',
+      '-q',
+      'What is ATP? 👶',
+      '-a',
+      'The cell’s **energy** currency.',
+      '-t',
+      'cells, energy',
+    ];
     const { code, stdout, stderr } = runCli(args, cliEnv(testdir()));
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toBe(`Wrote ${cards}/bio/what-is-atp.md (id: bio/what-is-atp)\n`);
     expect(readCard(cards, 'bio/what-is-atp.md')).toEqual({
-      id: 'bio/what-is-atp', deck: 'bio', path: 'bio/what-is-atp.md', difficulty: 'easy', tags: ['cells', 'energy'],
-      question: 'What is ATP?', answer: 'The cell’s **energy** currency.',
+      id: 'bio/what-is-atp',
+      deck: 'bio',
+      path: 'bio/what-is-atp.md',
+      difficulty: 'easy',
+      tags: ['cells', 'energy'],
+      question: 'What is ATP?',
+      answer: 'The cell’s **energy** currency.',
     });
     expect(runCli(['lint', '--cards', cards], cliEnv(testdir())).code).toBe(0);
   });
@@ -39,13 +56,25 @@ describe('flashdeck new with options', () => {
   });
 
   it.each([
-    [['new', '--cards', '.', '-q', 'Only a question'], 'error: flashdeck new asks its questions in a terminal; in scripts pass --question and --answer (and --difficulty, --tag, --deck).'],
-    [['new', '-q', 'Q?', '-a', 'A.'], 'error: name the cards folder to add the card to: pass --cards <dir> or set FLASHDECK_CARDS.'],
-    [['new', '--cards', '.', '-q', 'Q?', '-a', 'A.', '-d', 'tricky'], 'error: cannot write the card: unknown difficulty "tricky": use 👶/easy, ⭐️/medium or 🚀/hard.'],
+    [
+      ['new', '--cards', '.', '-q', 'Only a question'],
+      'error: flashdeck new asks its questions in a terminal; in scripts pass --question and --answer (and --difficulty, --tag, --deck).',
+    ],
+    [
+      ['new', '-q', 'Q?', '-a', 'A.'],
+      'error: name the cards folder to add the card to: pass --cards <dir> or set FLASHDECK_CARDS.',
+    ],
+    [
+      ['new', '--cards', '.', '-q', 'Q?', '-a', 'A.', '-d', 'tricky'],
+      'error: cannot write the card: unknown difficulty "tricky": use 👶/easy, ⭐️/medium or 🚀/hard.',
+    ],
     [['new', '--cards', 'missing-folder', '-q', 'Q?', '-a', 'A.'], 'error: cards folder not found:'],
   ])('%j exits 2 with one message and writes nothing', (args, message) => {
     const cwd = testdir();
-    const { code, stderr } = runCli(args.map((arg) => (arg === '.' ? cwd : arg === 'missing-folder' ? path.join(cwd, 'missing') : arg)), cliEnv(testdir()));
+    const { code, stderr } = runCli(
+      args.map((arg) => (arg === '.' ? cwd : arg === 'missing-folder' ? path.join(cwd, 'missing') : arg)),
+      cliEnv(testdir()),
+    );
     expect(code).toBe(2);
     expect(stderr.startsWith(message)).toBe(true);
     expect(stderr.trim().split('\n')).toHaveLength(1);
@@ -56,7 +85,9 @@ describe('flashdeck new with options', () => {
 describe('flashdeck new in a terminal', () => {
   it('asks for the question, the answer in $EDITOR, the difficulty, tags and deck, then writes the card', async () => {
     const cards = testdir();
-    const tools = testdir({ 'editor.sh': '#!/bin/sh\nprintf "A **pseudo-terminal**:\\n\\n- master\\n- slave\\n" > "$1"\n' });
+    const tools = testdir({
+      'editor.sh': '#!/bin/sh\nprintf "A **pseudo-terminal**:\\n\\n- master\\n- slave\\n" > "$1"\n',
+    });
     chmodSync(path.join(tools, 'editor.sh'), 0o755);
     const env = cliEnv(testdir(), { EDITOR: path.join(tools, 'editor.sh'), VISUAL: '' });
     const t = startPty(['new', '--cards', cards], env);
@@ -74,13 +105,20 @@ describe('flashdeck new in a terminal', () => {
     expect(await t.exited).toBe(0);
     expect(t.screen()).toContain(`Wrote ${cards}/io/tty/what-is-a-pty.md (id: io/tty/what-is-a-pty)`);
     expect(readCard(cards, 'io/tty/what-is-a-pty.md')).toMatchObject({
-      id: 'io/tty/what-is-a-pty', difficulty: 'hard', tags: ['terminals', 'testing'], question: 'What is a pty?', answer: 'A **pseudo-terminal**:\n\n- master\n- slave',
+      id: 'io/tty/what-is-a-pty',
+      difficulty: 'hard',
+      tags: ['terminals', 'testing'],
+      question: 'What is a pty?',
+      answer: 'A **pseudo-terminal**:\n\n- master\n- slave',
     });
   });
 
   it('asks only for what the options leave out, and Ctrl+C writes nothing', async () => {
     const cards = testdir();
-    const t = startPty(['new', '--cards', cards, '-a', 'Given.', '-d', 'easy', '-t', 'x', '--deck', 'd'], cliEnv(testdir()));
+    const t = startPty(
+      ['new', '--cards', cards, '-a', 'Given.', '-d', 'easy', '-t', 'x', '--deck', 'd'],
+      cliEnv(testdir()),
+    );
     await t.waitFor('Question:');
     t.pty.write('\u0003');
     expect(await t.exited).toBe(130);

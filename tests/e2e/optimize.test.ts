@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { simulateLearner, toLogText } from '../core/synthetic-learner.js';
 import { cardFile, cliEnv, runCli, testdir } from './helpers.js';
 
-const log = simulateLearner({ cards: 120, days: 120, newPerDay: 10, seed: 11, start: new Date('2026-01-05T09:00:00Z') });
+const log = simulateLearner({
+  cards: 120,
+  days: 120,
+  newPerDay: 10,
+  seed: 11,
+  start: new Date('2026-01-05T09:00:00Z'),
+});
 
 /** A store holding `text` as its review log, with config.json already created. */
 function storeWithLog(text: string): { home: string; env: NodeJS.ProcessEnv; config: () => string } {
@@ -17,7 +23,10 @@ function storeWithLog(text: string): { home: string; env: NodeJS.ProcessEnv; con
 function optimizeJson(env: NodeJS.ProcessEnv, ...args: string[]) {
   const result = runCli(['optimize', '--json', ...args], env);
   expect(result).toMatchObject({ code: 0, stderr: '' });
-  return JSON.parse(result.stdout) as Record<string, unknown> & { parameters: number[]; logLoss: { default: number; fitted: number } };
+  return JSON.parse(result.stdout) as Record<string, unknown> & {
+    parameters: number[];
+    logLoss: { default: number; fitted: number };
+  };
 }
 
 describe('flashdeck optimize', () => {
@@ -31,7 +40,14 @@ describe('flashdeck optimize', () => {
     expect(result.stdout).toContain(`at least ${400 - Number(usable)} more are needed. Nothing was changed.`);
     const json = runCli(['optimize', '--json'], env);
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual({ reviews: Number(usable), cards: expect.any(Number), parameters: null, logLoss: null, rmse: null, saved: false });
+    expect(JSON.parse(json.stdout)).toEqual({
+      reviews: Number(usable),
+      cards: expect.any(Number),
+      parameters: null,
+      logLoss: null,
+      rmse: null,
+      saved: false,
+    });
     expect(json.stderr).toContain('more are needed');
     expect(config()).toBe(before);
   });
@@ -40,7 +56,12 @@ describe('flashdeck optimize', () => {
     const { env, config } = storeWithLog(toLogText(log));
     const first = optimizeJson(env);
     expect(Object.keys(first)).toEqual(['reviews', 'cards', 'parameters', 'logLoss', 'rmse', 'saved']);
-    expect(first).toMatchObject({ reviews: expect.any(Number), cards: expect.any(Number), saved: true, rmse: { default: expect.any(Number), fitted: expect.any(Number) } });
+    expect(first).toMatchObject({
+      reviews: expect.any(Number),
+      cards: expect.any(Number),
+      saved: true,
+      rmse: { default: expect.any(Number), fitted: expect.any(Number) },
+    });
     expect(first.parameters).toHaveLength(21);
     expect(first.logLoss.fitted).toBeLessThan(first.logLoss.default);
     expect(JSON.parse(config()).parameters).toEqual(first.parameters);
@@ -53,14 +74,21 @@ describe('flashdeck optimize', () => {
     const before = config();
     expect(optimizeJson(env, '--dry-run')).toMatchObject({ saved: false });
     expect(config()).toBe(before);
-    expect(runCli(['optimize', '--dry-run'], env).stdout).toMatch(/log loss[\s\S]*default[\s\S]*fitted[\s\S]*Not saved \(--dry-run\)/);
+    expect(runCli(['optimize', '--dry-run'], env).stdout).toMatch(
+      /log loss[\s\S]*default[\s\S]*fitted[\s\S]*Not saved \(--dry-run\)/,
+    );
   });
 
   it('reschedules every card from its log with the saved weights, and back with `config unset parameters`', () => {
     const ids = ['c0000', 'c0001', 'c0002', 'c0003'];
-    const cards = testdir(Object.fromEntries(ids.map((id) => [`${id}.md`, cardFile(`Question ${id}`, 'Answer', `id: ${id}`)])));
+    const cards = testdir(
+      Object.fromEntries(ids.map((id) => [`${id}.md`, cardFile(`Question ${id}`, 'Answer', `id: ${id}`)])),
+    );
     const { env } = storeWithLog(toLogText(log));
-    const dues = () => (JSON.parse(runCli(['list', '--json', '--cards', cards], env).stdout) as { due: string }[]).map((card) => card.due);
+    const dues = () =>
+      (JSON.parse(runCli(['list', '--json', '--cards', cards], env).stdout) as { due: string }[]).map(
+        (card) => card.due,
+      );
     const withDefaults = dues();
     expect(dues()).toEqual(withDefaults);
     optimizeJson(env);
@@ -95,7 +123,9 @@ describe('flashdeck optimize', () => {
     writeFileSync(path.join(home, 'config.json'), JSON.stringify({ formatVersion: 1, parameters: [1, 2, 'x'] }));
     const result = runCli(['list', '--json', '--cards', testdir({ 'a.md': cardFile('Q', 'A') })], env);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/parameters in .*config\.json must be a list of 21 FSRS weights.*config unset parameters/);
+    expect(result.stderr).toMatch(
+      /parameters in .*config\.json must be a list of 21 FSRS weights.*config unset parameters/,
+    );
     expect(runCli(['config', 'unset', 'parameters'], env).code).toBe(0);
   });
 });

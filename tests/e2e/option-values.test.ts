@@ -44,7 +44,10 @@ describe('a bad option value is a usage error: exit 2, one line naming it, nothi
 
   it.each([['quiz'], ['list'], ['lint'], ['new']])('%s with --cards naming a file says it is a file', (command) => {
     const file = path.join(deck(), 'a.md');
-    const result = runCli([command, '--cards', file, ...(command === 'new' ? ['-q', 'Q?', '-a', 'A.'] : [])], cliEnv(testdir()));
+    const result = runCli(
+      [command, '--cards', file, ...(command === 'new' ? ['-q', 'Q?', '-a', 'A.'] : [])],
+      cliEnv(testdir()),
+    );
     expect(result).toMatchObject({ code: 2, stdout: '' });
     expect(result.stderr).toBe(`error: ${file} is a file, not a folder: pass the folder that holds your cards.\n`);
   });
@@ -71,7 +74,9 @@ describe('values that are fine', () => {
     const cards = deck();
     const result = runCli(['stats', '--cards', cards, '--deck', 'nowhere'], cliEnv(testdir()));
     expect(result).toEqual({ code: 0, stdout: `No cards match these filters in ${cards}.\n`, stderr: '' });
-    const json = JSON.parse(runCli(['stats', '--json', '--cards', cards, '--deck', 'nowhere'], cliEnv(testdir())).stdout);
+    const json = JSON.parse(
+      runCli(['stats', '--json', '--cards', cards, '--deck', 'nowhere'], cliEnv(testdir())).stdout,
+    );
     expect(json).toMatchObject({ cards: 0, seen: 0, reviews: 0, due: 0, mastery: 0 });
   });
 });

@@ -9,7 +9,19 @@ import { cliEnv, testdir } from './helpers.js';
 // `npm install -g <tarball>`, as the README says. The checkout is a copy, so its build never touches this one's dist/.
 
 const NPM_MISSING = spawnSync('npm', ['--version']).error !== undefined;
-const CHECKOUT_FILES = ['bin', 'cards', 'scripts', 'src', 'package.json', 'package-lock.json', 'rollup.config.mjs', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'LICENSE'];
+const CHECKOUT_FILES = [
+  'bin',
+  'cards',
+  'scripts',
+  'src',
+  'package.json',
+  'package-lock.json',
+  'rollup.config.mjs',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'README.md',
+  'LICENSE',
+];
 const SLOW = 180_000;
 
 function npm(args: string[], cwd: string) {
@@ -36,33 +48,49 @@ describe.skipIf(NPM_MISSING)(`the package${NPM_MISSING ? ' (skipped: npm is not 
 
   it('ships the bundle, bin, the bundled deck, README and LICENSE, and no tsc output', () => {
     const files = packed.files.map((file) => file.path);
-    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/flashdeck.js', 'dist/bundle/main.cjs']));
-    expect(files.filter((file) => !/^(LICENSE|README\.md|package\.json|bin\/.*|dist\/bundle\/.*|cards\/.*)$/.test(file))).toEqual([]);
+    expect(files).toEqual(
+      expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/flashdeck.js', 'dist/bundle/main.cjs']),
+    );
+    expect(
+      files.filter((file) => !/^(LICENSE|README\.md|package\.json|bin\/.*|dist\/bundle\/.*|cards\/.*)$/.test(file)),
+    ).toEqual([]);
   });
 
-  it('installs from the tarball with no build step and no warning, and runs from any folder', () => {
-    const prefix = path.join(scratch, 'prefix');
-    const { output } = npm(['install', '-g', '--prefix', prefix, path.join(scratch, packed.filename)], scratch);
-    expect(output).not.toMatch(/install-scripts|allowScripts|prepare|tsc/);
-    const installed = path.join(prefix, 'bin', 'flashdeck');
-    const result = spawnSync(installed, ['list', '--json'], { cwd: testdir(), env: cliEnv(testdir()), encoding: 'utf8' });
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toHaveLength(11);
-  }, SLOW);
+  it(
+    'installs from the tarball with no build step and no warning, and runs from any folder',
+    () => {
+      const prefix = path.join(scratch, 'prefix');
+      const { output } = npm(['install', '-g', '--prefix', prefix, path.join(scratch, packed.filename)], scratch);
+      expect(output).not.toMatch(/install-scripts|allowScripts|prepare|tsc/);
+      const installed = path.join(prefix, 'bin', 'flashdeck');
+      const result = spawnSync(installed, ['list', '--json'], {
+        cwd: testdir(),
+        env: cliEnv(testdir()),
+        encoding: 'utf8',
+      });
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(JSON.parse(result.stdout)).toHaveLength(11);
+    },
+    SLOW,
+  );
 
-  it('npm start builds only when a source changed since the last build', () => {
-    const bundle = path.join(checkout, 'dist', 'bundle', 'main.cjs');
-    const version = packed.filename.replace(/^flashdeck-|\.tgz$/g, '');
-    const start = () => {
-      const { stdout } = npm(['start', '--', '--version'], checkout);
-      expect(stdout.trim().split('\n').at(-1)).toBe(version);
-      return { built: /> flashdeck@\S+ build/.test(stdout), bundleTime: statSync(bundle).mtimeMs };
-    };
-    const packedBuild = statSync(bundle).mtimeMs;
-    expect(start()).toEqual({ built: false, bundleTime: packedBuild });
-    appendFileSync(path.join(checkout, 'src', 'deps.ts'), '\n');
-    expect(start()).toMatchObject({ built: true });
-    expect(start()).toMatchObject({ built: false });
-  }, SLOW);
+  it(
+    'npm start builds only when a source changed since the last build',
+    () => {
+      const bundle = path.join(checkout, 'dist', 'bundle', 'main.cjs');
+      const version = packed.filename.replace(/^flashdeck-|\.tgz$/g, '');
+      const start = () => {
+        const { stdout } = npm(['start', '--', '--version'], checkout);
+        expect(stdout.trim().split('\n').at(-1)).toBe(version);
+        return { built: /> flashdeck@\S+ build/.test(stdout), bundleTime: statSync(bundle).mtimeMs };
+      };
+      const packedBuild = statSync(bundle).mtimeMs;
+      expect(start()).toEqual({ built: false, bundleTime: packedBuild });
+      appendFileSync(path.join(checkout, 'src', 'deps.ts'), '\n');
+      expect(start()).toMatchObject({ built: true });
+      expect(start()).toMatchObject({ built: false });
+    },
+    SLOW,
+  );
 });

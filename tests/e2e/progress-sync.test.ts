@@ -28,7 +28,9 @@ function listJson(cards: string, home: string): unknown {
 }
 
 function statsJson(cards: string, home: string): Record<string, unknown> {
-  const { store: _store, ...stats } = JSON.parse(runCli(['stats', '--json', '--cards', cards], cliEnv(home)).stdout) as Record<string, unknown>;
+  const { store: _store, ...stats } = JSON.parse(
+    runCli(['stats', '--json', '--cards', cards], cliEnv(home)).stdout,
+  ) as Record<string, unknown>;
   return stats;
 }
 
@@ -46,13 +48,23 @@ function progressImport(home: string, file: string) {
 
 // Machine A and machine B each studied; alpha on both, at different times.
 const LAPTOP_TIMES = [daysAgo(9), daysAgo(8), daysAgo(5), daysAgo(4)] as const;
-const LAPTOP = [review('alpha', 4, LAPTOP_TIMES[0]), review('bravo', 2, LAPTOP_TIMES[1]), review('alpha', 5, LAPTOP_TIMES[2]), review('bravo', 3, LAPTOP_TIMES[3])];
+const LAPTOP = [
+  review('alpha', 4, LAPTOP_TIMES[0]),
+  review('bravo', 2, LAPTOP_TIMES[1]),
+  review('alpha', 5, LAPTOP_TIMES[2]),
+  review('bravo', 3, LAPTOP_TIMES[3]),
+];
 const DESKTOP = [review('alpha', 1, daysAgo(7)), review('charlie', 4, daysAgo(6)), review('alpha', 3, daysAgo(3))];
 
 describe('flashdeck progress export', () => {
   it('prints every review not undone, oldest first, as JSON Lines', () => {
     const [older, undone, newer] = [daysAgo(3), daysAgo(2), daysAgo(1)];
-    const home = storeWith(review('bravo', 4, newer), review('alpha', 2, older), review('alpha', 5, undone), undo('alpha', undone, daysAgo(2, 1)));
+    const home = storeWith(
+      review('bravo', 4, newer),
+      review('alpha', 2, older),
+      review('alpha', 5, undone),
+      undo('alpha', undone, daysAgo(2, 1)),
+    );
     const { code, stdout } = runCli(['progress', 'export'], cliEnv(home));
     expect(code).toBe(0);
     expect(stdout).toBe(`${review('alpha', 2, older)}\n${review('bravo', 4, newer)}\n`);
@@ -113,13 +125,20 @@ describe('flashdeck progress import', () => {
     const merged = listJson(cards, laptop);
     expect(listJson(cards, desktop)).toEqual(merged);
     expect(merged).toEqual(listJson(cards, one));
-    expect((merged as { id: string; reviews: number }[]).map((card) => [card.id, card.reviews])).toEqual([['alpha', 4], ['bravo', 2], ['charlie', 1]]);
+    expect((merged as { id: string; reviews: number }[]).map((card) => [card.id, card.reviews])).toEqual([
+      ['alpha', 4],
+      ['bravo', 2],
+      ['charlie', 1],
+    ]);
   });
 
   it('imports nothing when a line is not a review, saying what is wrong with each bad line', () => {
     const dir = testdir();
     const file = path.join(dir, 'bad.jsonl');
-    writeFileSync(file, `${LAPTOP[0]}\n{"card":"alpha","rating":7,"at":"2026-01-01T00:00:00Z","seconds":1}\n${LAPTOP[1]}\nnot json\n`);
+    writeFileSync(
+      file,
+      `${LAPTOP[0]}\n{"card":"alpha","rating":7,"at":"2026-01-01T00:00:00Z","seconds":1}\n${LAPTOP[1]}\nnot json\n`,
+    );
     const home = testdir();
     const { code, stderr } = progressImport(home, file);
     expect(code).toBe(1);
@@ -135,17 +154,20 @@ describe('flashdeck progress import', () => {
   it('refuses what would stay in the log for good: a huge or control-laden id, a time out of range, endless seconds', () => {
     const file = path.join(testdir(), 'hostile.jsonl');
     const farFuture = new Date(Date.now() + 3 * DAY).toISOString();
-    writeFileSync(file, [
-      LAPTOP[0],
-      review('x'.repeat(1_048_576), 4, daysAgo(2)),
-      JSON.stringify({ card: 'alpha', rating: 4, at: '9999-06-01T00:00:00Z', seconds: 4.5 }),
-      JSON.stringify({ card: 'alpha', rating: 4, at: daysAgo(2), seconds: 1e308 }),
-      review('bio/\u001b]0;pwned\u0007cell', 4, daysAgo(2)),
-      review('alpha', 4, '1970-01-01T00:00:00.000Z'),
-      review('alpha', 4, farFuture),
-      undo('alpha', LAPTOP_TIMES[0], '1999-12-31T23:00:00.000Z'),
-      LAPTOP[1],
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        LAPTOP[0],
+        review('x'.repeat(1_048_576), 4, daysAgo(2)),
+        JSON.stringify({ card: 'alpha', rating: 4, at: '9999-06-01T00:00:00Z', seconds: 4.5 }),
+        JSON.stringify({ card: 'alpha', rating: 4, at: daysAgo(2), seconds: 1e308 }),
+        review('bio/\u001b]0;pwned\u0007cell', 4, daysAgo(2)),
+        review('alpha', 4, '1970-01-01T00:00:00.000Z'),
+        review('alpha', 4, farFuture),
+        undo('alpha', LAPTOP_TIMES[0], '1999-12-31T23:00:00.000Z'),
+        LAPTOP[1],
+      ].join('\n'),
+    );
     const home = storeWith(...DESKTOP);
     const log = readFileSync(path.join(home, 'reviews.jsonl'));
     const { code, stdout, stderr } = progressImport(home, file);
@@ -168,7 +190,9 @@ describe('flashdeck progress import', () => {
 
   it('lists the first ten bad lines and counts the rest', () => {
     const file = path.join(testdir(), 'old.jsonl');
-    const old = Array.from({ length: 13 }, (_, index) => review('alpha', 4, new Date(Date.UTC(1990, 0, index + 1)).toISOString()));
+    const old = Array.from({ length: 13 }, (_, index) =>
+      review('alpha', 4, new Date(Date.UTC(1990, 0, index + 1)).toISOString()),
+    );
     writeFileSync(file, `${[LAPTOP[0], ...old].join('\n')}\n`);
     const home = storeWith(...DESKTOP);
     const log = readFileSync(path.join(home, 'reviews.jsonl'));
@@ -178,7 +202,10 @@ describe('flashdeck progress import', () => {
     expect(lines).toHaveLength(12);
     expect(lines[0]).toBe(`${file}:2: "at" is 1990-01-01T00:00:00.000Z: before 2000-01-01`);
     expect(lines[9]).toBe(`${file}:11: "at" is 1990-01-10T00:00:00.000Z: before 2000-01-01`);
-    expect(lines.slice(10)).toEqual(['… and 3 more bad lines', `error: nothing was imported: fix the lines of ${file} listed above and import it again.`]);
+    expect(lines.slice(10)).toEqual([
+      '… and 3 more bad lines',
+      `error: nothing was imported: fix the lines of ${file} listed above and import it again.`,
+    ]);
     expect(readFileSync(path.join(home, 'reviews.jsonl'))).toEqual(log);
   });
 
@@ -193,7 +220,9 @@ describe('flashdeck progress import', () => {
     const { code, stdout, stderr } = progressImport(home, file);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`error: ${file} is not a progress file (flashdeck progress export writes one): nothing was imported.\n`);
+    expect(stderr).toBe(
+      `error: ${file} is not a progress file (flashdeck progress export writes one): nothing was imported.\n`,
+    );
     expect(readFileSync(path.join(home, 'reviews.jsonl'))).toEqual(log);
   });
 
@@ -208,7 +237,9 @@ describe('flashdeck progress import', () => {
     const exported = runCli(['progress', 'export'], cliEnv(home));
     expect(exported.code).toBe(0);
     // An answer time over a day leaves as a day, so the other machine takes it.
-    expect(exported.stdout.split('\n')[1]).toBe(JSON.stringify({ card: 'bravo', rating: 4, at: JSON.parse(odd[1] ?? '').at, seconds: 86_400 }));
+    expect(exported.stdout.split('\n')[1]).toBe(
+      JSON.stringify({ card: 'bravo', rating: 4, at: JSON.parse(odd[1] ?? '').at, seconds: 86_400 }),
+    );
     const file = progressExport(storeWith(...DESKTOP));
     expect(progressImport(home, file)).toMatchObject({ code: 0, stdout: `Imported 3 new reviews from ${file}.\n` });
     expect(readFileSync(path.join(home, 'reviews.jsonl'), 'utf8').startsWith(`${odd.join('\n')}\n`)).toBe(true);
@@ -217,9 +248,17 @@ describe('flashdeck progress import', () => {
   it('accepts a raw reviews.jsonl with undos, and reads standard input', () => {
     const cards = testdir(DECK);
     const undone = daysAgo(2);
-    const source = storeWith(review('alpha', 4, daysAgo(3)), review('alpha', 1, undone), undo('alpha', undone, daysAgo(2, 1)));
+    const source = storeWith(
+      review('alpha', 4, daysAgo(3)),
+      review('alpha', 1, undone),
+      undo('alpha', undone, daysAgo(2, 1)),
+    );
     const target = testdir();
-    const { code, stdout } = runCli(['progress', 'import', '-'], cliEnv(target), readFileSync(path.join(source, 'reviews.jsonl'), 'utf8'));
+    const { code, stdout } = runCli(
+      ['progress', 'import', '-'],
+      cliEnv(target),
+      readFileSync(path.join(source, 'reviews.jsonl'), 'utf8'),
+    );
     expect(code).toBe(0);
     expect(stdout).toBe('Imported 2 new reviews from standard input.\n');
     expect(listJson(cards, target)).toEqual(listJson(cards, source));

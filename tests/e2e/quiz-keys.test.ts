@@ -1,8 +1,7 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cardFile, cliEnv, RATE, readReviewLog, REVEAL, revealAndRate, runCli, startPty, testdir } from './helpers.js';
-
 
 function deck() {
   return testdir({
@@ -142,7 +141,13 @@ describe('skip, bury and help', () => {
     await t.waitFor(REVEAL);
     t.pty.write('?');
     await t.waitFor('bury this card until tomorrow');
-    for (const text of ['show the answer', 'undo the last rating', 'edit this card', 'skip this card', 'end the session']) {
+    for (const text of [
+      'show the answer',
+      'undo the last rating',
+      'edit this card',
+      'skip this card',
+      'end the session',
+    ]) {
       expect(t.screen()).toContain(text);
     }
     t.pty.write('q');
@@ -220,9 +225,32 @@ describe('Ctrl+D ends the session as q does, at every prompt', () => {
 
   it.each([
     ['the question', [], async () => {}],
-    ['the rating prompt', [], async (t: ReturnType<typeof startPty>) => { t.pty.write(' '); await t.waitFor('Space for more'); t.pty.write('q'); await t.waitFor(RATE, 2); }],
-    ['the typing prompt', ['--type'], async (t: ReturnType<typeof startPty>) => { await t.waitFor('Type your answer', 2); t.pty.write('half an ans'); }],
-    ['the pager', [], async (t: ReturnType<typeof startPty>) => { t.pty.write(' '); await t.waitFor('Space for more'); }],
+    [
+      'the rating prompt',
+      [],
+      async (t: ReturnType<typeof startPty>) => {
+        t.pty.write(' ');
+        await t.waitFor('Space for more');
+        t.pty.write('q');
+        await t.waitFor(RATE, 2);
+      },
+    ],
+    [
+      'the typing prompt',
+      ['--type'],
+      async (t: ReturnType<typeof startPty>) => {
+        await t.waitFor('Type your answer', 2);
+        t.pty.write('half an ans');
+      },
+    ],
+    [
+      'the pager',
+      [],
+      async (t: ReturnType<typeof startPty>) => {
+        t.pty.write(' ');
+        await t.waitFor('Space for more');
+      },
+    ],
   ] as const)('at %s: the summary, exit 0, earlier ratings kept', async (_where, flags, reach) => {
     const cards = testdir({
       'a.md': cardFile('Alpha question', 'Alpha answer', 'id: alpha'),
@@ -260,7 +288,7 @@ describe('Ctrl+D ends the session as q does, at every prompt', () => {
       expect(await t.exited).toBe(0);
       expect(t.screen()).toContain('No card written.');
     }
-    expect(runCli(['list', '--json', '--cards', cards], cliEnv(testdir())).stdout.trim()).toBe('[]');
+    expect(readdirSync(cards)).toEqual([]);
   });
 });
 
@@ -283,7 +311,10 @@ describe('undo walks back over skips and burials', () => {
     t.pty.write('q');
     expect(await t.exited).toBe(0);
     const log = readReviewLog(home);
-    expect(log.map((e) => [e.card, e.rating ?? 'undo'])).toEqual([['alpha', 4], ['alpha', 'undo']]);
+    expect(log.map((e) => [e.card, e.rating ?? 'undo'])).toEqual([
+      ['alpha', 4],
+      ['alpha', 'undo'],
+    ]);
   });
 
   it('a burial is undone with the rating history intact: never both buried and rated', async () => {
@@ -302,7 +333,10 @@ describe('undo walks back over skips and burials', () => {
     await revealAndRate(t, 4, '5', 2); // bravo, rated now that it is not buried
     t.pty.write('q');
     expect(await t.exited).toBe(0);
-    expect(readReviewLog(home).map((e) => [e.card, e.rating])).toEqual([['alpha', 1], ['bravo', 5]]);
+    expect(readReviewLog(home).map((e) => [e.card, e.rating])).toEqual([
+      ['alpha', 1],
+      ['bravo', 5],
+    ]);
   });
 });
 
@@ -416,7 +450,9 @@ describe('pager keys', () => {
 describe('nothing to study', () => {
   it('names the study day the next card becomes available, from 04:00', () => {
     const cards = testdir({ 'a.md': cardFile('Alpha question', 'Alpha answer', 'id: alpha') });
-    const home = testdir({ 'reviews.jsonl': `${JSON.stringify({ card: 'alpha', rating: 5, at: new Date().toISOString(), seconds: 2 })}\n` });
+    const home = testdir({
+      'reviews.jsonl': `${JSON.stringify({ card: 'alpha', rating: 5, at: new Date().toISOString(), seconds: 2 })}\n`,
+    });
     const result = runCli(['quiz', '--cards', cards], cliEnv(home));
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Nothing due now\. Next card due in \d+d \(\w{3},? .+, from 04:00\)\./);

@@ -13,7 +13,6 @@ function deck() {
   });
 }
 
-
 describe('quiz in a real terminal', () => {
   it('reveals and rates three cards, quits with q, and stores exactly those ratings', async () => {
     const cards = deck();
@@ -43,7 +42,11 @@ describe('quiz in a real terminal', () => {
     expect(await t.exited).toBe(0);
     expect(t.screen()).toContain('3 cards rated');
 
-    expect(readReviewLog(home).map((r) => [r.card, r.rating])).toEqual([['alpha', 4], ['bravo', 5], ['charlie', 3]]);
+    expect(readReviewLog(home).map((r) => [r.card, r.rating])).toEqual([
+      ['alpha', 4],
+      ['bravo', 5],
+      ['charlie', 3],
+    ]);
     const stats = JSON.parse(runCli(['stats', '--json', '--cards', cards], cliEnv(home)).stdout);
     expect(stats).toMatchObject({ cards: 4, seen: 3, reviews: 3, due: 0, mastery: Math.round((100 * 12) / 20) });
     const list = JSON.parse(runCli(['list', '--json', '--cards', cards], cliEnv(home)).stdout);
@@ -64,7 +67,10 @@ describe('quiz in a real terminal', () => {
     t.pty.write('\x03');
     expect(await t.exited).toBe(130);
     expect(t.screen()).toContain('2 cards rated');
-    expect(readReviewLog(home).map((r) => [r.card, r.rating])).toEqual([['alpha', 2], ['bravo', 4]]);
+    expect(readReviewLog(home).map((r) => [r.card, r.rating])).toEqual([
+      ['alpha', 2],
+      ['bravo', 4],
+    ]);
   });
 
   it('ignores keys sent with the reveal: a rating needs the answer on screen first', async () => {
@@ -103,8 +109,15 @@ describe('quiz in a real terminal', () => {
     expect(await t.exited).toBe(0);
     expect(t.screen()).toContain('again in this session');
     expect(t.screen()).toContain('2 cards rated (4 ratings)');
-    expect(readReviewLog(home).map((r) => [r.card, r.rating])).toEqual([['alpha', 1], ['bravo', 4], ['alpha', 2], ['alpha', 5]]);
-    expect(readReviewLog(home).every((r) => typeof r.seconds === 'number' && !Number.isNaN(Date.parse(r.at)))).toBe(true);
+    expect(readReviewLog(home).map((r) => [r.card, r.rating])).toEqual([
+      ['alpha', 1],
+      ['bravo', 4],
+      ['alpha', 2],
+      ['alpha', 5],
+    ]);
+    expect(readReviewLog(home).every((r) => typeof r.seconds === 'number' && !Number.isNaN(Date.parse(r.at)))).toBe(
+      true,
+    );
   });
 
   it('keeps ratings and restores the terminal on SIGTERM', async () => {
@@ -131,7 +144,10 @@ describe('quiz in a real terminal', () => {
     expect(t.screen()).toMatch(/deck · 1\/1 · 1 left · #one #two · 🚀/);
     t.pty.write(' ');
     await t.waitFor(RATE);
-    const answerLines = t.screen().split(/\r?\n/).filter((line) => line.includes('word'));
+    const answerLines = t
+      .screen()
+      .split(/\r?\n/)
+      .filter((line) => line.includes('word'));
     expect(answerLines.length).toBeGreaterThan(3);
     expect(answerLines.every((line) => line.length <= 40)).toBe(true);
     t.pty.write('q');

@@ -25,24 +25,47 @@ process.on('exit', () => {
 function packagesLoaded(args: string[], home: string): string[] {
   const record = path.join(testdir(), 'modules.txt');
   const env = cliEnv(home, { FLASHDECK_RECORD_MODULES: record });
-  const result = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(RECORDER)}`, BIN, ...args], { env, encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', `data:text/javascript,${encodeURIComponent(RECORDER)}`, BIN, ...args],
+    { env, encoding: 'utf8' },
+  );
   expect(result.status, result.stderr).toBe(0);
-  const urls = readFileSync(record, 'utf8').split('\n').filter((url) => url !== '');
+  const urls = readFileSync(record, 'utf8')
+    .split('\n')
+    .filter((url) => url !== '');
   return [...new Set(urls.map((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? url))].sort();
 }
 
 describe('what each command loads', () => {
-  it.each([['--version'], ['--help'], ['list', '--help']])('`flashdeck %s` loads no package (commander is bundled)', (...args) => {
-    expect(packagesLoaded(args, testdir())).toEqual([]);
-  });
+  it.each([['--version'], ['--help'], ['list', '--help']])(
+    '`flashdeck %s` loads no package (commander is bundled)',
+    (...args) => {
+      expect(packagesLoaded(args, testdir())).toEqual([]);
+    },
+  );
 
   it('`list --json` loads no rendering, settings-writing, YAML or markdown-highlighting code', () => {
-    const cards = testdir({ 'a.md': cardFile('What is a plain question?', 'An answer.', 'id: a\ntags: [x]\ndifficulty: easy') });
+    const cards = testdir({
+      'a.md': cardFile('What is a plain question?', 'An answer.', 'id: a\ntags: [x]\ndifficulty: easy'),
+    });
     const home = testdir();
     // The second run is the usual one: the card is parsed and the store exists.
     packagesLoaded(['list', '--json', '--cards', cards], home);
     const loaded = packagesLoaded(['list', '--json', '--cards', cards], home);
-    for (const heavy of ['conf', 'ajv', 'yaml', 'gray-matter', 'marked', 'emphasize', 'highlight.js', 'chalk', '@inquirer/core', 'string-width', 'turndown']) {
+    for (const heavy of [
+      'conf',
+      'ajv',
+      'yaml',
+      'gray-matter',
+      'marked',
+      'emphasize',
+      'highlight.js',
+      'chalk',
+      '@inquirer/core',
+      'string-width',
+      'turndown',
+    ]) {
       expect(loaded).not.toContain(heavy);
     }
   });
@@ -53,10 +76,16 @@ describe('a checkout that was never built', () => {
     // The shim alone, with no dist/ beside it.
     const checkout = testdir();
     mkdirSync(path.join(checkout, 'bin'));
-    for (const name of ['flashdeck.js', 'package.json']) copyFileSync(path.join(path.dirname(BIN), name), path.join(checkout, 'bin', name));
-    const result = spawnSync(process.execPath, [path.join(checkout, 'bin', 'flashdeck.js'), '--version'], { env: cliEnv(testdir()), encoding: 'utf8' });
+    for (const name of ['flashdeck.js', 'package.json'])
+      copyFileSync(path.join(path.dirname(BIN), name), path.join(checkout, 'bin', name));
+    const result = spawnSync(process.execPath, [path.join(checkout, 'bin', 'flashdeck.js'), '--version'], {
+      env: cliEnv(testdir()),
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`error: flashdeck is not built in ${checkout}: run \`npm install && npm run build\` there.\n`);
+    expect(result.stderr).toBe(
+      `error: flashdeck is not built in ${checkout}: run \`npm install && npm run build\` there.\n`,
+    );
   });
 });

@@ -11,7 +11,9 @@ const ERRORS = ['ENOSPC', 'EACCES', 'EISDIR', 'ENAMETOOLONG'];
 const review = (card: string, rating: number, at: string) => `${JSON.stringify({ card, rating, at, seconds: 3 })}\n`;
 const LOG = review('alpha', 4, '2026-11-01T09:00:00.000Z') + review('bravo', 2, '2026-11-02T09:00:00.000Z');
 const CONFIG = '{\n\t"formatVersion": 1,\n\t"newCardsPerDay": 12\n}';
-const INCOMING = [review('alpha', 5, '2026-11-20T09:00:00.000Z'), review('bravo', 3, '2026-11-21T09:00:00.000Z')].join('');
+const INCOMING = [review('alpha', 5, '2026-11-20T09:00:00.000Z'), review('bravo', 3, '2026-11-21T09:00:00.000Z')].join(
+  '',
+);
 
 function store(): string {
   return testdir({ 'config.json': CONFIG, 'reviews.jsonl': LOG });
@@ -23,7 +25,9 @@ function deck(): string {
 
 /** The store's files but the caches, with their bytes. */
 function snapshot(home: string): Record<string, string> {
-  const names = readdirSync(home).filter((name) => name !== 'cache').sort();
+  const names = readdirSync(home)
+    .filter((name) => name !== 'cache')
+    .sort();
   return Object.fromEntries(names.map((name) => [name, readFileSync(path.join(home, name), 'latin1')]));
 }
 
@@ -39,7 +43,9 @@ describe('the review log under faults', () => {
     const home = store();
     const file = path.join(testdir({ 'in.jsonl': INCOMING }), 'in.jsonl');
     const before = snapshot(home);
-    const result = runCliWithFaults(['progress', 'import', file], cliEnv(home), { fail: { path: 'reviews.jsonl', op: 'open', code } });
+    const result = runCliWithFaults(['progress', 'import', file], cliEnv(home), {
+      fail: { path: 'reviews.jsonl', op: 'open', code },
+    });
     expectOneLineError(result, new RegExp(`cannot append to .*reviews\\.jsonl \\(${code}\\)`));
     expect(snapshot(home)).toEqual(before);
   });
@@ -51,7 +57,10 @@ describe('the review log under faults', () => {
     const result = runCliWithFaults(['progress', 'import', file], cliEnv(home), {
       fail: { path: 'reviews.jsonl', op: 'write', code: 'ENOSPC', partial: true },
     });
-    expectOneLineError(result, /only part of a review reached .*reviews\.jsonl, and was taken out again; the disk may be full/);
+    expectOneLineError(
+      result,
+      /only part of a review reached .*reviews\.jsonl, and was taken out again; the disk may be full/,
+    );
     expect(snapshot(home)).toEqual(before);
     // The next import, with room on the disk, goes through.
     expect(runCli(['progress', 'import', file], cliEnv(home)).code).toBe(0);
@@ -108,7 +117,10 @@ describe('settings under faults', () => {
     expect(steps.length).toBeGreaterThan(3);
     for (let step = 1; step <= steps.length; step++) {
       const home = store();
-      expect(runCliWithFaults(['config', 'set', 'retention', '0.85'], cliEnv(home), { killAt: step }).killed, `step ${step}`).toBe(true);
+      expect(
+        runCliWithFaults(['config', 'set', 'retention', '0.85'], cliEnv(home), { killAt: step }).killed,
+        `step ${step}`,
+      ).toBe(true);
       const retention = runCli(['config', 'get', 'retention'], cliEnv(home));
       expect(retention.code, `step ${step}: ${retention.stderr}`).toBe(0);
       expect(['0.9', '0.85']).toContain(retention.stdout.trim());
@@ -130,8 +142,13 @@ describe('caches under faults', () => {
   it.each(ERRORS)('%s writing any cache file: the command still works, from the cards and the log', (code) => {
     const home = store();
     const cards = deck();
-    const expected = runCli(['list', '--json', '--cards', cards], cliEnv(testdir({ 'config.json': CONFIG, 'reviews.jsonl': LOG })));
-    const result = runCliWithFaults(['list', '--json', '--cards', cards], cliEnv(home), { fail: { path: `${path.sep}cache`, code, times: 100 } });
+    const expected = runCli(
+      ['list', '--json', '--cards', cards],
+      cliEnv(testdir({ 'config.json': CONFIG, 'reviews.jsonl': LOG })),
+    );
+    const result = runCliWithFaults(['list', '--json', '--cards', cards], cliEnv(home), {
+      fail: { path: `${path.sep}cache`, code, times: 100 },
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(expected.stdout);
     expect(snapshot(home)).toEqual({ 'config.json': CONFIG, 'reviews.jsonl': LOG });
@@ -149,7 +166,9 @@ describe('caches under faults', () => {
 describe('a torn line that cannot be set aside', () => {
   it('leaves no empty side file, says the disk is full, and loads once there is room', () => {
     const home = testdir({ 'config.json': CONFIG, 'reviews.jsonl': `${LOG}{"card":"alpha","rat` });
-    const result = runCliWithFaults(['list', '--cards', deck()], cliEnv(home), { fail: { path: 'reviews.jsonl.torn-', code: 'ENOSPC' } });
+    const result = runCliWithFaults(['list', '--cards', deck()], cliEnv(home), {
+      fail: { path: 'reviews.jsonl.torn-', code: 'ENOSPC' },
+    });
     expectOneLineError(result, /cannot write .*reviews\.jsonl\.torn-.* \(ENOSPC\)\. The disk is full/);
     expect(readdirSync(home).filter((name) => name.includes('.torn-'))).toEqual([]);
     const retried = runCli(['list', '--cards', deck()], cliEnv(home));
@@ -160,13 +179,21 @@ describe('a torn line that cannot be set aside', () => {
 
 describe('a store folder that cannot be made', () => {
   // Linux refuses any new folder in /proc with ENOENT although /proc exists: Node's recursive mkdir retried for ever.
-  it.skipIf(!existsSync('/proc/self'))('FLASHDECK_HOME under /proc: exit 1 at once, one line naming the folder and FLASHDECK_HOME', () => {
-    for (const home of ['/proc/flashdeck-store', '/proc/flashdeck-store/inner']) {
-      for (const args of [['list', '--cards', deck()], ['config', 'set', 'new-per-day', '3']]) {
-        const result = runCli(args, cliEnv(home));
-        expect(result.code).toBe(1);
-        expect(result.stderr).toBe(`error: cannot create the folder ${home} (ENOENT). Nothing can be created there: set FLASHDECK_HOME to a folder you can write to.\n`);
+  it.skipIf(!existsSync('/proc/self'))(
+    'FLASHDECK_HOME under /proc: exit 1 at once, one line naming the folder and FLASHDECK_HOME',
+    () => {
+      for (const home of ['/proc/flashdeck-store', '/proc/flashdeck-store/inner']) {
+        for (const args of [
+          ['list', '--cards', deck()],
+          ['config', 'set', 'new-per-day', '3'],
+        ]) {
+          const result = runCli(args, cliEnv(home));
+          expect(result.code).toBe(1);
+          expect(result.stderr).toBe(
+            `error: cannot create the folder ${home} (ENOENT). Nothing can be created there: set FLASHDECK_HOME to a folder you can write to.\n`,
+          );
+        }
       }
-    }
-  });
+    },
+  );
 });

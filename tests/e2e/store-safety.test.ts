@@ -21,35 +21,76 @@ function deck(): string {
 
 /** Every file of the store but the cache folder, which is rebuilt at will, with its bytes. */
 function snapshotStore(home: string): Record<string, string> {
-  const names = readdirSync(home).filter((name) => name !== 'cache').sort();
+  const names = readdirSync(home)
+    .filter((name) => name !== 'cache')
+    .sort();
   return Object.fromEntries(names.map((name) => [name, readFileSync(path.join(home, name), 'latin1')]));
 }
 
 describe('case 6: a damaged store', () => {
   // `config set` rewrites config.json: it must refuse one it cannot read, and may fix a bad value or leave the log be.
   it.each([
-    ['a truncated config.json', '{"formatVersion": 1, "newCardsPer', GOOD_LOG, /config\.json is not valid JSON\. Move it aside or fix it/, true],
-    ['a config.json that is not an object', '[1, 2]', GOOD_LOG, /config\.json does not hold a JSON object\. Move it aside or fix it/, true],
-    ['a store from a newer flashdeck', '{"formatVersion": 2}', GOOD_LOG, /was written by a newer flashdeck \(format 2\)\. Upgrade flashdeck/, true],
-    ['a setting of the wrong shape', '{"formatVersion": 1, "newCardsPerDay": "lots"}', GOOD_LOG, /newCardsPerDay in .*config\.json must be .*flashdeck config set new-per-day/, false],
-    ['a line that is not JSON inside the log', GOOD_CONFIG, `${GOOD_LOG}this is not JSON\n${GOOD_LOG}`, /reviews\.jsonl is damaged at line 3 \(not a review\)\. Fix or remove that line/, false],
-    ['a log line of the wrong shape', GOOD_CONFIG, `${GOOD_LOG}{"card":"alpha","rating":9,"at":"2025-03-03T09:00:00.000Z","seconds":1}\n`, /reviews\.jsonl is damaged at line 3/, false],
-  ])('%s: every command exits 1 naming the file and what to do, and changes no byte', (_name, config, log, message, configSetRefuses) => {
-    const home = testdir({ 'config.json': config, 'reviews.jsonl': log });
-    const before = snapshotStore(home);
-    const cards = deck();
-    const commands = [['list', '--json'], ['stats'], ['quiz']].map((args) => [...args, '--cards', cards]);
-    if (configSetRefuses) commands.push(['config', 'set', 'new-per-day', '3']);
-    for (const args of commands) {
-      const result = runCli(args, cliEnv(home));
-      expect(result.code, args.join(' ')).toBe(1);
-      expect(result.stderr).toMatch(message);
-      expect(result.stderr).toContain(home);
-      expect(result.stderr).not.toMatch(/^\s+at /m);
-      expect(result.stdout).toBe('');
-      expect(snapshotStore(home)).toEqual(before);
-    }
-  });
+    [
+      'a truncated config.json',
+      '{"formatVersion": 1, "newCardsPer',
+      GOOD_LOG,
+      /config\.json is not valid JSON\. Move it aside or fix it/,
+      true,
+    ],
+    [
+      'a config.json that is not an object',
+      '[1, 2]',
+      GOOD_LOG,
+      /config\.json does not hold a JSON object\. Move it aside or fix it/,
+      true,
+    ],
+    [
+      'a store from a newer flashdeck',
+      '{"formatVersion": 2}',
+      GOOD_LOG,
+      /was written by a newer flashdeck \(format 2\)\. Upgrade flashdeck/,
+      true,
+    ],
+    [
+      'a setting of the wrong shape',
+      '{"formatVersion": 1, "newCardsPerDay": "lots"}',
+      GOOD_LOG,
+      /newCardsPerDay in .*config\.json must be .*flashdeck config set new-per-day/,
+      false,
+    ],
+    [
+      'a line that is not JSON inside the log',
+      GOOD_CONFIG,
+      `${GOOD_LOG}this is not JSON\n${GOOD_LOG}`,
+      /reviews\.jsonl is damaged at line 3 \(not a review\)\. Fix or remove that line/,
+      false,
+    ],
+    [
+      'a log line of the wrong shape',
+      GOOD_CONFIG,
+      `${GOOD_LOG}{"card":"alpha","rating":9,"at":"2025-03-03T09:00:00.000Z","seconds":1}\n`,
+      /reviews\.jsonl is damaged at line 3/,
+      false,
+    ],
+  ])(
+    '%s: every command exits 1 naming the file and what to do, and changes no byte',
+    (_name, config, log, message, configSetRefuses) => {
+      const home = testdir({ 'config.json': config, 'reviews.jsonl': log });
+      const before = snapshotStore(home);
+      const cards = deck();
+      const commands = [['list', '--json'], ['stats'], ['quiz']].map((args) => [...args, '--cards', cards]);
+      if (configSetRefuses) commands.push(['config', 'set', 'new-per-day', '3']);
+      for (const args of commands) {
+        const result = runCli(args, cliEnv(home));
+        expect(result.code, args.join(' ')).toBe(1);
+        expect(result.stderr).toMatch(message);
+        expect(result.stderr).toContain(home);
+        expect(result.stderr).not.toMatch(/^\s+at /m);
+        expect(result.stdout).toBe('');
+        expect(snapshotStore(home)).toEqual(before);
+      }
+    },
+  );
 
   it('a torn last line is set aside with a warning naming both files; the rest loads and the log stays appendable', async () => {
     const fragment = '{"card":"alpha","rating":3,"at":"2025-03-0';
@@ -60,7 +101,9 @@ describe('case 6: a damaged store', () => {
     const sideFiles = readdirSync(home).filter((name) => name.startsWith('reviews.jsonl.torn-'));
     expect(sideFiles).toHaveLength(1);
     const sideFile = path.join(home, sideFiles[0] ?? '');
-    expect(result.stderr).toBe(`warning: set aside an incomplete last line of ${path.join(home, 'reviews.jsonl')} (saved in ${sideFile})\n`);
+    expect(result.stderr).toBe(
+      `warning: set aside an incomplete last line of ${path.join(home, 'reviews.jsonl')} (saved in ${sideFile})\n`,
+    );
     expect(readFileSync(sideFile, 'utf8')).toBe(fragment);
     expect(readFileSync(path.join(home, 'reviews.jsonl'), 'utf8')).toBe(GOOD_LOG);
     expect(JSON.parse(result.stdout)).toMatchObject({ cards: 2, seen: 2, reviews: 2 });
@@ -85,10 +128,50 @@ describe('case 7: the store format', () => {
   }
 
   const LIST = [
-    { id: 'adam', deck: '.', path: 'adam.md', difficulty: 'hard', tags: [], question: 'What does Adam adapt?', reviews: 1, lastRating: 5, due: '2025-03-18T10:00:00.000Z' },
-    { id: 'gradient', deck: 'basics', path: 'basics/gradient.md', difficulty: 'easy', tags: ['calculus'], question: 'What does the gradient point to?', reviews: 2, lastRating: 5, due: '2025-04-19T09:00:00.000Z' },
-    { id: 'basics/momentum', deck: 'basics', path: 'basics/momentum.md', difficulty: 'medium', tags: [], question: 'What does momentum smooth?', reviews: 2, lastRating: 3, due: '2025-03-03T09:05:00.000Z' },
-    { id: 'unseen', deck: '.', path: 'unseen.md', difficulty: null, tags: [], question: 'A card never rated', reviews: 0, lastRating: null, due: null },
+    {
+      id: 'adam',
+      deck: '.',
+      path: 'adam.md',
+      difficulty: 'hard',
+      tags: [],
+      question: 'What does Adam adapt?',
+      reviews: 1,
+      lastRating: 5,
+      due: '2025-03-18T10:00:00.000Z',
+    },
+    {
+      id: 'gradient',
+      deck: 'basics',
+      path: 'basics/gradient.md',
+      difficulty: 'easy',
+      tags: ['calculus'],
+      question: 'What does the gradient point to?',
+      reviews: 2,
+      lastRating: 5,
+      due: '2025-04-19T09:00:00.000Z',
+    },
+    {
+      id: 'basics/momentum',
+      deck: 'basics',
+      path: 'basics/momentum.md',
+      difficulty: 'medium',
+      tags: [],
+      question: 'What does momentum smooth?',
+      reviews: 2,
+      lastRating: 3,
+      due: '2025-03-03T09:05:00.000Z',
+    },
+    {
+      id: 'unseen',
+      deck: '.',
+      path: 'unseen.md',
+      difficulty: null,
+      tags: [],
+      question: 'A card never rated',
+      reviews: 0,
+      lastRating: null,
+      due: null,
+    },
   ];
   const STATS = {
     cards: 4,
@@ -96,7 +179,11 @@ describe('case 7: the store format', () => {
     reviews: 5, // the undone rating and the removed card's are not counted
     due: 3,
     mastery: 65, // round(100 × (5 + 5 + 3) / 20)
-    byDifficulty: { easy: { cards: 1, seen: 1, mastery: 100 }, medium: { cards: 1, seen: 1, mastery: 60 }, hard: { cards: 1, seen: 1, mastery: 100 } },
+    byDifficulty: {
+      easy: { cards: 1, seen: 1, mastery: 100 },
+      medium: { cards: 1, seen: 1, mastery: 60 },
+      hard: { cards: 1, seen: 1, mastery: 100 },
+    },
     byDeck: { '.': { cards: 2, seen: 1, mastery: 50 }, basics: { cards: 2, seen: 2, mastery: 80 } },
     new: 1,
     latestRatings: { 1: 0, 2: 0, 3: 1, 4: 0, 5: 2 },
@@ -125,12 +212,16 @@ describe('case 7: the store format', () => {
 
   it('migrates a store from before the version field: same figures, the version added, nothing else changed', () => {
     const home = copyFixture();
-    const { formatVersion, ...older } = JSON.parse(readFileSync(path.join(FIXTURE_STORE, 'config.json'), 'utf8')) as Record<string, unknown>;
+    const { formatVersion, ...older } = JSON.parse(
+      readFileSync(path.join(FIXTURE_STORE, 'config.json'), 'utf8'),
+    ) as Record<string, unknown>;
     expect(formatVersion).toBe(1);
     writeFileSync(path.join(home, 'config.json'), JSON.stringify(older));
     expectFixtureFigures(home);
     expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8'))).toEqual({ ...older, formatVersion: 1 });
-    expect(readFileSync(path.join(home, 'reviews.jsonl')).equals(readFileSync(path.join(FIXTURE_STORE, 'reviews.jsonl')))).toBe(true);
+    expect(
+      readFileSync(path.join(home, 'reviews.jsonl')).equals(readFileSync(path.join(FIXTURE_STORE, 'reviews.jsonl'))),
+    ).toBe(true);
   });
 });
 
@@ -146,13 +237,19 @@ describe('case 8: a deleted card', () => {
       t.pty.write(rating);
     }
     expect(await t.exited).toBe(0);
-    const listed = () => JSON.parse(runCli(['list', '--json', '--cards', cards], cliEnv(home)).stdout) as { id: string }[];
+    const listed = () =>
+      JSON.parse(runCli(['list', '--json', '--cards', cards], cliEnv(home)).stdout) as { id: string }[];
     const before = listed();
     const log = readFileSync(path.join(home, 'reviews.jsonl'), 'utf8');
 
     const saved = readFileSync(path.join(cards, 'b.md'), 'utf8');
     rmSync(path.join(cards, 'b.md'));
-    expect(JSON.parse(runCli(['stats', '--json', '--cards', cards], cliEnv(home)).stdout)).toMatchObject({ cards: 1, seen: 1, reviews: 1, mastery: 80 });
+    expect(JSON.parse(runCli(['stats', '--json', '--cards', cards], cliEnv(home)).stdout)).toMatchObject({
+      cards: 1,
+      seen: 1,
+      reviews: 1,
+      mastery: 80,
+    });
     expect(listed().map((entry) => entry.id)).toEqual(['alpha']);
     // A session on what is left, crammed so that it rates alpha again.
     const again = startPty(['--cards', cards, '--all'], cliEnv(home));
@@ -165,6 +262,10 @@ describe('case 8: a deleted card', () => {
 
     writeFileSync(path.join(cards, 'b.md'), saved);
     expect(listed()[1]).toEqual(before[1]);
-    expect(JSON.parse(runCli(['stats', '--json', '--cards', cards], cliEnv(home)).stdout)).toMatchObject({ cards: 2, seen: 2, reviews: 3 });
+    expect(JSON.parse(runCli(['stats', '--json', '--cards', cards], cliEnv(home)).stdout)).toMatchObject({
+      cards: 2,
+      seen: 2,
+      reviews: 3,
+    });
   });
 });

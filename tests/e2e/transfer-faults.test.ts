@@ -8,7 +8,8 @@ import { cardFile, cliEnv, runCli, runCliWithFaults, testdir } from './helpers.j
 // half-written or temporary is left where a command would read it.
 
 const ERRORS = ['ENOSPC', 'EACCES', 'EISDIR', 'ENAMETOOLONG'];
-const CSV = 'question,answer\nWhat is SGD?,Stochastic gradient descent\nWhat is momentum?,A running average of gradients\nWhat is Adam?,Adaptive moments\n';
+const CSV =
+  'question,answer\nWhat is SGD?,Stochastic gradient descent\nWhat is momentum?,A running average of gradients\nWhat is Adam?,Adaptive moments\n';
 
 function csvFile(): string {
   return path.join(testdir({ 'cards.csv': CSV }), 'cards.csv');
@@ -28,26 +29,37 @@ describe('import under faults', () => {
     expect(steps.length).toBeGreaterThan(6);
     for (let step = 1; step <= steps.length; step++) {
       const out = testdir();
-      expect(runCliWithFaults(['import', csv, '--out', out], cliEnv(testdir()), { killAt: step }).killed, `step ${step}`).toBe(true);
-      if (existsSync(out) && readdirSync(out).some((name) => name.endsWith('.md'))) expect(lint(out).code, `step ${step}`).toBe(0);
+      expect(
+        runCliWithFaults(['import', csv, '--out', out], cliEnv(testdir()), { killAt: step }).killed,
+        `step ${step}`,
+      ).toBe(true);
+      if (existsSync(out) && readdirSync(out).some((name) => name.endsWith('.md')))
+        expect(lint(out).code, `step ${step}`).toBe(0);
       expect(runCli(['import', csv, '--out', out], cliEnv(testdir())).code).toBe(0);
       expect(readdirSync(out).filter((name) => name.endsWith('.md'))).toHaveLength(3);
     }
   });
 
-  it.each(ERRORS)('%s writing one card: that row is reported and skipped, the others are written, nothing is left over', (code) => {
-    const out = testdir();
-    const result = runCliWithFaults(['import', csvFile(), '--out', out], cliEnv(testdir()), { fail: { path: 'momentum', op: 'link', code } });
-    expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(new RegExp(`cards\\.csv:3: cannot write .*what-is-momentum\\.md \\(`));
-    expect(result.stderr).toContain('skipped 1 row with problems');
-    expect(readdirSync(out).sort()).toEqual(['what-is-adam.md', 'what-is-sgd.md']);
-    expect(lint(out).code).toBe(0);
-  });
+  it.each(ERRORS)(
+    '%s writing one card: that row is reported and skipped, the others are written, nothing is left over',
+    (code) => {
+      const out = testdir();
+      const result = runCliWithFaults(['import', csvFile(), '--out', out], cliEnv(testdir()), {
+        fail: { path: 'momentum', op: 'link', code },
+      });
+      expect(result.code).toBe(0);
+      expect(result.stderr).toMatch(new RegExp(`cards\\.csv:3: cannot write .*what-is-momentum\\.md \\(`));
+      expect(result.stderr).toContain('skipped 1 row with problems');
+      expect(readdirSync(out).sort()).toEqual(['what-is-adam.md', 'what-is-sgd.md']);
+      expect(lint(out).code).toBe(0);
+    },
+  );
 
   it.each(ERRORS)('%s on every card: exit 1, each row reported, nothing left over', (code) => {
     const out = testdir();
-    const result = runCliWithFaults(['import', csvFile(), '--out', out], cliEnv(testdir()), { fail: { path: '.tmp', op: 'open', code, times: 1000 } });
+    const result = runCliWithFaults(['import', csvFile(), '--out', out], cliEnv(testdir()), {
+      fail: { path: '.tmp', op: 'open', code, times: 1000 },
+    });
     expect(result.code).toBe(1);
     expect(result.stderr.match(/cannot write/g)).toHaveLength(3);
     expect(leftovers(out)).toEqual([]);
@@ -55,12 +67,15 @@ describe('import under faults', () => {
 });
 
 describe('export and new under faults', () => {
-  const deck = () => testdir({ 'a.md': cardFile('Alpha?', 'A.', 'id: alpha'), 'b.md': cardFile('Bravo?', 'B.', 'id: bravo') });
+  const deck = () =>
+    testdir({ 'a.md': cardFile('Alpha?', 'A.', 'id: alpha'), 'b.md': cardFile('Bravo?', 'B.', 'id: bravo') });
 
   it.each(ERRORS)('%s writing the export: one line, exit 1, no partial file', (code) => {
     const folder = testdir();
     const out = path.join(folder, 'deck.csv');
-    const result = runCliWithFaults(['export', '--cards', deck(), '--out', out], cliEnv(testdir()), { fail: { path: folder, op: 'open', code } });
+    const result = runCliWithFaults(['export', '--cards', deck(), '--out', out], cliEnv(testdir()), {
+      fail: { path: folder, op: 'open', code },
+    });
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/^error: cannot write .*deck\.csv \(/);
@@ -84,9 +99,13 @@ describe('export and new under faults', () => {
   it.each(ERRORS)('%s writing a new card: one line, exit 1, no file', (code) => {
     const cards = deck();
     const before = readdirSync(cards).sort();
-    const result = runCliWithFaults(['new', '--cards', cards, '--question', 'Charlie?', '--answer', 'C.'], cliEnv(testdir()), {
-      fail: { path: cards, op: 'open', code },
-    });
+    const result = runCliWithFaults(
+      ['new', '--cards', cards, '--question', 'Charlie?', '--answer', 'C.'],
+      cliEnv(testdir()),
+      {
+        fail: { path: cards, op: 'open', code },
+      },
+    );
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/^error: cannot write .*charlie.* \(/);

@@ -23,7 +23,9 @@ describe('misspelt frontmatter fields', () => {
   it('lint reports them as problems and exits 1', () => {
     const result = runCli(['lint', '--cards', testdir({ 'typo.md': TYPO })], cliEnv(testdir()));
     expect(result.code).toBe(1);
-    expect(result.stdout).toBe('typo.md:3: unknown field "tag" (did you mean "tags"?)\ntypo.md:4: unknown field "dificulty" (did you mean "difficulty"?)\n');
+    expect(result.stdout).toBe(
+      'typo.md:3: unknown field "tag" (did you mean "tags"?)\ntypo.md:4: unknown field "dificulty" (did you mean "difficulty"?)\n',
+    );
     expect(result.stderr).toBe('2 problems in 1 card file\n');
   });
 });

@@ -73,7 +73,8 @@ fs.openSync = function (file, flags, mode) {
 };
 wrap('writeSync', 'write', byFd, (real, args, file) => {
   const [fd, data] = args;
-  if (!plan.fail.partial || typeof data === 'string' || data.length < 2) throw errnoError(plan.fail.code, 'write', file);
+  if (!plan.fail.partial || typeof data === 'string' || data.length < 2)
+    throw errnoError(plan.fail.code, 'write', file);
   return real(fd, data.subarray(0, Math.floor(data.length / 2)));
 });
 wrap('writeFileSync', 'write', first);

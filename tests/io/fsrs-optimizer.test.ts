@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { collectRecallPredictions, type RecallPrediction } from '../../src/core/calibration.js';
-import { replayHistory } from '../../src/core/card-history.js';
-import { DEFAULT_PARAMETERS, roundParameters } from '../../src/core/fsrs-parameters.js';
-import { toTrainingSet } from '../../src/core/fsrs-training.js';
-import { collectReviews, type ReviewEntry } from '../../src/core/review-log.js';
-import { createScheduler } from '../../src/core/schedule.js';
-import { evaluateParameters } from '../../src/core/fsrs-evaluation.js';
+import { collectRecallPredictions, type RecallPrediction } from '../../src/core/stats/calibration.js';
+import { replayHistory } from '../../src/core/log/card-history.js';
+import { DEFAULT_PARAMETERS, roundParameters } from '../../src/core/schedule/parameters.js';
+import { toTrainingSet } from '../../src/core/optimize/training.js';
+import { collectReviews, type ReviewEntry } from '../../src/core/log/review-log.js';
+import { createScheduler } from '../../src/core/schedule/scheduler.js';
+import { evaluateParameters } from '../../src/core/optimize/evaluation.js';
 import { prepareOptimizer } from '../../src/io/fsrs-optimizer.js';
 import { simulateLearner } from '../core/synthetic-learner.js';
 
@@ -21,7 +21,10 @@ function predictFrom(reviews: readonly ReviewEntry[], parameters: readonly numbe
 
 function measureLogLoss(predictions: readonly RecallPrediction[]): number {
   const clamp = (p: number) => Math.min(1 - 1e-6, Math.max(1e-6, p));
-  const total = predictions.reduce((sum, { predicted, recalled }) => sum - Math.log(recalled ? clamp(predicted) : 1 - clamp(predicted)), 0);
+  const total = predictions.reduce(
+    (sum, { predicted, recalled }) => sum - Math.log(recalled ? clamp(predicted) : 1 - clamp(predicted)),
+    0,
+  );
   return total / predictions.length;
 }
 
@@ -41,7 +44,10 @@ describe('fitting FSRS to a synthetic learner', () => {
     const fitted = await optimizer.fitParameters();
     expect(fitted).toHaveLength(21);
     expect(await (await prepareOptimizer(items)).fitParameters()).toEqual(fitted);
-    const [withFitted, withDefaults] = [evaluateParameters(items, fitted), evaluateParameters(items, DEFAULT_PARAMETERS)];
+    const [withFitted, withDefaults] = [
+      evaluateParameters(items, fitted),
+      evaluateParameters(items, DEFAULT_PARAMETERS),
+    ];
     expect(withFitted.logLoss).toBeLessThan(withDefaults.logLoss);
     expect(withFitted.rmse).toBeLessThan(withDefaults.rmse);
   });

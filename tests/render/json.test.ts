@@ -13,7 +13,11 @@ describe('formatJson', () => {
 
 describe('formatJsonArrayPieces', () => {
   it.each([0, 1, 2, 3, 7])('prints the same text as formatJson for %i items, piece by piece', (count) => {
-    const items = Array.from({ length: count }, (_, index) => ({ id: `c${index}`, tags: index % 2 ? [] : ['a', 'b\u2028'], due: null }));
+    const items = Array.from({ length: count }, (_, index) => ({
+      id: `c${index}`,
+      tags: index % 2 ? [] : ['a', 'b\u2028'],
+      due: null,
+    }));
     for (const perPiece of [1, 2, 3, 500]) {
       expect(`${[...formatJsonArrayPieces(items, perPiece)].join('\n')}`).toBe(formatJson(items));
     }

@@ -4,7 +4,31 @@ import { renderMarkdown } from '../../src/render/markdown.js';
 
 describe('renderMarkdown on plain words', () => {
   it('renders a line of plain words as marked would (the text, wrapped)', () => {
-    const alphabet = ['What', 'é', '学习', '⭐', 'x2', 'supercalifragilistic', ' ', ' ', '  ', ',', '.', ';', ':', '?', '!', "'", '"', '’', '(', ')', '/', '%', '-'];
+    const alphabet = [
+      'What',
+      'é',
+      '学习',
+      '⭐',
+      'x2',
+      'supercalifragilistic',
+      ' ',
+      ' ',
+      '  ',
+      ',',
+      '.',
+      ';',
+      ':',
+      '?',
+      '!',
+      "'",
+      '"',
+      '’',
+      '(',
+      ')',
+      '/',
+      '%',
+      '-',
+    ];
     let seed = 5;
     const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     for (const chalk of [new Chalk({ level: 0 }), new Chalk({ level: 3 })]) {

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { readFileSync } from 'node:fs';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { parseCard } from '../../src/core/parse-card.js';
+import { parseCard } from '../../src/core/card/parse.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 
 const plain = new Chalk({ level: 0 });
@@ -54,7 +54,11 @@ describe('renderMarkdown on a card that uses every feature', () => {
 
 describe('renderMarkdown on HTML in cards', () => {
   it('shows text in angle brackets as written: generics, comparisons, unknown tags', () => {
-    const text = renderMarkdown('`Vec<T>` or Vec<T>, HashMap<K, V>, List<String>; x<y and z>w; <span class="x">kept</span>', 120, plain);
+    const text = renderMarkdown(
+      '`Vec<T>` or Vec<T>, HashMap<K, V>, List<String>; x<y and z>w; <span class="x">kept</span>',
+      120,
+      plain,
+    );
     expect(text).toBe('`Vec<T>` or Vec<T>, HashMap<K, V>, List<String>; x<y and z>w; <span class="x">kept</span>');
   });
 
@@ -64,8 +68,11 @@ describe('renderMarkdown on HTML in cards', () => {
   });
 
   it('renders the tags cards use as what they mean', () => {
-    const source = 'A <b>bold</b>, <i>italic</i>, <u>underlined</u> line<br>then H<sub>2</sub>O, x<sup>2</sup>, 10<sup>-3</sup> and <kbd>Ctrl</kbd>+<kbd>C</kbd>';
-    expect(renderMarkdown(source, 80, plain)).toBe('A bold, italic, underlined line\nthen H₂O, x², 10⁻³ and [Ctrl]+[C]');
+    const source =
+      'A <b>bold</b>, <i>italic</i>, <u>underlined</u> line<br>then H<sub>2</sub>O, x<sup>2</sup>, 10<sup>-3</sup> and <kbd>Ctrl</kbd>+<kbd>C</kbd>';
+    expect(renderMarkdown(source, 80, plain)).toBe(
+      'A bold, italic, underlined line\nthen H₂O, x², 10⁻³ and [Ctrl]+[C]',
+    );
     const coloured = renderMarkdown(source, 80, colour);
     expect(coloured).toContain(colour.bold('bold'));
     expect(coloured).toContain(colour.italic('italic'));
@@ -74,21 +81,32 @@ describe('renderMarkdown on HTML in cards', () => {
   });
 
   it('keeps sub- and superscripts Unicode has no characters for as written, and tags without a pair as text', () => {
-    expect(renderMarkdown('e<sup>iπ</sup> and Option<B>, Box<U>', 80, plain)).toBe('e<sup>iπ</sup> and Option<B>, Box<U>');
+    expect(renderMarkdown('e<sup>iπ</sup> and Option<B>, Box<U>', 80, plain)).toBe(
+      'e<sup>iπ</sup> and Option<B>, Box<U>',
+    );
   });
 
   it('shows a <details> block as its summary line and its content; comments show nothing', () => {
-    const source = 'Before\n\n<details>\n<summary>Hint</summary>\n\nThe **answer**.\n\n</details>\n\n<!-- a note -->\n\nAfter';
+    const source =
+      'Before\n\n<details>\n<summary>Hint</summary>\n\nThe **answer**.\n\n</details>\n\n<!-- a note -->\n\nAfter';
     expect(renderMarkdown(source, 80, plain)).toBe('Before\n\n▸ Hint\n\nThe answer.\n\nAfter');
-    expect(renderMarkdown('<details><summary>Why?</summary>Because <b>so</b>.</details>', 80, plain)).toBe('▸ Why?\nBecause so.');
+    expect(renderMarkdown('<details><summary>Why?</summary>Because <b>so</b>.</details>', 80, plain)).toBe(
+      '▸ Why?\nBecause so.',
+    );
   });
 
   it('shows a block of other HTML as written, its markdown and entities read', () => {
-    expect(renderMarkdown('<div align="center">\nkept &amp; **text**\n</div>', 80, plain)).toBe('<div align="center">\nkept & text\n</div>');
+    expect(renderMarkdown('<div align="center">\nkept &amp; **text**\n</div>', 80, plain)).toBe(
+      '<div align="center">\nkept & text\n</div>',
+    );
   });
 
   it('never lets an entity bring back a control character', () => {
-    const text = renderMarkdown('a &#27;[2J b &#x9b;31m c &#7; **d &#27;]0;t&#7;** `&#27;[1m` <kbd>&#27;[1m</kbd>\n\n<div>&#27;[2J</div>', 80, plain);
+    const text = renderMarkdown(
+      'a &#27;[2J b &#x9b;31m c &#7; **d &#27;]0;t&#7;** `&#27;[1m` <kbd>&#27;[1m</kbd>\n\n<div>&#27;[2J</div>',
+      80,
+      plain,
+    );
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 

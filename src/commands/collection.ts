@@ -1,0 +1,84 @@
+import path from 'node:path';
+import type { Card, CardInfo, CardProblem } from '../core/card/card.js';
+import { UsageError } from '../core/errors.js';
+import { filterCards, type CardFilter } from '../core/card/filter.js';
+import type { CardHistory } from '../core/log/card-history.js';
+import { formatCount, sanitizeTerminalText } from '../core/markdown/text.js';
+import { createScheduler, type CardState, type ScheduleSettings, type Scheduler } from '../core/schedule/scheduler.js';
+import type { Deps } from '../deps.js';
+import { loadCards, warnAboutProblems } from '../io/cards/card-files.js';
+import { formatLintCommand } from '../io/cards/cards-folder.js';
+import { loadCardInfos } from '../io/cards/card-index.js';
+import { loadCardStates } from '../io/cache/state-cache.js';
+import { openStore, resolveStoreDir, type Store } from '../io/store/store.js';
+
+/** The options every reading command shares. */
+export interface DeckOptions extends CardFilter {
+  cardsRoot: string;
+}
+
+/** The matching cards (without answers: `loadFullCards` reads those), the store and every card's replayed state. */
+export interface LoadedCollection {
+  cards: CardInfo[];
+  store: Store;
+  states: Map<string, CardState>;
+  scheduler: Scheduler;
+  /** What the scheduler was built from: the retention setting and the fitted weights (if any). */
+  scheduleSettings: ScheduleSettings;
+  /** Every reviewed card's history (cards whose file is gone included), from the same replay as `states`; decoded when first used. */
+  readonly histories: Map<string, CardHistory>;
+}
+
+/** Opens the store that FLASHDECK_HOME (or the default folder) names, and reports what opening it found (a torn line set aside). */
+export function openReportedStore(deps: Deps): Store {
+  const store = openStore(resolveStoreDir(deps.env));
+  for (const warning of store.warnings) deps.out.warn(warning);
+  return store;
+}
+
+/** Every card of a folder with its answer (for writing them out), warning about invalid ones as the other commands do. */
+export async function loadCardsWarning(cardsRoot: string, deps: Deps): Promise<Card[]> {
+  const { cards, problems } = await loadCards(cardsRoot);
+  warnAboutProblems(problems, cardsRoot, deps.out.warn);
+  return cards;
+}
+
+/**
+ * The collection every reading command starts from. Loads the cards (warning about invalid ones), filters them, opens the store and replays the log. A folder holding no
+ * valid card at all is a usage error, before any command could say that no card matches its filters.
+ */
+export async function loadCollection(options: DeckOptions, deps: Deps): Promise<LoadedCollection> {
+  const storeDir = resolveStoreDir(deps.env);
+  // Parsed cards and replayed states are cached beside the store; deleting the folder is always safe.
+  const cacheDir = path.join(storeDir, 'cache');
+  const { cards, problems } = await loadCardInfos(options.cardsRoot, cacheDir);
+  warnAboutProblems(problems, options.cardsRoot, deps.out.warn);
+  if (cards.length === 0) throw new UsageError(describeEmptyFolder(options.cardsRoot, problems));
+  const store = openReportedStore(deps);
+  const scheduleSettings: ScheduleSettings = {
+    retention: store.getSettings().retention,
+    parameters: store.getParameters(),
+  };
+  const scheduler = createScheduler(scheduleSettings);
+  const replayed = loadCardStates(store, scheduler, scheduleSettings, cacheDir);
+  return {
+    cards: filterCards(cards, options),
+    store,
+    states: replayed.states,
+    scheduler,
+    scheduleSettings,
+    // Only `stats` needs the whole history; the other commands never decode it.
+    get histories() {
+      return replayed.histories;
+    },
+  };
+}
+
+// A folder without a single card is the wrong folder, or cards that all need fixing: never "no card matches".
+function describeEmptyFolder(root: string, problems: readonly CardProblem[]): string {
+  if (problems.length === 0) {
+    return `no cards in ${sanitizeTerminalText(root)}: a card is a .md file with a "# question" heading and the answer below it (see \`flashdeck new\`).`;
+  }
+  const files = new Set(problems.map((problem) => problem.path)).size;
+  return `${formatCount(files, 'file')}, none of them a card: run \`${formatLintCommand(root)}\` to see why.`;
+}

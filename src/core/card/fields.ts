@@ -1,0 +1,235 @@
+import { DIFFICULTY_EMOJI, parseDifficulty, type Card, type CardProblem, type Difficulty } from './card.js';
+import { findDeepMarkdown } from '../markdown/nesting.js';
+import { suggestClosest } from '../suggest.js';
+
+/**
+ * A parsed card file: the card, the line of its `id:` field (1 when it has none) and what is worth a warning (unknown
+ * fields; only when there is any), or why it is invalid.
+ */
+export type ParsedCard = { card: Card; idLine: number; warnings?: CardProblem[] } | { problem: CardProblem };
+
+/** A problem found while parsing, at a 1-based file line; turned into a CardProblem by the parsers. */
+export class CardError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A card file split into its frontmatter fields and its markdown body. */
+export interface CardParts {
+  fields: Record<string, unknown>;
+  /** The frontmatter text, whose first line is file line 1 ('' without frontmatter). */
+  frontmatter: string;
+  body: string;
+  /** File line of the body's first line. */
+  bodyLine: number;
+}
+
+/** The first top-level `# ` heading of a body: where it starts, its source (with the newlines after it) and its text. */
+export interface TitleHeading {
+  offset: number;
+  raw: string;
+  text: string;
+}
+
+/** The frontmatter fields flashdeck reads. */
+const CARD_FIELDS = ['id', 'question', 'difficulty', 'tags'];
+
+/** Fields other tools keep in notes (Obsidian, static site generators, spaced-repetition plugins): never reported. */
+const OTHER_TOOLS_FIELDS = new Set([
+  'aliases',
+  'alias',
+  'cssclasses',
+  'cssclass',
+  'created',
+  'updated',
+  'modified',
+  'lastmod',
+  'date',
+  'title',
+  'source',
+  'url',
+  'publish',
+  'permalink',
+  'slug',
+  'description',
+  'summary',
+  'author',
+  'authors',
+  'draft',
+  'status',
+  'type',
+  'category',
+  'categories',
+  'keywords',
+  'layout',
+  'lang',
+  'reverse',
+  'sr-due',
+  'sr-interval',
+  'sr-ease',
+]);
+
+/** The message for a card without a question. */
+export const NO_QUESTION =
+  'no question: start the card with a "# Question" heading or set "question:" in the frontmatter';
+
+const ALLOWED_DIFFICULTIES = `${DIFFICULTY_EMOJI.easy}/easy, ${DIFFICULTY_EMOJI.medium}/medium or ${DIFFICULTY_EMOJI.hard}/hard`;
+// No leading `\s*`: it would backtrack quadratically over a long run of spaces.
+const TRAILING_EMOJI = /(👶|⭐|🚀)\uFE0F?\s*$/u;
+
+/** The text both parsers read: no byte order mark, `\n` line ends. */
+export function normalizeCardText(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/** Runs a parse, turning a CardError into the card's problem. */
+export function catchCardError(path: string, parse: () => ParsedCard): ParsedCard {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof CardError) return { problem: { path, line: error.line, message: error.message } };
+    throw error;
+  }
+}
+
+/**
+ * Reads the card from its parts; `findTitle` finds the question heading in the body (null when there is none).
+ * Throws CardError; the checks run in a fixed order, so every parser reports the same first problem.
+ */
+export function assembleCard(
+  parts: CardParts,
+  path: string,
+  findTitle: (body: string) => TitleHeading | null,
+): ParsedCard {
+  const { fields, frontmatter } = parts;
+  const frontmatterLines = frontmatter.split('\n');
+  const fieldLine = (name: string) => findFieldLine(frontmatterLines, name);
+  const idLine = fieldLine('id');
+  const id = readId(fields.id, idLine) ?? path.replace(/\.md$/i, '');
+  const tags = readTags(fields.tags, fieldLine('tags'));
+  const declared = readDifficulty(fields.difficulty, fieldLine('difficulty'));
+  // Before any markdown parser reads the text: too deep a nesting would overflow its stack.
+  checkNesting(parts.body, parts.bodyLine);
+  if (typeof fields.question === 'string') checkNesting(fields.question, fieldLine('question'));
+  const { question: written, answer, line } = splitQuestion(fields.question, fieldLine('question'), parts, findTitle);
+
+  const emoji = TRAILING_EMOJI.exec(written);
+  const question = emoji ? written.slice(0, emoji.index).trimEnd() : written;
+  if (!question) throw new CardError(line, NO_QUESTION);
+  if (!answer) throw new CardError(line, 'empty answer: write the answer below the question');
+  const difficulty = declared ?? (emoji?.[1] ? parseDifficulty(emoji[1]) : null);
+  const card = { id, deck: deckOf(path), path, difficulty, tags, question, answer };
+  const warnings = findUnknownFields(fields, frontmatterLines, path);
+  return warnings.length ? { card, idLine, warnings } : { card, idLine };
+}
+
+/** A warning for each field neither flashdeck nor a common notes tool reads: a misspelt `tag:` would lose the tags. */
+function findUnknownFields(
+  fields: Record<string, unknown>,
+  frontmatterLines: readonly string[],
+  path: string,
+): CardProblem[] {
+  return Object.keys(fields)
+    .filter((name) => !CARD_FIELDS.includes(name) && !OTHER_TOOLS_FIELDS.has(name.toLowerCase()))
+    .map((name) => {
+      const closest = suggestClosest(name, CARD_FIELDS);
+      const hint = closest ? `did you mean "${closest}"?` : `flashdeck reads ${CARD_FIELDS.join(', ')}`;
+      return {
+        path,
+        line: findFieldLine(frontmatterLines, name),
+        message: `unknown field ${describe(name)} (${hint})`,
+      };
+    });
+}
+
+/** The deck of the card file at `path` (relative, `/` separators): its folder, `.` at the root. */
+export function deckOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '.' : path.slice(0, slash);
+}
+
+/** Throws a CardError at the file line of the first line of `markdown` (which starts at `firstLine`) nested too deeply. */
+function checkNesting(markdown: string, firstLine: number): void {
+  const deep = findDeepMarkdown(markdown);
+  if (deep) throw new CardError(firstLine + deep.line - 1, deep.message);
+}
+
+/** A pattern for the line of a top-level `name:` key. */
+function fieldKey(name: string): RegExp {
+  const literal = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^["']?${literal}["']?[ \\t]*:`);
+}
+
+// Built once for the fields every card may have; an unknown field's is built when it is reported.
+const fieldKeys = new Map(CARD_FIELDS.map((name) => [name, fieldKey(name)]));
+
+/** Line of a top-level `name:` key in the frontmatter's lines (the first is file line 1), else 1. */
+function findFieldLine(lines: readonly string[], name: string): number {
+  const key = fieldKeys.get(name) ?? fieldKey(name);
+  const index = lines.findIndex((line) => key.test(line));
+  return index === -1 ? 1 : index + 1;
+}
+
+function readId(value: unknown, line: number): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'string' && value.trim()) return value.trim();
+  if (value === null || value === '') throw new CardError(line, 'id is empty: set "id: some-name" or remove the line');
+  throw new CardError(line, `id must be text, like "id: ml/adam" (found ${describe(value)})`);
+}
+
+function readTags(value: unknown, line: number): string[] {
+  if (value === undefined || value === null) return [];
+  const isWord = (item: unknown) => typeof item === 'string' || typeof item === 'number';
+  let items: string[];
+  if (isWord(value)) items = String(value).split(',');
+  else if (Array.isArray(value) && value.every(isWord)) items = value.map(String);
+  else throw new CardError(line, 'tags must be a list like "[adam, sgd]" or a comma-separated string');
+  return [...new Set(items.map((tag) => tag.trim()).filter(Boolean))];
+}
+
+function readDifficulty(value: unknown, line: number): Difficulty | null {
+  if (value === undefined || value === null) return null;
+  const difficulty = typeof value === 'string' ? parseDifficulty(value) : null;
+  if (!difficulty) throw new CardError(line, `unknown difficulty ${describe(value)}: use ${ALLOWED_DIFFICULTIES}`);
+  return difficulty;
+}
+
+/** The question (frontmatter first, else the title heading) and the answer after it; `line` locates both. */
+function splitQuestion(
+  field: unknown,
+  fieldLine: number,
+  parts: CardParts,
+  findTitle: (body: string) => TitleHeading | null,
+) {
+  if (field !== undefined && field !== null) {
+    if (typeof field !== 'string') throw new CardError(fieldLine, `question must be text (found ${describe(field)})`);
+    return { question: field.trim(), answer: trimAnswer(parts.body), line: fieldLine };
+  }
+  const title = findTitle(parts.body);
+  if (!title) throw new CardError(1, NO_QUESTION);
+  const line = parts.bodyLine + lineAt(parts.body, title.offset) - 1;
+  return { question: title.text.trim(), answer: trimAnswer(parts.body.slice(title.offset + title.raw.length)), line };
+}
+
+/** Drops blank lines before the answer and whitespace after it, keeping an indented code block's indent. */
+function trimAnswer(answer: string): string {
+  return answer.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+}
+
+/** 1-based line of a string offset. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+  return line;
+}
+
+/** A short rendering of a YAML value for messages. */
+function describe(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}

@@ -1,0 +1,27 @@
+import type { CardInfo } from './card.js';
+import type { Rating } from '../log/review-log.js';
+import type { CardState } from '../schedule/scheduler.js';
+import { toPlainText } from '../markdown/text.js';
+
+/** One card as `list --json` prints it: the card's identity, its question as plain text, and its progress. */
+export interface CardListEntry extends Pick<CardInfo, 'id' | 'deck' | 'path' | 'difficulty' | 'tags'> {
+  question: string;
+  reviews: number;
+  lastRating: Rating | null;
+  due: string | null;
+}
+
+/** A card and its progress in the shape of `list --json`. */
+export function toListEntry(card: CardInfo, state: CardState | undefined): CardListEntry {
+  return {
+    id: card.id,
+    deck: card.deck,
+    path: card.path,
+    difficulty: card.difficulty,
+    tags: card.tags,
+    question: toPlainText(card.question),
+    reviews: state?.reviews ?? 0,
+    lastRating: state?.lastRating ?? null,
+    due: state?.fsrs.due.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,157 @@
+import { sanitizeTerminalText } from '../markdown/text.js';
+
+/** The learner's own 1–5 answer to "How well did you know this?". */
+export type Rating = 1 | 2 | 3 | 4 | 5;
+
+/** One rating, as one line of reviews.jsonl. `at` is an ISO 8601 UTC time. */
+export interface ReviewEntry {
+  card: string;
+  rating: Rating;
+  at: string;
+  seconds: number;
+}
+
+/** Takes back the review of `card` whose `at` equals `undo`. */
+export interface UndoEntry {
+  card: string;
+  undo: string;
+  at: string;
+}
+
+/** One line of the review log. */
+export type LogEntry = ReviewEntry | UndoEntry;
+
+/** What `parseReviewLog` found in the text of a review log. */
+export interface ParsedLog {
+  /** Every valid entry, in file order. */
+  entries: LogEntry[];
+  /** An unfinished last line (no newline, not an entry): what a crash mid-append leaves. */
+  tornTail: string | null;
+  /** 1-based numbers of the other lines that are not entries. */
+  badLines: number[];
+}
+
+// Date and time with a zone, so an entry means the same instant on every machine.
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const A_TIME = 'an ISO 8601 time with a zone, like 2026-01-02T10:00:00Z';
+
+/** What a line that is not even a JSON object is told: the shape of a review. */
+export const NOT_AN_ENTRY =
+  'not a review like {"card": "<id>", "rating": 1-5, "at": "<ISO 8601 time>", "seconds": <number>}';
+
+function isTime(value: unknown): value is string {
+  return typeof value === 'string' && ISO_TIME.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+function isRating(value: unknown): value is Rating {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5;
+}
+
+function isSeconds(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+// Keeps only the known fields, so fields added by a later version are ignored, not carried along.
+function toEntry(value: unknown): LogEntry | string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return NOT_AN_ENTRY;
+  const fields = value as Record<string, unknown>;
+  const { card, at } = fields;
+  if (typeof card !== 'string' || card === '') return wrongField('card', card, 'a card id, as text');
+  if (!isTime(at)) return wrongField('at', at, A_TIME);
+  if ('undo' in fields) {
+    if ('rating' in fields) return 'both "rating" and "undo": a line is a review or an undo, not both';
+    return isTime(fields.undo) ? { card, undo: fields.undo, at } : wrongField('undo', fields.undo, A_TIME);
+  }
+  const { rating, seconds } = fields;
+  if (!isRating(rating)) return wrongField('rating', rating, 'a whole number from 1 to 5');
+  if (!isSeconds(seconds)) return wrongField('seconds', seconds, 'a number of seconds, 0 or more');
+  return { card, rating, at, seconds };
+}
+
+function wrongField(name: string, value: unknown, expected: string): string {
+  return value === undefined
+    ? `no "${name}": it must be ${expected}`
+    : `"${name}" is ${describeValue(value)}: it must be ${expected}`;
+}
+
+/** A JSON value as a message shows it: short, one line, no terminal controls. */
+function describeValue(value: unknown): string {
+  // Numbers as JavaScript writes them: JSON would show an overflowing 1e999 as null.
+  if (typeof value === 'number') return String(value);
+  // A long string is cut before it is quoted, so a huge field is never copied whole.
+  const text = JSON.stringify(typeof value === 'string' ? value.slice(0, 40) : value) ?? String(value);
+  return sanitizeTerminalText(text.length > 40 ? `${text.slice(0, 39)}…` : text);
+}
+
+/** One line of a log read: its entry, or what keeps it from being one. */
+export function readLogLine(line: string): LogEntry | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return NOT_AN_ENTRY;
+  }
+  return toEntry(value);
+}
+
+/** Reads reviews.jsonl text: one JSON entry per line, blank lines ignored. */
+export function parseReviewLog(text: string): ParsedLog {
+  const lines = text.split('\n');
+  // The piece after the final newline: '' when the text ends with one.
+  const last = lines.length - 1;
+  const entries: LogEntry[] = [];
+  const badLines: number[] = [];
+  let tornTail: string | null = null;
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    const entry = readLogLine(line);
+    if (typeof entry !== 'string') entries.push(entry);
+    else if (index === last) tornTail = line;
+    else badLines.push(index + 1);
+  });
+  return { entries, tornTail, badLines };
+}
+
+/** Tells an undo from a review. */
+export function isUndo(entry: LogEntry): entry is UndoEntry {
+  return 'undo' in entry;
+}
+
+/** Reviews per card id that were not undone, oldest first (ties keep file order). */
+export function collectReviews(entries: LogEntry[]): Map<string, ReviewEntry[]> {
+  const byCard = new Map<string, ReviewEntry[]>();
+  for (const entry of entries) {
+    const reviews = byCard.get(entry.card) ?? [];
+    if (isUndo(entry)) {
+      const index = reviews.findLastIndex((review) => review.at === entry.undo);
+      if (index >= 0) reviews.splice(index, 1);
+    } else {
+      reviews.push(entry);
+    }
+    byCard.set(entry.card, reviews);
+  }
+  for (const [card, reviews] of byCard) {
+    // A card whose every review was undone has never been seen.
+    if (reviews.length === 0) byCard.delete(card);
+    else sortByTime(reviews);
+  }
+  return byCard;
+}
+
+/** Sorts in place by instant (not by string: times may carry different zone offsets), stable; a log in order stays as is. */
+function sortByTime(reviews: ReviewEntry[]): void {
+  const times = reviews.map((review) => Date.parse(review.at));
+  if (times.every((time, index) => index === 0 || (times[index - 1] ?? time) <= time)) return;
+  const ordered = reviews.map((review, index) => ({ review, time: times[index] ?? 0 })).sort((a, b) => a.time - b.time);
+  ordered.forEach(({ review }, index) => {
+    reviews[index] = review;
+  });
+}
+
+/** One log line, keys in the documented order, ending with a newline. */
+export function formatLogLine(entry: LogEntry): string {
+  const ordered = isUndo(entry)
+    ? { card: entry.card, undo: entry.undo, at: entry.at }
+    : { card: entry.card, rating: entry.rating, at: entry.at, seconds: entry.seconds };
+  return `${JSON.stringify(ordered)}\n`;
+}

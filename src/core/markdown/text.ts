@@ -1,0 +1,146 @@
+import { resolveInlineHtml, type CardToken } from './inline-html.js';
+import { lexInlineMarkdown, lexMarkdown } from './lexer.js';
+import { sanitizeTerminalText } from './terminal-text.js';
+
+// Kept in their own module so the command line's messages can use them without loading the markdown lexer.
+export { hasControlCharacter, sanitizeTerminalText } from './terminal-text.js';
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  laquo: '«',
+  raquo: '»',
+  middot: '·',
+  bull: '•',
+  times: '×',
+  divide: '÷',
+  minus: '−',
+  plusmn: '±',
+  deg: '°',
+  micro: 'µ',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  sect: '§',
+  para: '¶',
+  euro: '€',
+  pound: '£',
+  yen: '¥',
+  cent: '¢',
+  larr: '←',
+  rarr: '→',
+  uarr: '↑',
+  darr: '↓',
+  harr: '↔',
+  le: '≤',
+  ge: '≥',
+  ne: '≠',
+  asymp: '≈',
+  infin: '∞',
+  sum: '∑',
+  radic: '√',
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  epsilon: 'ε',
+  eta: 'η',
+  theta: 'θ',
+  lambda: 'λ',
+  mu: 'μ',
+  pi: 'π',
+  sigma: 'σ',
+  Delta: 'Δ',
+  Sigma: 'Σ',
+};
+
+/** Decodes numeric entities and the common named ones (unknown names stay as written), safe to print. */
+export function decodeEntities(text: string): string {
+  // `&#27;` must not bring back the escape character the card text was cleaned of.
+  return sanitizeTerminalText(decodeEntityReferences(text));
+}
+
+function decodeEntityReferences(text: string): string {
+  return text.replace(/&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z]{1,32}));/g, (entity, decimal, hex, name) => {
+    if (name) return NAMED_ENTITIES[name] ?? entity;
+    const code = decimal ? Number(decimal) : Number.parseInt(hex, 16);
+    const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
+    return valid ? String.fromCodePoint(code) : '\uFFFD';
+  });
+}
+
+// Words, digits, spaces and punctuation markdown gives no meaning to, starting with a letter or an emoji (a digit could
+// start a numbered list): most questions. marked reads such a line as one paragraph of text, so it is skipped.
+const PLAIN_WORDS = /^[\p{L}\p{So}][\p{L}\p{N}\p{M}\p{So} ,.;:?!'"’‘“”()/%-]*$/u;
+
+/** Whether `markdown` is one line of words and punctuation that markdown gives no meaning to (its plain text is itself). */
+export function isPlainText(markdown: string): boolean {
+  return PLAIN_WORDS.test(markdown);
+}
+
+/** One line of plain text from markdown, for lists and JSON: no inline syntax, HTML tags as the quiz shows them, entities decoded. */
+export function toPlainText(markdown: string): string {
+  if (isPlainText(markdown)) return markdown.replace(/ {2,}/g, ' ').trim();
+  return sanitizeTerminalText(collectText(lexMarkdown(markdown)))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Blocks whose text is set apart from what comes before and after it by a space. */
+const SEPARATED_BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'list_item', 'summary']);
+
+function collectText(tokens: readonly CardToken[]): string {
+  return resolveInlineHtml(tokens).map(getTokenText).join('');
+}
+
+function getTokenText(token: CardToken): string {
+  switch (token.type) {
+    case 'math':
+      return token.raw;
+    case 'html':
+      // Inline tags are resolved by now; marked leaves a block of HTML unread, so it is read as inline markdown.
+      return ` ${collectText(lexInlineMarkdown(token.text))} `;
+    case 'image':
+      return decodeEntities(token.text);
+    case 'codespan':
+      return token.text;
+    case 'code':
+      return ` ${token.text} `;
+    case 'list':
+      return ` ${token.items.map(getTokenText).join(' ')} `;
+    case 'table':
+      return ` ${[token.header, ...token.rows]
+        .flat()
+        .map((cell) => collectText(cell.tokens))
+        .join(' ')} `;
+    case 'space':
+    case 'hr':
+    case 'br':
+      return ' ';
+    default: {
+      const inner =
+        'tokens' in token && token.tokens
+          ? collectText(token.tokens)
+          : 'text' in token
+            ? decodeEntities(String(token.text))
+            : '';
+      return SEPARATED_BLOCKS.has(token.type) ? ` ${inner} ` : inner;
+    }
+  }
+}
+
+/** A count with its noun, singular or plural: `1 card`, `2 cards`. */
+export function formatCount(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,102 @@
+import { createEmptyCard, fsrs, Rating as Grade, type Card as FsrsCard, type Grade as FsrsGrade } from 'ts-fsrs';
+import type { Rating, ReviewEntry } from '../log/review-log.js';
+import { countStudyDaysBetween } from './study-day.js';
+
+/** Every rating, lowest first. */
+export const RATINGS: readonly Rating[] = [1, 2, 3, 4, 5];
+
+/** Ratings that mean "not recalled": the card comes back in the same session. */
+export function isLapse(rating: Rating): boolean {
+  return rating <= 2;
+}
+
+/** Maps the learner's 1–5 rating onto FSRS: 1–2 Again (FSRS counts Hard as recalled), 3 Hard, 4 Good, 5 Easy. */
+export function toGrade(rating: Rating): FsrsGrade {
+  if (rating <= 2) return Grade.Again;
+  if (rating === 3) return Grade.Hard;
+  return rating === 4 ? Grade.Good : Grade.Easy;
+}
+
+/** What the schedule knows of a card that has been rated at least once. */
+export interface CardState {
+  fsrs: FsrsCard;
+  reviews: number;
+  lastRating: Rating;
+  firstReviewAt: Date;
+  lastReviewAt: Date;
+}
+
+/** What shapes the schedule: the recall probability aimed for, and FSRS weights (defaults when absent). */
+export interface ScheduleSettings {
+  retention: number;
+  parameters?: readonly number[];
+}
+
+/** The default desired retention, as in Anki. */
+export const DEFAULT_RETENTION = 0.9;
+
+/** FSRS with one set of settings: every state is derived through the same scheduler. */
+export interface Scheduler {
+  /** The state after rating a card (`state` undefined for a new card) at `at`. */
+  applyRating(state: CardState | undefined, rating: Rating, at: Date): CardState;
+  /** Rebuilds a card's state by replaying its reviews in time order; undefined when it has none. */
+  replayReviews(reviews: readonly ReviewEntry[]): CardState | undefined;
+  /** Rebuilds every card's state from its reviews. */
+  replayAll(reviewsByCard: ReadonlyMap<string, readonly ReviewEntry[]>): Map<string, CardState>;
+  /** When the card would next be due for each rating given at `now`. */
+  previewDue(state: CardState | undefined, now: Date): Record<Rating, Date>;
+  /** How likely the learner still recalls the card at `now` (0–1). */
+  getRetrievability(state: CardState, now: Date): number;
+  /** The recall FSRS predicts for a review at `at`, counting whole study days since the last review, as its optimiser does. */
+  predictRecall(state: CardState, at: Date): number;
+  /** The same prediction from a stability and the whole study days since the last review. */
+  predictRecallAfter(days: number, stability: number): number;
+  /** Days between reviews FSRS gives a memory as stable as this card's, at this scheduler's retention. */
+  getIntervalDays(state: CardState): number;
+}
+
+/** A scheduler in whole days between sessions; relearning inside a session is the session's job, not FSRS's. */
+export function createScheduler(settings: ScheduleSettings = { retention: DEFAULT_RETENTION }): Scheduler {
+  const engine = fsrs({
+    request_retention: settings.retention,
+    ...(settings.parameters ? { w: [...settings.parameters] } : {}),
+    enable_short_term: false,
+    enable_fuzz: false,
+  });
+  const applyRating = (state: CardState | undefined, rating: Rating, at: Date): CardState => {
+    const before: FsrsCard = state ? state.fsrs : createEmptyCard(at);
+    return {
+      fsrs: engine.next(before, at, toGrade(rating)).card,
+      reviews: (state?.reviews ?? 0) + 1,
+      lastRating: rating,
+      firstReviewAt: state?.firstReviewAt ?? at,
+      lastReviewAt: at,
+    };
+  };
+  const replayReviews = (reviews: readonly ReviewEntry[]) => {
+    let state: CardState | undefined;
+    for (const review of reviews) state = applyRating(state, review.rating, new Date(review.at));
+    return state;
+  };
+  return {
+    applyRating,
+    replayReviews,
+    replayAll(reviewsByCard) {
+      const states = new Map<string, CardState>();
+      for (const [id, reviews] of reviewsByCard) {
+        const state = replayReviews(reviews);
+        if (state) states.set(id, state);
+      }
+      return states;
+    },
+    previewDue(state, now) {
+      const due = (rating: Rating) => applyRating(state, rating, now).fsrs.due;
+      return { 1: due(1), 2: due(2), 3: due(3), 4: due(4), 5: due(5) };
+    },
+    getRetrievability: (state, now) => engine.get_retrievability(state.fsrs, now, false),
+    predictRecall: (state, at) =>
+      engine.forgetting_curve(countStudyDaysBetween(state.lastReviewAt, at), state.fsrs.stability),
+    predictRecallAfter: (days, stability) => engine.forgetting_curve(days, stability),
+    getIntervalDays: (state) => engine.next_interval(state.fsrs.stability, 0),
+  };
+}

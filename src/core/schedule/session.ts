@@ -1,0 +1,140 @@
+import type { Card, CardInfo } from '../card/card.js';
+import type { Rating, ReviewEntry } from '../log/review-log.js';
+import { isLapse, type CardState } from './scheduler.js';
+import { getStudyDayEnd, getStudyDayStart } from './study-day.js';
+
+/** What goes into a session besides the cards and their states. */
+export interface SessionPlanOptions {
+  now: Date;
+  /** Distinct cards at most. */
+  limit?: number;
+  /** New cards at most in this session. */
+  newLimit: number;
+  /** Due cards at most in this session. */
+  reviewLimit: number;
+  /** Cards hidden until a later time (buried); `all` shows them anyway. */
+  buried?: ReadonlyMap<string, Date>;
+  /** Cram: every card, regardless of schedule and limits on new cards. */
+  all: boolean;
+  shuffle: boolean;
+  random: () => number;
+}
+
+/**
+ * Whether a card is due at `now`: its due time falls before the end of the current study day, on that day or an
+ * earlier one. The study day's end is worked out once for the many cards checked at one moment.
+ */
+export function createDueCheck(now: Date): (state: CardState | undefined) => boolean {
+  const end = getStudyDayEnd(now).getTime();
+  return (state) => state !== undefined && state.fsrs.due.getTime() < end;
+}
+
+/** How many cards were rated for the first time in the current study day, and how many older cards were reviewed. */
+export function countStudiedToday(states: Iterable<CardState>, now: Date): { newCards: number; reviews: number } {
+  const dayStart = getStudyDayStart(now);
+  const counts = { newCards: 0, reviews: 0 };
+  for (const state of states) {
+    if (state.firstReviewAt >= dayStart) counts.newCards += 1;
+    else if (state.lastReviewAt >= dayStart) counts.reviews += 1;
+  }
+  return counts;
+}
+
+/** Fisher–Yates over a copy, with the caller's random source. */
+export function shuffleCards<T>(items: readonly T[], random: () => number): T[] {
+  const result = [...items];
+  for (let i = result.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [result[i], result[j]] = [result[j] as T, result[i] as T];
+  }
+  return result;
+}
+
+/** The cards of a session, in order: due cards most overdue first, then new cards (or every card with `all`). */
+export function planSession<T extends CardInfo>(
+  cards: readonly T[],
+  states: ReadonlyMap<string, CardState>,
+  options: SessionPlanOptions,
+): T[] {
+  let chosen: T[];
+  if (options.all) {
+    chosen = [...cards];
+  } else {
+    const isBuried = (card: T) => (options.buried?.get(card.id) ?? options.now) > options.now;
+    const available = cards.filter((card) => !isBuried(card));
+    const isDueNow = createDueCheck(options.now);
+    const due = available
+      .filter((card) => isDueNow(states.get(card.id)))
+      .sort((a, b) => dueTime(states, a) - dueTime(states, b))
+      .slice(0, Math.max(0, options.reviewLimit));
+    const fresh = available.filter((card) => !states.has(card.id)).slice(0, Math.max(0, options.newLimit));
+    chosen = [...due, ...fresh];
+  }
+  if (options.limit !== undefined) chosen = chosen.slice(0, options.limit);
+  return options.shuffle ? shuffleCards(chosen, options.random) : chosen;
+}
+
+function dueTime(states: ReadonlyMap<string, CardState>, card: CardInfo): number {
+  return states.get(card.id)?.fsrs.due.getTime() ?? 0;
+}
+
+/** How many other cards come between a lapsed card and its next showing. */
+export const RELEARN_GAP = 3;
+
+/** The cards still to show, next first; a card may appear again after a lapse. */
+export type SessionQueue = readonly Card[];
+
+/** The queue after rating its first card: a lapse (1 or 2) brings it back after a few others or at the end. */
+export function advanceQueue(queue: SessionQueue, rating: Rating): SessionQueue {
+  const [current, ...rest] = queue;
+  if (current === undefined || !isLapse(rating)) return rest;
+  const at = Math.min(RELEARN_GAP, rest.length);
+  return [...rest.slice(0, at), current, ...rest.slice(at)];
+}
+
+/** What one key did in a session, with what undoing it restores: a rating, a skip or a burial. */
+export type SessionStep =
+  | { kind: 'rating'; card: Card; review: ReviewEntry; stateBefore: CardState | undefined; queueBefore: SessionQueue }
+  | { kind: 'skip' | 'bury'; card: Card; queueBefore: SessionQueue };
+
+/** Where a session stands: the cards still to show, next first, and the steps taken, latest last. */
+export interface SessionProgress {
+  queue: SessionQueue;
+  history: readonly SessionStep[];
+}
+
+/** A step on the queue's first card, as the learner takes it: a rating (with its review and the state before), a skip or a burial. */
+export type NewStep =
+  { kind: 'rating'; review: ReviewEntry; stateBefore: CardState | undefined } | { kind: 'skip' | 'bury' };
+
+/**
+ * The session after a step on its first card: a rating moves the card on (a lapse brings it back, see `advanceQueue`),
+ * a skip or a burial takes it out of the queue.
+ */
+export function takeStep(progress: SessionProgress, step: NewStep): SessionProgress {
+  const [card] = progress.queue;
+  if (card === undefined) return progress;
+  const queueBefore = progress.queue;
+  if (step.kind === 'rating') {
+    return {
+      queue: advanceQueue(queueBefore, step.review.rating),
+      history: [...progress.history, { ...step, card, queueBefore }],
+    };
+  }
+  return { queue: queueBefore.slice(1), history: [...progress.history, { kind: step.kind, card, queueBefore }] };
+}
+
+/**
+ * Takes the last step back, as ts-fsrs' rollback does for a card: the queue is as it was before it (its card in front
+ * again). Returns the step undone, for the caller to undo in the log and the card states; null when there is none.
+ */
+export function undoStep(progress: SessionProgress): { progress: SessionProgress; undone: SessionStep } | null {
+  const undone = progress.history.at(-1);
+  if (!undone) return null;
+  return { progress: { queue: undone.queueBefore, history: progress.history.slice(0, -1) }, undone };
+}
+
+/** The ratings given in a session and not taken back, in order. */
+export function listRatings(history: readonly SessionStep[]): Extract<SessionStep, { kind: 'rating' }>[] {
+  return history.filter((step) => step.kind === 'rating');
+}

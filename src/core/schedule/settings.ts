@@ -1,0 +1,75 @@
+import { DEFAULT_RETENTION } from './scheduler.js';
+
+/** The desired retentions a learner may choose: below 0.7 too much is forgotten, above 0.99 reviews explode. */
+export const RETENTION_RANGE = { min: 0.7, max: 0.99 } as const;
+
+/** The learner's settings, kept in the store's config.json. */
+export interface Settings {
+  /** At most this many new cards per study day. */
+  newCardsPerDay: number;
+  /** At most this many due cards per study day. */
+  reviewsPerDay: number;
+  /** The recall probability FSRS schedules for (0.7–0.99). */
+  retention: number;
+}
+
+/** One setting as `flashdeck config` shows it. */
+export interface SettingSpec {
+  /** The name on the command line, e.g. `new-per-day`. */
+  name: string;
+  key: keyof Settings;
+  description: string;
+  /** What a value must be, for messages: `a whole number, 0 or more`. */
+  allowed: string;
+  defaultValue: number;
+  /** Reads a value typed by the user or found in config.json; null when it is not allowed. */
+  parse(value: unknown): number | null;
+}
+
+const wholeNumber = (value: unknown): number | null => {
+  const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+  return typeof number === 'number' && Number.isSafeInteger(number) && number >= 0 ? number : null;
+};
+
+/** Every setting, in the order `flashdeck config` lists them. */
+export const SETTINGS: readonly SettingSpec[] = [
+  {
+    name: 'new-per-day',
+    key: 'newCardsPerDay',
+    description: 'new cards per study day, a whole number (0 or more)',
+    allowed: 'a whole number, 0 or more',
+    defaultValue: 20,
+    parse: wholeNumber,
+  },
+  {
+    name: 'reviews-per-day',
+    key: 'reviewsPerDay',
+    description: 'due cards per study day, a whole number (0 or more)',
+    allowed: 'a whole number, 0 or more',
+    defaultValue: 200,
+    parse: wholeNumber,
+  },
+  {
+    name: 'retention',
+    key: 'retention',
+    description: 'desired retention, the recall probability to schedule for (0.7 to 0.99)',
+    allowed: 'a number from 0.7 to 0.99',
+    defaultValue: DEFAULT_RETENTION,
+    parse: (value) => {
+      const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+      return typeof number === 'number' && number >= RETENTION_RANGE.min && number <= RETENTION_RANGE.max
+        ? number
+        : null;
+    },
+  },
+];
+
+/** The defaults of every setting. */
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze(
+  Object.fromEntries(SETTINGS.map((spec) => [spec.key, spec.defaultValue])) as unknown as Settings,
+);
+
+/** Finds a setting by its command-line name or its config.json key. */
+export function findSetting(name: string): SettingSpec | undefined {
+  return SETTINGS.find((spec) => spec.name === name || spec.key === name);
+}

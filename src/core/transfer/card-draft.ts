@@ -1,0 +1,86 @@
+import { parseDifficulty, type Difficulty } from '../card/card.js';
+import type { CardFields } from './card-file.js';
+import { sanitizeTerminalText } from '../markdown/text.js';
+
+/** A card read from an import file or typed in, before it has a file; `line` is where it starts in its source. */
+export interface CardDraft extends Omit<CardFields, 'id'> {
+  line: number;
+  /** An identity the source gave (an `id` column, Anki's guid); otherwise one is made from the file name. */
+  id?: string;
+  /** The folder under the output folder, `/` separators; '' for the output folder itself. */
+  deck: string;
+}
+
+/** A row of a source that could not become a card, with why. */
+export interface RowProblem {
+  line: number;
+  message: string;
+}
+
+/** The fields of one card as a source writes them, all text. */
+export interface RawCard {
+  question: string;
+  answer: string;
+  difficulty?: string;
+  tags?: readonly string[];
+  id?: string;
+  deck?: string;
+}
+
+// The same trailing marker `parseCard` reads; no leading `\s*`, which would backtrack over long runs of spaces.
+const TRAILING_DIFFICULTY = /(👶|⭐|🚀)\uFE0F?\s*$/u;
+// Characters no file system takes in a folder name, and controls.
+const UNSAFE_IN_NAME = /[<>:"/\\|?*\u0000-\u001F\u007F]/g;
+
+/**
+ * Checks and tidies one card: control characters removed, question trimmed and its trailing difficulty emoji taken as
+ * the difficulty (unless one is given), answer without leading blank lines or trailing space, tags deduplicated.
+ */
+export function readCardDraft(raw: RawCard, line: number): CardDraft | RowProblem {
+  const written = clean(raw.question).trim();
+  const emoji = TRAILING_DIFFICULTY.exec(written);
+  const question = emoji ? written.slice(0, emoji.index).trimEnd() : written;
+  const answer = clean(raw.answer)
+    .replace(/^(?:[ \t]*\n)+/, '')
+    .trimEnd();
+  if (!question) return { line, message: 'the question is empty' };
+  if (!answer) return { line, message: 'the answer is empty' };
+  let difficulty: Difficulty | null = null;
+  const level = clean(raw.difficulty ?? '').trim();
+  if (level) {
+    difficulty = parseDifficulty(level);
+    if (!difficulty) return { line, message: `unknown difficulty "${level}": use 👶/easy, ⭐️/medium or 🚀/hard` };
+  } else if (emoji?.[1]) {
+    difficulty = parseDifficulty(emoji[1]);
+  }
+  const tags = [...new Set((raw.tags ?? []).map((tag) => clean(tag).trim()).filter(Boolean))];
+  const id = clean(raw.id ?? '').trim();
+  return { line, question, answer, difficulty, tags, deck: toDeckFolder(raw.deck ?? ''), ...(id ? { id } : {}) };
+}
+
+/** Tells a problem from a draft. */
+export function isRowProblem(value: CardDraft | RowProblem): value is RowProblem {
+  return !('question' in value);
+}
+
+/**
+ * A deck name as a folder path: `/` or Anki's `::` separate levels; characters file systems refuse become `-`;
+ * leading `.` and `_` are dropped, since such folders are not read as decks; `.` alone is the top level ('').
+ */
+export function toDeckFolder(deck: string): string {
+  return clean(deck)
+    .split(/\/|::/)
+    .map((part) =>
+      part
+        .replace(UNSAFE_IN_NAME, '-')
+        .trim()
+        .replace(/^[._\s]+/, '')
+        .replace(/[.\s]+$/, ''),
+    )
+    .filter(Boolean)
+    .join('/');
+}
+
+function clean(text: string): string {
+  return sanitizeTerminalText(text.replace(/\r\n?/g, '\n'));
+}

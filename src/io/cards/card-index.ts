@@ -1,0 +1,64 @@
+import { statSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import type { Card, CardInfo } from '../../core/card/card.js';
+import type { ParsedCard } from '../../core/card/fields.js';
+import { sanitizeTerminalText } from '../../core/markdown/text.js';
+import { describeError, findCardFiles, keepFirstOfEachId, loadCardFile, readCardFile, type LoadedCards } from './card-files.js';
+import { openParseCache, type CachedResult } from '../cache/parse-cache.js';
+
+/**
+ * Loads every card under `root` without its answer, and the files that are not valid cards, both sorted by path.
+ * Only files whose size, times or inode changed since the last run are read and parsed; the results of the others
+ * come from the parse cache in `cacheDir`, so invalid cards are still reported and every edit is seen. `now` is the
+ * file system's clock (not the study clock): it tells which files changed too recently to be cached yet.
+ */
+export async function loadCardInfos(root: string, cacheDir: string, now = Date.now()): Promise<LoadedCards<CardInfo>> {
+  const { found, problems } = findCardFiles(root);
+  const cache = openParseCache(cacheDir, root, now);
+  const results: CachedResult[] = [];
+  for (const cardPath of found) {
+    const file = { absolute: join(root, cardPath), path: cardPath };
+    let stats: Stats;
+    try {
+      stats = statSync(file.absolute);
+    } catch (error) {
+      results.push({ problem: { path: file.path, line: 1, message: `cannot read file (${describeError(error)})` } });
+      continue;
+    }
+    let result = cache.lookup(file.path, stats);
+    if (!result) {
+      result = withoutAnswer(await readCardFile(file, stats));
+      cache.remember(file.path, stats, result);
+    }
+    results.push(result);
+  }
+  cache.save();
+  return keepFirstOfEachId(results, problems);
+}
+
+/**
+ * The full cards, answers included, for `infos`, read again from their files. A file that no longer holds the same
+ * valid card (it changed since it was listed) is left out, with a warning.
+ */
+export async function loadFullCards(root: string, infos: readonly CardInfo[], warn: (line: string) => void): Promise<Card[]> {
+  const cards: Card[] = [];
+  for (const info of infos) {
+    const parsed = await loadCardFile(root, info.path);
+    if ('card' in parsed && parsed.card.id === info.id) cards.push(parsed.card);
+    else warn(`warning: ${sanitizeTerminalText(info.path)} changed while flashdeck was loading it; it is left out this time`);
+  }
+  return cards;
+}
+
+function withoutAnswer(parsed: ParsedCard): CachedResult {
+  if ('problem' in parsed) return parsed;
+  const { id, deck, path, difficulty, tags, question } = parsed.card;
+  const card = { id: detach(id), deck, path, difficulty, tags: tags.map(detach), question: detach(question) };
+  return { ...parsed, card };
+}
+
+// A substring can keep the whole text it was cut from alive (V8 slices strings of 13 characters or more): a copy
+// keeps only itself. At 100,000 cards the file texts would otherwise stay in memory with their questions.
+function detach(text: string): string {
+  return `${text} `.slice(0, -1);
+}

@@ -1,0 +1,211 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { FlashError, UsageError } from '../../core/errors.js';
+import { sanitizeTerminalText } from '../../core/markdown/text.js';
+import { makeFolders } from '../folders.js';
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a UTF-8 text file named on the command line, `-` for standard input; a file that can't be read is a usage error. */
+export function readTextInput(file: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file === '-' ? 0 : file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(error));
+    throw new UsageError(`cannot read ${describePath(file)} (${reason}): name a file to read.`);
+  }
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new UsageError(`${describePath(file)} is not UTF-8 text: save it as UTF-8 and try again.`);
+  }
+}
+
+/** What stands at a path about to be written, seen without following a link. */
+export type Existing = 'nothing' | 'file' | 'link';
+
+/**
+ * Writes `text` to `relative` (`/` separators) under the folder `root`, never through a symbolic link, so nothing lands
+ * outside `root` (which may itself be a link: the user chose it). Each folder below `root` is made one at a time and
+ * must be a real folder. A new file is created exclusively; an existing one (a link at its name included) is kept and
+ * `false` returned, unless `force`: then a temporary file is renamed over the name, which replaces a link itself, never
+ * what it points to. A failed write leaves nothing behind, and throws a one-line FlashError naming the path.
+ */
+export function writeFileUnder(root: string, relative: string, text: string, force: boolean): boolean {
+  const file = path.join(root, relative);
+  try {
+    checkFolders(root, relative, true);
+    if (force) replaceFile(file, text);
+    else if (!createFileUnlessTaken(file, text)) return false;
+    return true;
+  } catch (error) {
+    throw toWriteError(file, error);
+  }
+}
+
+/**
+ * What `writeFileUnder(root, relative, …)` would find, for a dry run: throws the error it would throw for a link or a
+ * file among the folders, or a folder at the name.
+ */
+export function inspectTarget(root: string, relative: string): Existing {
+  const file = path.join(root, relative);
+  try {
+    if (!checkFolders(root, relative, false)) return 'nothing';
+    const found = lookAt(file);
+    if (found === 'folder') throw cannotWrite(file, 'EISDIR');
+    return found;
+  } catch (error) {
+    throw toWriteError(file, error);
+  }
+}
+
+/** Makes a folder the user named, and the folders above it; a link to a folder is fine there. */
+export function makeOutputFolder(folder: string): void {
+  try {
+    makeFolders(folder);
+  } catch (error) {
+    throw cannotWrite(folder, errorCode(error));
+  }
+}
+
+/** Writes the output file of an export; an existing one (or a link at its name) is replaced only with `force`. */
+export function writeOutput(file: string, text: string, force: boolean): void {
+  const folder = path.dirname(file);
+  makeOutputFolder(folder);
+  if (!writeFileUnder(folder, path.basename(file), text, force)) {
+    throw new FlashError(`${describePath(file)} already exists: pass --force to replace it, or choose another --out.`);
+  }
+}
+
+/**
+ * Checks each folder of `relative` below `root` in turn, making it first when `make`: a symbolic link or a file there
+ * is refused. Without `make`, returns false at the first one missing (the rest would be made).
+ */
+function checkFolders(root: string, relative: string, make: boolean): boolean {
+  let folder = root;
+  for (const name of relative.split('/').slice(0, -1)) {
+    folder = path.join(folder, name);
+    // Never recursive: mkdir makes nothing at a link's name, which lstat then refuses.
+    if (make) ignoreCode('EEXIST', () => fs.mkdirSync(folder));
+    const found = lookAt(folder);
+    if (found === 'nothing') return false;
+    if (found === 'link') {
+      throw new FlashError(`${describePath(folder)} is a symbolic link: flashdeck writes nothing through links; remove it or write to another folder.`);
+    }
+    if (found !== 'folder') throw new FlashError(`${describePath(folder)} is not a folder: move it away or write to another folder.`);
+  }
+  return true;
+}
+
+function lookAt(file: string): Existing | 'folder' {
+  const info = ignoreCode('ENOENT', () => fs.lstatSync(file));
+  return !info ? 'nothing' : info.isSymbolicLink() ? 'link' : info.isDirectory() ? 'folder' : 'file';
+}
+
+/**
+ * Creates `file` unless something already has its name (false then). The text is written to a temporary file first and
+ * linked in whole, so a process killed mid-write never leaves half a card; link(2), like O_EXCL, never follows a link.
+ */
+function createFileUnlessTaken(file: string, text: string): boolean {
+  const temporary = createTemporaryBeside(file, text);
+  try {
+    linkOrCreate(temporary, file, text);
+    return true;
+  } catch (error) {
+    if (errorCode(error) !== 'EEXIST') throw error;
+    // A folder at the name is in the way, not a card to keep.
+    if (lookAt(file) === 'folder') throw cannotWrite(file, 'EISDIR');
+    return false;
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+}
+
+// File systems without hard links (FAT, some network shares) get the file created in place instead.
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
+function linkOrCreate(temporary: string, file: string, text: string): void {
+  try {
+    fs.linkSync(temporary, file);
+  } catch (error) {
+    if (!NO_HARD_LINKS.has(errorCode(error))) throw error;
+    createFile(file, text);
+  }
+}
+
+/** Writes a temporary file beside `file` and renames it over the name, so a link there is replaced, not followed. */
+function replaceFile(file: string, text: string): void {
+  const temporary = createTemporaryBeside(file, text);
+  try {
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** A new file beside `file` holding `text`; short, so it fits beside a name at the length limit, and hidden, so a leftover is never read as a card. */
+function createTemporaryBeside(file: string, text: string): string {
+  const temporary = path.join(path.dirname(file), `.flashdeck-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
+  createFile(temporary, text);
+  return temporary;
+}
+
+/** Creates a file that did not exist, with its text; a failed write removes it again. */
+function createFile(file: string, text: string): void {
+  const descriptor = fs.openSync(file, 'wx');
+  try {
+    try {
+      fs.writeFileSync(descriptor, text);
+    } finally {
+      fs.closeSync(descriptor);
+    }
+  } catch (error) {
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
+}
+
+function ignoreCode<T>(code: string, call: () => T): T | undefined {
+  try {
+    return call();
+  } catch (error) {
+    if (errorCode(error) === code) return undefined;
+    throw error;
+  }
+}
+
+const CHECK_FOLDER = 'check that you can write to that folder';
+const ELSEWHERE = 'move it away or write to another folder';
+// Why a write failed, and what to do, by error code.
+const WRITE_FAILURES: Record<string, [reason: string, advice: string]> = {
+  EACCES: ['permission denied', CHECK_FOLDER],
+  EPERM: ['permission denied', CHECK_FOLDER],
+  EROFS: ['a read-only file system', 'write to another folder'],
+  ENOSPC: ['the disk is full', 'free some space and try again'],
+  EDQUOT: ['the disk quota is used up', 'free some space and try again'],
+  ENAMETOOLONG: ['the name or path is too long for the file system', 'use a shorter name or folder'],
+  EISDIR: ['a folder is in the way', ELSEWHERE],
+  ENOTDIR: ['a file is in the way of a folder', ELSEWHERE],
+  EEXIST: ['a file is in the way of a folder', ELSEWHERE],
+};
+
+function toWriteError(file: string, error: unknown): FlashError {
+  return error instanceof FlashError ? error : cannotWrite(file, errorCode(error));
+}
+
+function cannotWrite(file: string, code: string): FlashError {
+  const [reason, advice] = WRITE_FAILURES[code] ?? [code, 'check that folder and try again'];
+  return new FlashError(`cannot write ${describePath(file)} (${reason}): ${advice}.`);
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
+}
+
+/** A path as it may be shown in a message: no control characters. */
+export function describePath(file: string): string {
+  return file === '-' ? 'standard input' : sanitizeTerminalText(file).replace(/[\n\t]/g, ' ');
+}

@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Card } from '../../../src/core/card/card.js';
+import { formatCsv, parseCsv, readRows, splitTags } from '../../../src/core/transfer/csv.js';
+
+const fixture = (name: string) => readFileSync(`tests/fixtures/import/${name}`, 'utf8');
+
+const card = (fields: Partial<Card>): Card => ({
+  id: 'c',
+  deck: '.',
+  path: 'c.md',
+  difficulty: null,
+  tags: [],
+  question: 'Q?',
+  answer: 'A.',
+  ...fields,
+});
+
+describe('parseCsv', () => {
+  it('reads a CSV with a header row: quoted commas, newlines and quotes, tags, difficulty, unknown columns ignored', () => {
+    const { cards, problems } = parseCsv(fixture('cards.csv'), ',');
+    expect(cards).toEqual([
+      {
+        line: 2,
+        question: 'What is 2, plus 2?',
+        answer: 'Four, of course.',
+        difficulty: 'easy',
+        tags: ['math', 'arithmetic'],
+        deck: '',
+      },
+      { line: 3, question: 'Name two primes', answer: '- 2\n- 3', difficulty: null, tags: ['math'], deck: '' },
+      {
+        line: 6,
+        question: 'Has "quotes"?',
+        answer: 'Yes: "like this"',
+        difficulty: 'hard',
+        tags: ['quotes', 'csv'],
+        deck: '',
+      },
+      { line: 9, question: 'Trailing emoji', answer: 'A hard one', difficulty: 'hard', tags: [], deck: '' },
+    ]);
+    expect(problems).toEqual([
+      { line: 5, message: 'expected a question and an answer separated by a comma, found 1 field' },
+      { line: 7, message: 'the question is empty' },
+      { line: 8, message: 'unknown difficulty "extreme": use 👶/easy, ⭐️/medium or 🚀/hard' },
+    ]);
+  });
+
+  it('reads a TSV without a header as front, back and tags; quotes inside a field stay', () => {
+    const { cards, problems } = parseCsv(fixture('cards.tsv'), '\t');
+    expect(cards.map(({ line, question, answer, tags }) => ({ line, question, answer, tags }))).toEqual([
+      { line: 1, question: 'What is TSV?', answer: 'Tab-separated values', tags: ['formats', 'files'] },
+      { line: 2, question: 'Tab\tinside?', answer: 'quoted\tanswer', tags: [] },
+      { line: 5, question: 'Why "quotes" inside?', answer: 'They stay as written', tags: [] },
+    ]);
+    expect(problems).toEqual([
+      { line: 3, message: 'expected a question and an answer separated by a tab, found 1 field' },
+    ]);
+  });
+
+  it('reports a quote that is never closed at the line it opens on, keeping the rows before it', () => {
+    const { cards, problems } = parseCsv('What?,This\n"Open,answer\nmore\n', ',');
+    expect(cards.map((c) => c.question)).toEqual(['What?']);
+    expect(problems).toEqual([
+      { line: 2, message: 'a quoted field is never closed: add the closing " (this and later rows are skipped)' },
+    ]);
+  });
+
+  it('reads id and deck columns in any order, and Windows line endings', () => {
+    const { cards } = parseCsv('Deck,ID,Answer,Question\r\nml/deep,my-id,"two\r\nlines",Why?\r\n', ',');
+    expect(cards).toEqual([
+      { line: 2, question: 'Why?', answer: 'two\nlines', difficulty: null, tags: [], deck: 'ml/deep', id: 'my-id' },
+    ]);
+  });
+});
+
+describe('readRows', () => {
+  it('gives each record the line it starts on, past blank lines and multi-line fields', () => {
+    expect(readRows('a,b\n\n\n"x\ny\nz",w\nlast,row', ',', 10).rows).toEqual([
+      { cells: ['a', 'b'], line: 10 },
+      { cells: ['x\ny\nz', 'w'], line: 13 },
+      { cells: ['last', 'row'], line: 16 },
+    ]);
+  });
+});
+
+describe('splitTags', () => {
+  it('splits on commas when there is one, else on spaces', () => {
+    expect(splitTags('a, b c')).toEqual(['a', 'b c']);
+    expect(splitTags('a b  c')).toEqual(['a', 'b', 'c']);
+    expect(splitTags(' ')).toEqual([]);
+  });
+});
+
+describe('formatCsv', () => {
+  const cards = [
+    card({
+      id: 'ml/adam',
+      deck: 'ml',
+      question: 'What is "Adam", really?',
+      answer: 'An optimizer:\n\n- fast\n- adaptive',
+      difficulty: 'medium',
+      tags: ['adam', 'optimizers'],
+    }),
+    card({ id: 'root', question: 'Tab\there?', answer: 'Yes', tags: ['machine learning'] }),
+  ];
+
+  it.each([[',' as const], ['\t' as const]])(
+    'writes a header and rows that read back as the same cards (%j)',
+    (delimiter) => {
+      const text = formatCsv(cards, delimiter);
+      expect(text.split('\n')[0]).toBe(['question', 'answer', 'tags', 'difficulty', 'id', 'deck'].join(delimiter));
+      const back = parseCsv(text, delimiter);
+      expect(back.problems).toEqual([]);
+      expect(
+        back.cards.map(({ id, question, answer, difficulty, tags, deck }) => ({
+          id,
+          question,
+          answer,
+          difficulty,
+          tags,
+          deck,
+        })),
+      ).toEqual([
+        {
+          id: 'ml/adam',
+          question: 'What is "Adam", really?',
+          answer: 'An optimizer:\n\n- fast\n- adaptive',
+          difficulty: 'medium',
+          tags: ['adam', 'optimizers'],
+          deck: 'ml',
+        },
+        { id: 'root', question: 'Tab\there?', answer: 'Yes', difficulty: null, tags: ['machine learning'], deck: '' },
+      ]);
+    },
+  );
+
+  it('removes terminal control sequences from the fields', () => {
+    expect(formatCsv([card({ question: 'Red \u001b[31mtext\u0007?' })], ',')).not.toMatch(/[\u001b\u0007]/);
+  });
+});
