@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { FlashError, UsageError } from '../core/errors.js';
 import { createDeps, stdio, type Deps, type Output } from '../deps.js';
-import { ExitCode } from './exit-code.js';
+import { ExitCode } from '../core/errors.js';
 import { BUNDLED_CARDS } from './options.js';
 import { createProgram, type Commands } from './program.js';
 

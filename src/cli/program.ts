@@ -7,7 +7,7 @@ import type { OptimizeOptions } from '../commands/optimize.js';
 import type { QuizOptions } from '../commands/quiz.js';
 import type { StatsOptions } from '../commands/stats.js';
 import type { Output } from '../deps.js';
-import { ExitCode } from './exit-code.js';
+import { ExitCode } from '../core/errors.js';
 import { collect, collectTags, parseCount, parseDifficulties, resolveCardsRoot } from './options.js';
 import { addTransferCommands, type TransferCommands } from './transfer-program.js';
 import { FlashCommand } from './usage-errors.js';

@@ -1,5 +1,5 @@
 import { Command, type ErrorOptions } from 'commander';
-import { ExitCode } from './exit-code.js';
+import { ExitCode } from '../core/errors.js';
 
 /**
  * A flashdeck command: commander's usage errors come out as one line that says what to do, with exit code 2.

@@ -1,4 +1,4 @@
-import { UsageError } from '../core/errors.js';
+import { ExitCode, UsageError } from '../core/errors.js';
 import { PARAMETERS_SETTING } from '../core/schedule/parameters.js';
 import { findSetting, SETTINGS, type Settings, type SettingSpec } from '../core/schedule/settings.js';
 import type { Deps } from '../deps.js';
@@ -26,24 +26,24 @@ export async function runConfig(options: ConfigOptions, deps: Deps): Promise<num
   // The folder is named without being created: `config path` changes nothing.
   if (options.action === 'path') {
     deps.out.print(resolveStoreDir(deps.env));
-    return 0;
+    return ExitCode.Ok;
   }
   const store = openReportedStore(deps);
   const settings = store.getSettings();
   if (options.action === 'list') {
     printSettings(settings, store, deps);
-    return 0;
+    return ExitCode.Ok;
   }
   if (options.name === PARAMETERS_SETTING) return runParameters(options.action, store, deps);
   const spec = requireSetting(options.name);
   if (options.action === 'get') {
     deps.out.print(String(settings[spec.key]));
-    return 0;
+    return ExitCode.Ok;
   }
   if (options.action === 'unset') {
     store.setSetting(spec, undefined);
     deps.out.print(`${spec.name} is back to its default, ${spec.defaultValue}`);
-    return 0;
+    return ExitCode.Ok;
   }
   if (options.value === undefined) {
     throw new UsageError(
@@ -54,7 +54,7 @@ export async function runConfig(options: ConfigOptions, deps: Deps): Promise<num
   if (value === null) throw new UsageError(`${spec.name} must be ${spec.allowed}; got "${options.value}".`);
   store.setSetting(spec, value);
   deps.out.print(`${spec.name} = ${value}`);
-  return 0;
+  return ExitCode.Ok;
 }
 
 // The fitted weights are not typed in: `optimize` writes them, `unset` drops them.
@@ -70,7 +70,7 @@ function runParameters(action: ConfigOptions['action'], store: Store, deps: Deps
   } else {
     deps.out.print((store.getParameters() ?? ['default']).join(' '));
   }
-  return 0;
+  return ExitCode.Ok;
 }
 
 /** Every setting on a line of aligned columns: name, value (`*` when not the default) and what it does. */

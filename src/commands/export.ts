@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { UsageError } from '../core/errors.js';
+import { ExitCode, UsageError } from '../core/errors.js';
 import { filterCards } from '../core/card/filter.js';
 import { EXPORT_FORMATS, formatExport, type ExportFormat } from '../core/transfer/formats.js';
 import { formatCount } from '../core/markdown/text.js';
@@ -28,9 +28,9 @@ export async function runExport(options: ExportOptions, deps: Deps): Promise<num
   const text = formatExport(matching, format);
   if (options.out === undefined) {
     deps.out.print(text.replace(/\n$/, ''));
-    return 0;
+    return ExitCode.Ok;
   }
   writeOutput(path.resolve(options.out), text, options.force);
   deps.out.print(`Exported ${formatCount(matching.length, 'card')} to ${describePath(options.out)} (${format}).`);
-  return 0;
+  return ExitCode.Ok;
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { RowProblem } from '../core/transfer/card-draft.js';
-import { FlashError, UsageError } from '../core/errors.js';
+import { ExitCode, FlashError, UsageError } from '../core/errors.js';
 import { guessFormat, IMPORT_FORMATS, parseImport, type ImportFormat } from '../core/transfer/formats.js';
 import { planImport, type PlannedFile } from '../core/transfer/import-plan.js';
 import { slugify } from '../core/transfer/slug.js';
@@ -77,7 +77,7 @@ function writeImport(files: readonly PlannedFile[], source: ImportSource, option
       `warning: kept ${formatCount(kept.length, 'existing file')} (--force replaces them): ${listNames(kept)}`,
     );
   }
-  return 0;
+  return ExitCode.Ok;
 }
 
 // What a dry run says of each file, by what stands at its name: without --force, and with it.
@@ -106,7 +106,7 @@ function previewImport(
       continue;
     }
     deps.out.print(
-      `==> ${sanitizeTerminalText(path.join(options.out, file.path))} (${PLANNED[found][options.force ? 1 : 0]}) <==`,
+      `==> ${sanitizeTerminalText(path.join(options.out, file.path))} (${PLANNED[found][options.force ? ExitCode.Failure : ExitCode.Ok]}) <==`,
     );
     deps.out.print(sanitizeTerminalText(file.text));
   }
@@ -116,7 +116,7 @@ function previewImport(
   deps.out.print(
     `Dry run: would import ${count} from ${source.name} (${source.format}) into ${describePath(options.out)}; nothing was written.`,
   );
-  return 0;
+  return ExitCode.Ok;
 }
 
 /** A file that cannot be written makes its row a bad row, like a row that could not be read. */
@@ -130,7 +130,7 @@ function reportNothingImported(source: ImportSource, failed: RowProblem[], deps:
   deps.out.warn(
     `error: no card could be imported from ${source.name} (read as ${source.format}); nothing was written.`,
   );
-  return 1;
+  return ExitCode.Failure;
 }
 
 function reportProblems(source: ImportSource, failed: RowProblem[], deps: Deps): void {

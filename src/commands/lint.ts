@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.js';
 import { formatProblem, loadCards } from '../io/cards/card-files.js';
 import { formatCount } from '../core/markdown/text.js';
+import { ExitCode } from '../core/errors.js';
 
 /** Options of `flashdeck lint`. */
 export interface LintOptions {
@@ -13,10 +14,10 @@ export async function runLint(options: LintOptions, { out }: Pick<Deps, 'out'>):
   for (const problem of problems) out.print(formatProblem(problem));
   if (problems.length === 0) {
     out.warn(`all ${formatCount(cards.length, 'card')} valid`);
-    return 0;
+    return ExitCode.Ok;
   }
   // A card with an unknown field is both a card and a file with a problem.
   const files = new Set([...cards, ...problems].map((entry) => entry.path)).size;
   out.warn(`${formatCount(problems.length, 'problem')} in ${formatCount(files, 'card file')}`);
-  return 1;
+  return ExitCode.Failure;
 }

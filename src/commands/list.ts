@@ -2,6 +2,7 @@ import { toListEntry } from '../core/card/list-entry.js';
 import type { Deps } from '../deps.js';
 import { formatJsonArrayPieces } from '../render/json.js';
 import { loadCollection, type DeckOptions } from './collection.js';
+import { ExitCode } from '../core/errors.js';
 
 /** Options of `flashdeck list`. */
 export interface ListOptions extends DeckOptions {
@@ -14,7 +15,7 @@ export async function runList(options: ListOptions, deps: Deps): Promise<number>
   const entries = cards.map((card) => toListEntry(card, states.get(card.id)));
   if (options.json) {
     for (const piece of formatJsonArrayPieces(entries)) deps.out.print(piece);
-    return 0;
+    return ExitCode.Ok;
   }
   // Width and colour code loads only for the table: scripts reading JSON never pay for it.
   const [{ formatCardList }, { createChalk, getWidth }] = await Promise.all([
@@ -25,5 +26,5 @@ export async function runList(options: ListOptions, deps: Deps): Promise<number>
   // A terminal gets lines fitted to its width; into a pipe (grep, less, a file) every line is whole.
   const width = deps.stdout.isTTY ? getWidth(deps.stdout, deps.env) : Number.POSITIVE_INFINITY;
   deps.out.print(formatCardList(entries, deps.now(), width, chalk));
-  return 0;
+  return ExitCode.Ok;
 }

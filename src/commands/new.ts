@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { isRowProblem, readCardDraft } from '../core/transfer/card-draft.js';
 import { formatCardFile } from '../core/transfer/card-file.js';
-import { UsageError } from '../core/errors.js';
+import { ExitCode, UsageError } from '../core/errors.js';
 import { getCardStem } from '../core/transfer/import-plan.js';
 import { sanitizeTerminalText, toPlainText } from '../core/markdown/text.js';
 import type { Deps } from '../deps.js';
@@ -35,7 +35,7 @@ export async function runNew(options: NewOptions, deps: NewDeps): Promise<number
   const answers = scripted ? { difficulty: '', tags: [], deck: '', ...given } : await deps.askCardAnswers(given);
   if (!answers) {
     deps.out.print('No card written.');
-    return 0;
+    return ExitCode.Ok;
   }
   const draft = readCardDraft(answers as CardAnswers, 1);
   if (isRowProblem(draft)) throw new UsageError(`cannot write the card: ${draft.message}.`);
@@ -51,6 +51,6 @@ export async function runNew(options: NewOptions, deps: NewDeps): Promise<number
     const file = `${id}.md`;
     if (ids.has(id) || !writeFileUnder(cardsRoot, file, formatCardFile({ ...draft, id }), false)) continue;
     deps.out.print(`Wrote ${sanitizeTerminalText(path.join(cardsRoot, file))} (id: ${sanitizeTerminalText(id)})`);
-    return 0;
+    return ExitCode.Ok;
   }
 }

@@ -8,6 +8,7 @@ import { formatJson } from '../render/json.js';
 import { formatOptimizeReport, formatTooLittleHistory, type OptimizeReport } from '../render/optimize-report.js';
 import { createChalk } from '../render/terminal.js';
 import { openReportedStore } from './collection.js';
+import { ExitCode } from '../core/errors.js';
 
 /** Options of `flashdeck optimize`. */
 export interface OptimizeOptions {
@@ -36,7 +37,7 @@ export async function runOptimize(options: OptimizeOptions, deps: Deps): Promise
     } else {
       deps.out.print(message);
     }
-    return 0;
+    return ExitCode.Ok;
   }
   const optimizer = await prepareOptimizer(items);
   const parameters = roundParameters(await optimizer.fitParameters());
@@ -52,5 +53,5 @@ export async function runOptimize(options: OptimizeOptions, deps: Deps): Promise
     saved: !options.dryRun,
   };
   deps.out.print(options.json ? formatJson(report) : formatOptimizeReport(report, createChalk(deps.stdout, deps.env)));
-  return 0;
+  return ExitCode.Ok;
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { FlashError } from '../core/errors.js';
+import { ExitCode, FlashError } from '../core/errors.js';
 import { countReviews, findNewEntries, listEffectiveReviews, parseProgress, type BadLine } from '../core/log/merge.js';
 import { formatLogLine } from '../core/log/review-log.js';
 import { formatCount } from '../core/markdown/text.js';
@@ -27,11 +27,11 @@ export async function runProgressExport(options: ProgressExportOptions, deps: De
   const text = reviews.map(formatLogLine).join('');
   if (options.out === undefined) {
     if (text) deps.out.print(text.replace(/\n$/, ''));
-    return 0;
+    return ExitCode.Ok;
   }
   writeOutput(path.resolve(options.out), text, options.force);
   deps.out.print(`Exported ${formatCount(reviews.length, 'review')} to ${describePath(options.out)}.`);
-  return 0;
+  return ExitCode.Ok;
 }
 
 /**
@@ -60,7 +60,7 @@ export async function runProgressImport(options: ProgressImportOptions, deps: De
   deps.out.print(
     `Imported ${formatCount(added, 'new review')} from ${source}${known > 0 ? ` (${known} already here)` : ''}.`,
   );
-  return 0;
+  return ExitCode.Ok;
 }
 
 /** Warns about the first bad lines, each with what is wrong with it, then counts the rest. */

@@ -13,6 +13,7 @@ import { createChalk } from '../render/terminal.js';
 import { formatDue, formatStudyDayStart } from '../render/time.js';
 import { loadCollection, type DeckOptions } from './collection.js';
 import { runSession, type Session } from './quiz-session.js';
+import { ExitCode } from '../core/errors.js';
 
 /** Options of `flashdeck quiz`. */
 export interface QuizOptions extends DeckOptions {
@@ -35,7 +36,13 @@ export interface QuizDeps extends Deps {
   bundledCards: string;
 }
 
-const EXIT_CODES: Record<StopReason, number> = { quit: 0, EOF: 0, SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+const EXIT_CODES: Record<StopReason, ExitCode> = {
+  quit: ExitCode.Ok,
+  EOF: ExitCode.Ok,
+  SIGINT: ExitCode.Interrupted,
+  SIGTERM: ExitCode.Terminated,
+  SIGHUP: ExitCode.HungUp,
+};
 
 /** Runs an interactive session and returns the exit code. */
 export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<number> {
@@ -60,7 +67,7 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
     deps.out.print(
       weakest ? 'No matching card has been rated yet, so none is weakest.' : describeNothingToStudy(cards, states, now),
     );
-    return 0;
+    return ExitCode.Ok;
   }
   const queue = await loadFullCards(options.cardsRoot, planned, deps.out.warn);
   const terminal = deps.openTerminal();
@@ -101,7 +108,7 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
       chalk,
     ),
   );
-  return stopReason ? EXIT_CODES[stopReason] : 0;
+  return stopReason ? EXIT_CODES[stopReason] : ExitCode.Ok;
 }
 
 /**

@@ -5,6 +5,7 @@ import { hasWeakCard } from '../core/stats/weakest.js';
 import type { Deps } from '../deps.js';
 import { formatJson } from '../render/json.js';
 import { loadCollection, type DeckOptions } from './collection.js';
+import { ExitCode } from '../core/errors.js';
 
 /** Options of `flashdeck stats`. */
 export interface StatsOptions extends DeckOptions {
@@ -36,5 +37,5 @@ export async function runStats(options: StatsOptions, deps: Deps): Promise<numbe
       formatStats(report, { cardsRoot: options.cardsRoot, store: store.dir, now, width, memory, anyWeak }, chalk),
     );
   }
-  return 0;
+  return ExitCode.Ok;
 }

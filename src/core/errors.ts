@@ -1,8 +1,19 @@
+/** How the process ends, every code in one place (the README's "Exit codes"). */
+export enum ExitCode {
+  Ok = 0,
+  Failure = 1,
+  Usage = 2,
+  /** 128 + the signal's number, as shells report a program a signal ended. */
+  HungUp = 129,
+  Interrupted = 130,
+  Terminated = 143,
+}
+
 /** An error whose message is written for the user; `exitCode` is what the process exits with. */
 export class FlashError extends Error {
   constructor(
     message: string,
-    readonly exitCode: number = 1,
+    readonly exitCode: number = ExitCode.Failure,
   ) {
     super(message);
     this.name = new.target.name;
@@ -12,7 +23,7 @@ export class FlashError extends Error {
 /** The command line asked for something impossible: a bad option value, a missing cards folder. */
 export class UsageError extends FlashError {
   constructor(message: string) {
-    super(message, 2);
+    super(message, ExitCode.Usage);
   }
 }
 
