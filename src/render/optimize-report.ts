@@ -1,22 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { formatCount } from '../core/markdown/text.js';
-
-/** A default-versus-fitted pair of one measure. */
-export interface Comparison {
-  default: number;
-  fitted: number;
-}
-
-/** What `flashdeck optimize` found: the `--json` object. */
-export interface OptimizeReport {
-  /** Reviews the fit learned from: each card's first review of a study day, after its first ever. */
-  reviews: number;
-  cards: number;
-  parameters: number[];
-  logLoss: Comparison;
-  rmse: Comparison;
-  saved: boolean;
-}
+import type { Comparison, OptimizeReport } from '../core/optimize/report.js';
 
 /** The message for a log too short to fit: how many more reviews are needed; says nothing changed. */
 export function formatTooLittleHistory(reviews: number, needed: number): string {
