@@ -38,6 +38,9 @@ function expectOneLineError(result: { code: number | null; stderr: string }, pat
   expect(result.stderr).toMatch(pattern);
 }
 
+// Each step is a whole process killed and the store checked after it: a loop of many processes.
+const KILL_LOOP_TIMEOUT = 120_000;
+
 describe('the review log under faults', () => {
   it.each(ERRORS)('%s opening the log: progress import exits 1 in one line and the log is unchanged', (code) => {
     const home = store();
@@ -67,19 +70,23 @@ describe('the review log under faults', () => {
     expect(readReviewLog(home)).toHaveLength(4);
   });
 
-  it('killed at any step of an import, the log loads and holds all of the import or none of it', () => {
-    const file = path.join(testdir({ 'in.jsonl': INCOMING }), 'in.jsonl');
-    const { steps } = runCliWithFaults(['progress', 'import', file], cliEnv(store()), {});
-    expect(steps.length).toBeGreaterThan(2);
-    for (let step = 1; step <= steps.length; step++) {
-      const home = store();
-      const result = runCliWithFaults(['progress', 'import', file], cliEnv(home), { killAt: step });
-      expect(result.killed, `step ${step}`).toBe(true);
-      const after = runCli(['list', '--json', '--cards', deck()], cliEnv(home));
-      expect(after.code, `step ${step}: ${after.stderr}`).toBe(0);
-      expect([2, 4]).toContain(readReviewLog(home).length);
-    }
-  });
+  it(
+    'killed at any step of an import, the log loads and holds all of the import or none of it',
+    () => {
+      const file = path.join(testdir({ 'in.jsonl': INCOMING }), 'in.jsonl');
+      const { steps } = runCliWithFaults(['progress', 'import', file], cliEnv(store()), {});
+      expect(steps.length).toBeGreaterThan(2);
+      for (let step = 1; step <= steps.length; step++) {
+        const home = store();
+        const result = runCliWithFaults(['progress', 'import', file], cliEnv(home), { killAt: step });
+        expect(result.killed, `step ${step}`).toBe(true);
+        const after = runCli(['list', '--json', '--cards', deck()], cliEnv(home));
+        expect(after.code, `step ${step}: ${after.stderr}`).toBe(0);
+        expect([2, 4]).toContain(readReviewLog(home).length);
+      }
+    },
+    KILL_LOOP_TIMEOUT,
+  );
 
   it('refuses a log that is a link instead of writing through it', () => {
     const home = testdir({ 'config.json': CONFIG });
@@ -112,23 +119,27 @@ describe('settings under faults', () => {
     expect(snapshot(home)).toEqual(before);
   });
 
-  it('killed at any step of `config set`, the store loads and the next `config set` is not held up by the lock', () => {
-    const { steps } = runCliWithFaults(['config', 'set', 'retention', '0.85'], cliEnv(store()), {});
-    expect(steps.length).toBeGreaterThan(3);
-    for (let step = 1; step <= steps.length; step++) {
-      const home = store();
-      expect(
-        runCliWithFaults(['config', 'set', 'retention', '0.85'], cliEnv(home), { killAt: step }).killed,
-        `step ${step}`,
-      ).toBe(true);
-      const retention = runCli(['config', 'get', 'retention'], cliEnv(home));
-      expect(retention.code, `step ${step}: ${retention.stderr}`).toBe(0);
-      expect(['0.9', '0.85']).toContain(retention.stdout.trim());
-      expect(runCli(['config', 'set', 'new-per-day', '7'], cliEnv(home)).code).toBe(0);
-      expect(runCli(['config', 'get', 'new-per-day'], cliEnv(home)).stdout.trim()).toBe('7');
-      expect(readdirSync(home).filter((name) => name.includes('.lock') || name.includes('.tmp'))).toEqual([]);
-    }
-  });
+  it(
+    'killed at any step of `config set`, the store loads and the next `config set` is not held up by the lock',
+    () => {
+      const { steps } = runCliWithFaults(['config', 'set', 'retention', '0.85'], cliEnv(store()), {});
+      expect(steps.length).toBeGreaterThan(3);
+      for (let step = 1; step <= steps.length; step++) {
+        const home = store();
+        expect(
+          runCliWithFaults(['config', 'set', 'retention', '0.85'], cliEnv(home), { killAt: step }).killed,
+          `step ${step}`,
+        ).toBe(true);
+        const retention = runCli(['config', 'get', 'retention'], cliEnv(home));
+        expect(retention.code, `step ${step}: ${retention.stderr}`).toBe(0);
+        expect(['0.9', '0.85']).toContain(retention.stdout.trim());
+        expect(runCli(['config', 'set', 'new-per-day', '7'], cliEnv(home)).code).toBe(0);
+        expect(runCli(['config', 'get', 'new-per-day'], cliEnv(home)).stdout.trim()).toBe('7');
+        expect(readdirSync(home).filter((name) => name.includes('.lock') || name.includes('.tmp'))).toEqual([]);
+      }
+    },
+    KILL_LOOP_TIMEOUT,
+  );
 
   it('a folder named config.json.lock is named in the message', () => {
     const home = store();

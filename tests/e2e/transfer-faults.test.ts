@@ -22,23 +22,30 @@ function leftovers(dir: string): string[] {
 
 const lint = (cards: string) => runCli(['lint', '--cards', cards], cliEnv(testdir()));
 
+// Each step is a whole process killed and the store checked after it: a loop of many processes.
+const KILL_LOOP_TIMEOUT = 120_000;
+
 describe('import under faults', () => {
-  it('killed at any step, every card file written is whole, and importing again completes the deck', () => {
-    const csv = csvFile();
-    const { steps } = runCliWithFaults(['import', csv, '--out', testdir()], cliEnv(testdir()), {});
-    expect(steps.length).toBeGreaterThan(6);
-    for (let step = 1; step <= steps.length; step++) {
-      const out = testdir();
-      expect(
-        runCliWithFaults(['import', csv, '--out', out], cliEnv(testdir()), { killAt: step }).killed,
-        `step ${step}`,
-      ).toBe(true);
-      if (existsSync(out) && readdirSync(out).some((name) => name.endsWith('.md')))
-        expect(lint(out).code, `step ${step}`).toBe(0);
-      expect(runCli(['import', csv, '--out', out], cliEnv(testdir())).code).toBe(0);
-      expect(readdirSync(out).filter((name) => name.endsWith('.md'))).toHaveLength(3);
-    }
-  });
+  it(
+    'killed at any step, every card file written is whole, and importing again completes the deck',
+    () => {
+      const csv = csvFile();
+      const { steps } = runCliWithFaults(['import', csv, '--out', testdir()], cliEnv(testdir()), {});
+      expect(steps.length).toBeGreaterThan(6);
+      for (let step = 1; step <= steps.length; step++) {
+        const out = testdir();
+        expect(
+          runCliWithFaults(['import', csv, '--out', out], cliEnv(testdir()), { killAt: step }).killed,
+          `step ${step}`,
+        ).toBe(true);
+        if (existsSync(out) && readdirSync(out).some((name) => name.endsWith('.md')))
+          expect(lint(out).code, `step ${step}`).toBe(0);
+        expect(runCli(['import', csv, '--out', out], cliEnv(testdir())).code).toBe(0);
+        expect(readdirSync(out).filter((name) => name.endsWith('.md'))).toHaveLength(3);
+      }
+    },
+    KILL_LOOP_TIMEOUT,
+  );
 
   it.each(ERRORS)(
     '%s writing one card: that row is reported and skipped, the others are written, nothing is left over',
@@ -82,19 +89,23 @@ describe('export and new under faults', () => {
     expect(readdirSync(folder)).toEqual([]);
   });
 
-  it('killed at any step of an export with --force, the old file stays whole or the new one is complete', () => {
-    const folder = testdir({ 'deck.csv': 'old export\n' });
-    const out = path.join(folder, 'deck.csv');
-    const cards = deck();
-    const complete = runCli(['export', '--cards', cards, '--format', 'csv'], cliEnv(testdir())).stdout;
-    const { steps } = runCliWithFaults(['export', '--cards', cards, '--out', out, '--force'], cliEnv(testdir()), {});
-    for (let step = 1; step <= steps.length; step++) {
-      runCliWithFaults(['export', '--cards', cards, '--out', out, '--force'], cliEnv(testdir()), { killAt: step });
-      expect(['old export\n', complete]).toContain(readFileSync(out, 'utf8'));
-      runCli(['export', '--cards', cards, '--out', out, '--force'], cliEnv(testdir()));
-      expect(readFileSync(out, 'utf8')).toBe(complete);
-    }
-  });
+  it(
+    'killed at any step of an export with --force, the old file stays whole or the new one is complete',
+    () => {
+      const folder = testdir({ 'deck.csv': 'old export\n' });
+      const out = path.join(folder, 'deck.csv');
+      const cards = deck();
+      const complete = runCli(['export', '--cards', cards, '--format', 'csv'], cliEnv(testdir())).stdout;
+      const { steps } = runCliWithFaults(['export', '--cards', cards, '--out', out, '--force'], cliEnv(testdir()), {});
+      for (let step = 1; step <= steps.length; step++) {
+        runCliWithFaults(['export', '--cards', cards, '--out', out, '--force'], cliEnv(testdir()), { killAt: step });
+        expect(['old export\n', complete]).toContain(readFileSync(out, 'utf8'));
+        runCli(['export', '--cards', cards, '--out', out, '--force'], cliEnv(testdir()));
+        expect(readFileSync(out, 'utf8')).toBe(complete);
+      }
+    },
+    KILL_LOOP_TIMEOUT,
+  );
 
   it.each(ERRORS)('%s writing a new card: one line, exit 1, no file', (code) => {
     const cards = deck();
