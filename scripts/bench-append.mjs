@@ -1,5 +1,5 @@
 // Times Store.append inside one process: node scripts/bench-append.mjs <store folder> <appends>; prints JSON.
-import { openStore } from '../dist/io/store/store.js';
+import { openStore } from '../dist/test/store.js';
 
 const [dir, count = '200'] = process.argv.slice(2);
 const store = openStore(dir);

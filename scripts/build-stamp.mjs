@@ -7,15 +7,9 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STAMP = path.join(ROOT, 'dist', 'build-stamp.json');
 const BUNDLE = path.join(ROOT, 'dist', 'bundle', 'main.cjs');
-// Everything the build reads besides node_modules, whose changes show in package-lock.json.
-const INPUTS = [
-  'src',
-  'package.json',
-  'package-lock.json',
-  'rollup.config.mjs',
-  'tsconfig.json',
-  'tsconfig.build.json',
-];
+// Everything the build reads besides node_modules, whose changes show in package-lock.json (tsconfig.json only
+// types: `tsc --noEmit`).
+const INPUTS = ['src', 'package.json', 'package-lock.json', 'rollup.config.mjs'];
 
 /** Each input file with its size and modification time: an edit, a new or a deleted file changes it. */
 function describeInputs() {

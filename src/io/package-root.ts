@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-// This module is two folders below the package root wherever it runs from — src/io/, dist/io/ and the bundle's
+// This module is two folders below the package root wherever it runs from — src/io/ (tests) and the bundle's
 // dist/bundle/ — so `../..` is the root from each. Every path into the package starts here.
 
 /** The installed package's folder, with a trailing separator. */

@@ -18,7 +18,6 @@ const CHECKOUT_FILES = [
   'package-lock.json',
   'rollup.config.mjs',
   'tsconfig.json',
-  'tsconfig.build.json',
   'README.md',
   'LICENSE',
 ];

@@ -7,8 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ABANDONED_AFTER_MS, withFileLock } from '../../../src/io/store/file-lock.js';
 import { openStore } from '../../../src/io/store/store.js';
 
-// Child processes cannot load TypeScript on Node 20, so they use the build (`npm test` builds first).
-const BUILT = (file: string) => pathToFileURL(path.resolve('dist/io/store', file)).href;
+// Child processes cannot load TypeScript on Node 20, so they use the store as built from src/ into dist/test/
+// (`npm test` builds first).
+const BUILT = (file: string) => pathToFileURL(path.resolve('dist/test', file)).href;
 
 let dir: string;
 beforeEach(() => {

@@ -6,8 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { parseReviewLog } from '../../../src/core/log/review-log.js';
 
-// Child processes cannot load TypeScript on Node 20, so they use the build (`npm test` builds first).
-const BUILT_STORE = path.resolve('dist/io/store/store.js');
+// Child processes cannot load TypeScript on Node 20, so they use the store as built from src/ into dist/test/
+// (`npm test` builds first).
+const BUILT_STORE = path.resolve('dist/test/store.js');
 const APPENDS = 300;
 
 // Each child opens the store and appends APPENDS reviews with its own card ids.
@@ -43,7 +44,7 @@ function runChild(script: string, tag: string): Promise<void> {
 }
 
 it('keeps every line when two processes append to one store at once', async () => {
-  expect(fs.existsSync(BUILT_STORE), 'dist/io/store/store.js is missing: run `npm run build` first').toBe(true);
+  expect(fs.existsSync(BUILT_STORE), 'dist/test/store.js is missing: run `npm run build` first').toBe(true);
   const script = path.join(dir, 'append.mjs');
   fs.writeFileSync(script, CHILD);
   await Promise.all([runChild(script, 'one'), runChild(script, 'two')]);

@@ -8,8 +8,9 @@ import { parseReviewLog } from '../../../src/core/log/review-log.js';
 import { openStore } from '../../../src/io/store/store.js';
 import { createRandom } from '../../../scripts/seeded-random.mjs';
 
-// Child processes cannot load TypeScript on Node 20, so they use the build (`npm test` builds first).
-const BUILT_STORE = path.resolve('dist/io/store/store.js');
+// Child processes cannot load TypeScript on Node 20, so they use the store as built from src/ into dist/test/
+// (`npm test` builds first).
+const BUILT_STORE = path.resolve('dist/test/store.js');
 const ROUNDS = 14;
 const SEED = 20_261_125;
 
@@ -71,7 +72,7 @@ function rateUntilKilled(script: string, round: number, plan: KillPlan): Promise
 }
 
 it('keeps every confirmed rating and opens cleanly after kill -9 at random moments', async () => {
-  expect(fs.existsSync(BUILT_STORE), 'dist/io/store/store.js is missing: run `npm run build` first').toBe(true);
+  expect(fs.existsSync(BUILT_STORE), 'dist/test/store.js is missing: run `npm run build` first').toBe(true);
   const script = path.join(dir, 'rate.mjs');
   fs.writeFileSync(script, CHILD);
   const store = path.join(dir, 'store');
