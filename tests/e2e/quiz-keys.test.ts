@@ -308,6 +308,7 @@ describe('undo walks back over skips and burials', () => {
     t.pty.write('u');
     await t.waitFor('Took back rating 4 of “Alpha question”.');
     await t.waitFor('Alpha question', 2);
+    await t.waitFor(REVEAL, 5); // keys sent before a card's prompt shows are discarded
     t.pty.write('q');
     expect(await t.exited).toBe(0);
     const log = readReviewLog(home);
@@ -331,6 +332,7 @@ describe('undo walks back over skips and burials', () => {
     await t.waitFor('Bravo question', 2);
     expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8')).buried).toEqual({});
     await revealAndRate(t, 4, '5', 2); // bravo, rated now that it is not buried
+    await t.waitFor(REVEAL, 5); // keys sent before the next card shows are discarded
     t.pty.write('q');
     expect(await t.exited).toBe(0);
     expect(readReviewLog(home).map((e) => [e.card, e.rating])).toEqual([
@@ -349,6 +351,7 @@ describe('edit, beyond the happy path', () => {
     t.pty.write('e');
     await t.waitFor('The bundled deck is read-only');
     expect(t.screen()).toMatch(/cp -r "[^"]+cards" ~\/flashcards/);
+    await t.waitFor(REVEAL, 2);
     t.pty.write('q');
     expect(await t.exited).toBe(0);
     expect(existsSync(marker)).toBe(false);
@@ -360,6 +363,7 @@ describe('edit, beyond the happy path', () => {
     t.pty.write('e');
     await t.waitFor('The card was not edited: the editor "/nonexistent/editor" exited with code 127');
     expect(t.screen()).not.toContain('Reloaded the card.');
+    await t.waitFor(REVEAL, 2);
     t.pty.write('q');
     expect(await t.exited).toBe(0);
   });
@@ -378,6 +382,7 @@ describe('edit, beyond the happy path', () => {
     t.pty.write('e');
     await t.waitFor('Reloaded the card.');
     await t.waitFor('Fixed question');
+    await t.waitFor(REVEAL, 2);
     t.pty.write('q');
     expect(await t.exited).toBe(0);
   });
