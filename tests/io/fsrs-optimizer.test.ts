@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectRecallPredictions, type RecallPrediction } from '../../src/core/stats/calibration.js';
-import { replayHistory } from '../../src/core/log/card-history.js';
+import { replayHistory } from '../../src/core/log/replay.js';
 import { DEFAULT_PARAMETERS, roundParameters } from '../../src/core/schedule/parameters.js';
 import { toTrainingSet } from '../../src/core/optimize/training.js';
 import { collectReviews, type ReviewEntry } from '../../src/core/log/review-log.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectRecallPredictions, type RecallPrediction } from '../../../src/core/stats/calibration.js';
-import { createCardHistory, recordReview, replayHistory } from '../../../src/core/log/card-history.js';
+import { createCardHistory, recordReview } from '../../../src/core/log/card-history.js';
+import { replayHistory } from '../../../src/core/log/replay.js';
 import { computeRetention, MATURE_INTERVAL_DAYS } from '../../../src/core/stats/retention.js';
 import { collectReviews, type ReviewEntry } from '../../../src/core/log/review-log.js';
 import { createScheduler, isLapse, type CardState } from '../../../src/core/schedule/scheduler.js';

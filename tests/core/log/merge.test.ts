@@ -97,7 +97,7 @@ describe('parseProgress', () => {
       [
         'both a rating and an undo',
         { card: 'a', rating: 3, undo: at, at, seconds: 1 },
-        'both "rating" and "undo": a line is a review or an undo, not both',
+        'both "rating" and "undo": a line does one thing (a review, an undo, a burial or an unburial)',
       ],
     ])('%s', (_name, fields, problem) => {
       expect(problemOf(fields)).toEqual({ kind: 'bad lines', badLines: [{ line: 1, problem }] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../../src/core/card/card.js';
-import { replayHistory } from '../../../src/core/log/card-history.js';
+import { replayHistory } from '../../../src/core/log/replay.js';
 import { computeFsrsStats } from '../../../src/core/stats/memory.js';
 import { collectReviews, type Rating, type ReviewEntry } from '../../../src/core/log/review-log.js';
 import { createScheduler } from '../../../src/core/schedule/scheduler.js';
