@@ -358,6 +358,8 @@ describe('undo walks back over skips and burials', () => {
     await t.waitFor('Took back the burial of “Bravo question”.');
     await t.waitFor('Bravo question', 2);
     await revealAndRate(t, 4, '5', 2); // bravo, rated now that it is not buried
+    // Keys pressed before a card shows are discarded: `q` waits for charlie.
+    await t.waitFor(REVEAL, 5);
     t.pty.write('q');
     expect(await t.exited).toBe(0);
     const log = readReviewLog(home);
