@@ -3,6 +3,7 @@ import type { Card, CardInfo, CardProblem } from '../core/card/card.js';
 import { UsageError } from '../core/errors.js';
 import { filterCards, type CardFilter } from '../core/card/filter.js';
 import type { CardHistory } from '../core/log/card-history.js';
+import type { Burial } from '../core/log/replay.js';
 import { formatCount, sanitizeTerminalText } from '../core/markdown/text.js';
 import { createScheduler, type CardState, type ScheduleSettings, type Scheduler } from '../core/schedule/scheduler.js';
 import type { Deps } from '../deps.js';
@@ -22,6 +23,8 @@ export interface LoadedCollection {
   cards: CardInfo[];
   store: Store;
   states: Map<string, CardState>;
+  /** Burials from the log (in force or not): `findBuried` tells which hide a card now. */
+  burials: Map<string, Burial[]>;
   scheduler: Scheduler;
   /** What the scheduler was built from: the retention setting and the fitted weights (if any). */
   scheduleSettings: ScheduleSettings;
@@ -65,6 +68,7 @@ export async function loadCollection(options: DeckOptions, deps: Deps): Promise<
     cards: filterCards(cards, options),
     store,
     states: replayed.states,
+    burials: replayed.burials,
     scheduler,
     scheduleSettings,
     // Only `stats` needs the whole history; the other commands never decode it.

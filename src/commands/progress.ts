@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ExitCode, FlashError } from '../core/errors.js';
-import { countReviews, findNewEntries, listEffectiveReviews, parseProgress, type BadLine } from '../core/log/merge.js';
+import { countReviews, findNewEntries, listExportedEntries, parseProgress, type BadLine } from '../core/log/merge.js';
 import { formatLogLine } from '../core/log/review-log.js';
 import { formatCount } from '../core/markdown/text.js';
 import type { Deps } from '../deps.js';
@@ -21,10 +21,11 @@ export interface ProgressImportOptions {
 
 const BAD_LINES_SHOWN = 10;
 
-/** Writes every review not undone, oldest first, as JSON Lines; returns the exit code. */
+/** Writes every review not undone, oldest first, then the burials in force, as JSON Lines; returns the exit code. */
 export async function runProgressExport(options: ProgressExportOptions, deps: Deps): Promise<number> {
-  const reviews = listEffectiveReviews(openReportedStore(deps).readLog());
-  const text = reviews.map(formatLogLine).join('');
+  const entries = listExportedEntries(openReportedStore(deps).readLog(), deps.now());
+  const reviews = entries.filter((entry) => 'rating' in entry);
+  const text = entries.map(formatLogLine).join('');
   if (options.out === undefined) {
     if (text) deps.out.print(text.replace(/\n$/, ''));
     return ExitCode.Ok;

@@ -4,7 +4,8 @@ import type { Card } from '../core/card/card.js';
 import { StoreError } from '../core/errors.js';
 import { MAX_REVIEW_SECONDS } from '../core/log/merge.js';
 import type { Rating } from '../core/log/review-log.js';
-import { RATINGS, type CardState, type Scheduler } from '../core/schedule/scheduler.js';
+import { applyEntry, type LogProgress } from '../core/log/replay.js';
+import { RATINGS, type Scheduler } from '../core/schedule/scheduler.js';
 import { listRatings, takeStep, undoStep, type SessionProgress } from '../core/schedule/session.js';
 import { getStudyDayEnd } from '../core/schedule/study-day.js';
 import { toPlainText } from '../core/markdown/text.js';
@@ -34,7 +35,8 @@ export interface Session {
   readOnly: boolean;
   typeAnswers: boolean;
   store: Store;
-  states: Map<string, CardState>;
+  /** The cards' states and burials: changed only through core's `applyEntry`, with each line the session appends. */
+  log: LogProgress;
   scheduler: Scheduler;
   terminal: QuizTerminal;
   deps: Deps;
@@ -106,7 +108,7 @@ async function askTypedAnswer(session: Session, card: Card): Promise<TypedAnswer
 const TYPING_PROMPT = 'Type your answer; an empty line shows the real one, Esc the keys:';
 
 function previewDue(session: Session, card: Card): Record<Rating, Date> {
-  return session.scheduler.previewDue(session.states.get(card.id), session.deps.now());
+  return session.scheduler.previewDue(session.log.states.get(card.id), session.deps.now());
 }
 
 /** Asks for one of `bindings`' keys (plus `?` and `q`); `?` and an impossible undo are answered in place. */
@@ -154,11 +156,12 @@ function recordRating(session: Session, card: Card, rating: Rating, shownAt: Dat
   const seconds = Math.min(MAX_REVIEW_SECONDS, Math.round((at.getTime() - shownAt.getTime()) / 100) / 10);
   const review = { card: card.id, rating, at: at.toISOString(), seconds };
   if (!saveOrSay(session, `Rating ${rating} was not saved`, () => session.store.append(review))) return;
-  const stateBefore = session.states.get(card.id);
-  const stateAfter = session.scheduler.applyRating(stateBefore, rating, at);
-  session.states.set(card.id, stateAfter);
+  const stateBefore = session.log.states.get(card.id);
+  // A review older than the card's last one (a clock set back) takes its place at the next replay.
+  applyEntry(session.log, review, session.scheduler);
+  const due = session.log.states.get(card.id)?.fsrs.due ?? at;
   session.progress = takeStep(session.progress, { kind: 'rating', review, stateBefore });
-  session.terminal.print(session.chalk.dim(formatRated(rating, stateAfter.fsrs.due, at)));
+  session.terminal.print(session.chalk.dim(formatRated(rating, due, at)));
 }
 
 /** Runs a write to the store; when it fails, says so with `what` and the reason, and returns false. */
@@ -188,11 +191,10 @@ async function applyAction(session: Session, card: Card, action: Action): Promis
       return null;
     case 'bury': {
       const now = deps.now();
-      if (
-        !saveOrSay(session, 'The card was not buried', () => session.store.buryCard(card.id, getStudyDayEnd(now), now))
-      )
-        return null;
-      session.progress = takeStep(session.progress, { kind: 'bury' });
+      const bury = { card: card.id, bury: getStudyDayEnd(now).toISOString(), at: now.toISOString() };
+      if (!saveOrSay(session, 'The card was not buried', () => session.store.append(bury))) return null;
+      applyEntry(session.log, bury, session.scheduler);
+      session.progress = takeStep(session.progress, { kind: 'bury', bury });
       terminal.print(chalk.dim('Buried until tomorrow.'));
       return null;
     }
@@ -209,13 +211,15 @@ function undoLastStep(session: Session): void {
   if (!taken) return;
   const { undone } = taken;
   const { store, chalk, terminal } = session;
+  const at = session.deps.now().toISOString();
   if (undone.kind === 'rating') {
-    const undo = { card: undone.card.id, undo: undone.review.at, at: session.deps.now().toISOString() };
+    const undo = { card: undone.card.id, undo: undone.review.at, at };
     if (!saveOrSay(session, 'The rating was not taken back', () => store.append(undo))) return;
-    if (undone.stateBefore) session.states.set(undone.card.id, undone.stateBefore);
-    else session.states.delete(undone.card.id);
+    applyEntry(session.log, undo, session.scheduler, { stateBefore: undone.stateBefore });
   } else if (undone.kind === 'bury') {
-    if (!saveOrSay(session, 'The card is still buried', () => store.unburyCard(undone.card.id))) return;
+    const unbury = { card: undone.card.id, unbury: undone.bury.at, at };
+    if (!saveOrSay(session, 'The card is still buried', () => store.append(unbury))) return;
+    applyEntry(session.log, unbury, session.scheduler);
   }
   session.progress = taken.progress;
   const question = `“${toPlainText(undone.card.question)}”`;

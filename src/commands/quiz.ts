@@ -1,5 +1,6 @@
 import type { CardInfo } from '../core/card/card.js';
 import type { CardState } from '../core/schedule/scheduler.js';
+import { findBuried } from '../core/log/replay.js';
 import { countStudiedToday, listRatings, planSession } from '../core/schedule/session.js';
 import { computeMastery } from '../core/stats/mastery.js';
 import { getStudyDayEnd, getStudyDayStart } from '../core/schedule/study-day.js';
@@ -46,7 +47,7 @@ const EXIT_CODES: Record<StopReason, ExitCode> = {
 
 /** Runs an interactive session and returns the exit code. */
 export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<number> {
-  const { cards, store, states, scheduler } = await loadCollection(options, deps);
+  const { cards, store, states, burials, scheduler } = await loadCollection(options, deps);
   const now = deps.now();
   const settings = store.getSettings();
   const today = countStudiedToday(states.values(), now);
@@ -57,7 +58,7 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
     limit: options.limit,
     newLimit: options.newLimit ?? settings.newCardsPerDay - today.newCards,
     reviewLimit: settings.reviewsPerDay - today.reviews,
-    buried: store.getBuried(),
+    buried: findBuried(burials, now, store.getLegacyBurials()),
     // The weakest cards are chosen regardless of schedule, like a cram session.
     all: options.all || weakest !== undefined,
     shuffle: options.shuffle,
@@ -78,7 +79,7 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
     readOnly: options.cardsRoot === deps.bundledCards,
     typeAnswers: options.type,
     store,
-    states,
+    log: { states, burials },
     scheduler,
     terminal,
     deps,

@@ -124,6 +124,8 @@ export interface LogLine {
   card: string;
   rating?: number;
   undo?: string;
+  bury?: string;
+  unbury?: string | true;
   at: string;
   seconds?: number;
 }

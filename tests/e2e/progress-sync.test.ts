@@ -95,6 +95,27 @@ describe('flashdeck progress import', () => {
     expect(listJson(cards, target)).toEqual(listJson(cards, source));
   });
 
+  it('carries the burials still in force, each once, so the other machine hides those cards too', () => {
+    const bury = (card: string, until: string, at: string) => JSON.stringify({ card, bury: until, at });
+    const [now, tomorrow, yesterday] = [daysAgo(0), daysAgo(-1), daysAgo(1)];
+    const source = storeWith(
+      ...LAPTOP,
+      bury('alpha', tomorrow, now),
+      bury('bravo', tomorrow, now),
+      JSON.stringify({ card: 'bravo', unbury: now, at: now }),
+      bury('charlie', yesterday, daysAgo(2)),
+    );
+    const file = progressExport(source);
+    const exported = readFileSync(file, 'utf8').trimEnd().split('\n');
+    expect(exported.slice(4)).toEqual([bury('alpha', tomorrow, now)]);
+    const target = testdir();
+    expect(progressImport(target, file).code).toBe(0);
+    expect(progressImport(target, file).code).toBe(0);
+    const log = readFileSync(path.join(target, 'reviews.jsonl'), 'utf8').trimEnd().split('\n');
+    expect(log.filter((line) => line.includes('"bury"'))).toEqual([bury('alpha', tomorrow, now)]);
+    expect(log).toHaveLength(5);
+  });
+
   it('importing the same file twice changes nothing the second time', () => {
     const home = storeWith(...DESKTOP);
     const file = progressExport(storeWith(...LAPTOP, DESKTOP[0] ?? ''));

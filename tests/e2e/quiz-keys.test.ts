@@ -123,7 +123,15 @@ describe('skip, bury and help', () => {
     await t.waitFor('Buried until tomorrow.');
     t.pty.write('q');
     expect(await t.exited).toBe(0);
-    expect(Object.keys(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8')).buried)).toEqual(['alpha']);
+    // The burial is a line of the log, made at the moment of `b`, until the next study day's 04:00; config.json,
+    // which only `config` and `optimize` write (under a lock), is left as opening the store made it.
+    const [burial, ...others] = readReviewLog(home);
+    expect(others).toEqual([]);
+    expect(Object.keys(burial!)).toEqual(['card', 'bury', 'at']);
+    expect(burial!.card).toBe('alpha');
+    expect(Date.parse(burial!.bury!) - Date.parse(burial!.at)).toBeGreaterThan(0);
+    expect(Date.parse(burial!.bury!) - Date.parse(burial!.at)).toBeLessThanOrEqual(86_400_000);
+    expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8'))).toEqual({ formatVersion: 2 });
     const next = startPty(['--cards', cards, '-n', '1'], cliEnv(home));
     await next.waitFor(REVEAL);
     expect(next.screen()).toContain('Bravo question');
@@ -134,6 +142,26 @@ describe('skip, bury and help', () => {
     expect(cram.screen()).toContain('Alpha question');
     cram.pty.write('q');
     await cram.exited;
+  });
+
+  it('a store from before burials were log lines (config.json "buried") still hides a card until its burial ends', async () => {
+    const cards = deck();
+    const firstShown = async (until: number) => {
+      const home = testdir({
+        'config.json': JSON.stringify({ formatVersion: 1, buried: { alpha: new Date(until).toISOString() } }),
+      });
+      const t = startPty(['--cards', cards, '-n', '1'], cliEnv(home));
+      await t.waitFor(REVEAL);
+      const screen = t.screen();
+      t.pty.write('q');
+      expect(await t.exited).toBe(0);
+      // The store is brought to format 2; its old burial stays where it was, and nothing enters the log.
+      expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8'))).toMatchObject({ formatVersion: 2 });
+      expect(readReviewLog(home)).toEqual([]);
+      return screen.includes('Alpha question') ? 'alpha' : 'bravo';
+    };
+    expect(await firstShown(Date.now() + 3_600_000)).toBe('bravo');
+    expect(await firstShown(Date.now() - 60_000)).toBe('alpha');
   });
 
   it('lists every key on ?', async () => {
@@ -330,15 +358,21 @@ describe('undo walks back over skips and burials', () => {
     t.pty.write('u');
     await t.waitFor('Took back the burial of “Bravo question”.');
     await t.waitFor('Bravo question', 2);
-    expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8')).buried).toEqual({});
     await revealAndRate(t, 4, '5', 2); // bravo, rated now that it is not buried
-    await t.waitFor(REVEAL, 5); // keys sent before the next card shows are discarded
+    // Keys pressed before a card shows are discarded: `q` waits for charlie.
+    await t.waitFor(REVEAL, 5);
     t.pty.write('q');
     expect(await t.exited).toBe(0);
-    expect(readReviewLog(home).map((e) => [e.card, e.rating])).toEqual([
+    const log = readReviewLog(home);
+    expect(log.map((e) => [e.card, e.rating ?? Object.keys(e)[1]])).toEqual([
       ['alpha', 1],
+      ['bravo', 'bury'],
+      ['bravo', 'unbury'],
       ['bravo', 5],
     ]);
+    // The unburial names the burial it takes back.
+    expect(log[2]!.unbury).toBe(log[1]!.at);
+    expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8'))).not.toHaveProperty('buried');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectRecallPredictions, type RecallPrediction } from '../../src/core/stats/calibration.js';
-import { replayHistory } from '../../src/core/log/card-history.js';
+import { replayHistory, replayLog } from '../../src/core/log/replay.js';
 import { DEFAULT_PARAMETERS, roundParameters } from '../../src/core/schedule/parameters.js';
 import { toTrainingSet } from '../../src/core/optimize/training.js';
 import { collectReviews, type ReviewEntry } from '../../src/core/log/review-log.js';
@@ -56,8 +56,8 @@ describe('fitting FSRS to a synthetic learner', () => {
     const reviews = collectReviews(log);
     const fitted = roundParameters(await (await prepareOptimizer(toTrainingSet(reviews).items)).fitParameters());
     const scheduler = createScheduler({ retention: 0.9, parameters: fitted });
-    const states = scheduler.replayAll(reviews);
-    expect(createScheduler({ retention: 0.9, parameters: fitted }).replayAll(reviews)).toEqual(states);
-    expect(states).not.toEqual(createScheduler({ retention: 0.9 }).replayAll(reviews));
+    const states = replayLog(log, scheduler).states;
+    expect(replayLog(log, createScheduler({ retention: 0.9, parameters: fitted })).states).toEqual(states);
+    expect(states).not.toEqual(replayLog(log, createScheduler({ retention: 0.9 })).states);
   });
 });

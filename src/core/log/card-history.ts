@@ -1,5 +1,5 @@
 import type { Rating, ReviewEntry } from './review-log.js';
-import type { CardState, Scheduler } from '../schedule/scheduler.js';
+import type { CardState } from '../schedule/scheduler.js';
 
 /** Numbers read by index or in order: plain arrays as a history grows, views of the cache file's numbers when read from it. */
 export type NumberList<T extends number = number> = ArrayLike<T> & Iterable<T>;
@@ -60,19 +60,4 @@ export function recordReview(
   history.times.push(time);
   history.ratings.push(review.rating);
   history.seconds.push(review.seconds);
-}
-
-/** Replays a card's reviews (oldest first): its final state, as `scheduler.replayReviews` gives it, and its history. */
-export function replayHistory(
-  reviews: readonly ReviewEntry[],
-  scheduler: Scheduler,
-): { state: CardState | undefined; history: GrowingCardHistory } {
-  const history = createCardHistory();
-  let state: CardState | undefined;
-  for (const review of reviews) {
-    const at = new Date(review.at);
-    recordReview(history, review, at.getTime(), state);
-    state = scheduler.applyRating(state, review.rating, at);
-  }
-  return { state, history };
 }

@@ -1,5 +1,15 @@
 import { findCardIdProblem } from '../card/id.js';
-import { collectReviews, isUndo, NOT_AN_ENTRY, readLogLine, type LogEntry, type ReviewEntry } from './review-log.js';
+import {
+  collectReviews,
+  getEntryKind,
+  isReview,
+  NOT_AN_ENTRY,
+  readLogLine,
+  type BuryEntry,
+  type LogEntry,
+  type ReviewEntry,
+} from './review-log.js';
+import { collectBurials } from './replay.js';
 
 /** The earliest time an import takes (the README says so): an older one is a clock that was never set. */
 export const EARLIEST_IMPORT_DAY = '2000-01-01';
@@ -13,8 +23,21 @@ const MAX_TIME_LENGTH = '2000-01-01T00:00:00.000000000+00:00'.length;
 // This many first lines that are not JSON objects make the file something else (CSV, markdown…), not a damaged export.
 const FIRST_LINES_PROBED = 3;
 
-/** What `progress export` writes: every review not undone, oldest first (ties by card id), answer times as import takes them. */
-export function listEffectiveReviews(entries: LogEntry[]): ReviewEntry[] {
+/**
+ * What `progress export` writes: every review not undone, oldest first (ties by card id), answer times as import
+ * takes them; then, with `now`, the burials still in force then (not taken back, not ended), as their bury lines.
+ */
+export function listExportedEntries(entries: readonly LogEntry[], now: Date): (ReviewEntry | BuryEntry)[] {
+  const inForce = [...collectBurials(entries)].flatMap(([card, list]) =>
+    list
+      .filter(({ until }) => until > now)
+      .map(({ until, at }): BuryEntry => ({ card, bury: until.toISOString(), at })),
+  );
+  return [...listEffectiveReviews(entries), ...inForce];
+}
+
+/** Every review not undone, oldest first (ties by card id), answer times as import takes them. */
+export function listEffectiveReviews(entries: readonly LogEntry[]): ReviewEntry[] {
   const reviews = [...collectReviews(entries).values()].flat();
   reviews.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.card < b.card ? -1 : a.card > b.card ? 1 : 0));
   // A card left on screen over a weekend is a long answer time, not a reason for the other machine to refuse the file.
@@ -63,14 +86,19 @@ function readImportedLine(line: string, now: Date): LogEntry | string {
 
 /** What keeps a well-formed entry out of the log: a card id no card may have, a time out of range, too long an answer. */
 function findImportProblem(entry: LogEntry, now: Date): string | null {
-  return (
-    findCardIdProblem(entry.card) ??
-    findTimeProblem('at', entry.at, now) ??
-    (isUndo(entry) ? findTimeProblem('undo', entry.undo, now) : findSecondsProblem(entry.seconds))
-  );
+  return findCardIdProblem(entry.card) ?? findTimeProblem('at', entry.at, now) ?? findKindProblem(entry, now);
 }
 
-function findTimeProblem(field: 'at' | 'undo', time: string, now: Date): string | null {
+/** What is wrong with the field that names what a line does. */
+function findKindProblem(entry: LogEntry, now: Date): string | null {
+  if (isReview(entry)) return findSecondsProblem(entry.seconds);
+  if ('undo' in entry) return findTimeProblem('undo', entry.undo, now);
+  // A burial ends up to a study day after it is made: its end may be two days ahead of this clock.
+  if ('bury' in entry) return findTimeProblem('bury', entry.bury, new Date(now.getTime() + FUTURE_MARGIN_MS));
+  return entry.unbury === true ? null : findTimeProblem('unbury', entry.unbury, now);
+}
+
+function findTimeProblem(field: 'at' | 'undo' | 'bury' | 'unbury', time: string, now: Date): string | null {
   if (time.length > MAX_TIME_LENGTH)
     return `"${field}" is a time of ${time.length} characters (at most ${MAX_TIME_LENGTH})`;
   const instant = Date.parse(time);
@@ -85,7 +113,8 @@ function findSecondsProblem(seconds: number): string | null {
 
 /**
  * The entries of `incoming` that `existing` lacks, each once, in their order. A review is already there when the
- * store has a review of the same card at the same instant (whatever the rating); an undo, when it has the same undo.
+ * store has a review of the same card at the same instant (whatever the rating); an undo, a burial or an unburial,
+ * when it has the same one (same card, same instants).
  */
 export function findNewEntries(existing: readonly LogEntry[], incoming: readonly LogEntry[]): LogEntry[] {
   const known = new Set(existing.map(keyOf));
@@ -99,12 +128,20 @@ export function findNewEntries(existing: readonly LogEntry[], incoming: readonly
 
 // Instants, not strings: `…Z` and `…+00:00` are the same time.
 function keyOf(entry: LogEntry): string {
-  return isUndo(entry)
-    ? `undo\u0000${entry.card}\u0000${Date.parse(entry.undo)}\u0000${Date.parse(entry.at)}`
-    : `review\u0000${entry.card}\u0000${Date.parse(entry.at)}`;
+  const kind = getEntryKind(entry);
+  const time = (value: string | true) => (value === true ? 'all' : Date.parse(value));
+  const what =
+    'undo' in entry
+      ? time(entry.undo)
+      : 'bury' in entry
+        ? time(entry.bury)
+        : 'unbury' in entry
+          ? time(entry.unbury)
+          : '';
+  return `${kind}\u0000${entry.card}\u0000${what}\u0000${Date.parse(entry.at)}`;
 }
 
 /** Counts the reviews among entries. */
 export function countReviews(entries: readonly LogEntry[]): number {
-  return entries.filter((entry): entry is ReviewEntry => !isUndo(entry)).length;
+  return entries.filter(isReview).length;
 }

@@ -18,8 +18,38 @@ export interface UndoEntry {
   at: string;
 }
 
-/** One line of the review log. */
-export type LogEntry = ReviewEntry | UndoEntry;
+/** Hides `card` from sessions until `bury` (an ISO 8601 time), from `at` on. */
+export interface BuryEntry {
+  card: string;
+  bury: string;
+  at: string;
+}
+
+/** Takes back the burial of `card` whose `at` equals `unbury`, or every burial of it (`true`). */
+export interface UnburyEntry {
+  card: string;
+  unbury: string | true;
+  at: string;
+}
+
+/**
+ * One line of the review log: `card`, `at`, and one field naming what happened, whose value is what it needs — a
+ * review's `rating` (with `seconds`), an `undo` or `unbury` naming the `at` of the line it takes back, a `bury` naming
+ * when the burial ends. Later events (forget, suspend, unsuspend) take the same shape.
+ */
+export type LogEntry = ReviewEntry | UndoEntry | BuryEntry | UnburyEntry;
+
+/** The field that names what a line does. */
+export type EntryKind = 'rating' | 'undo' | 'bury' | 'unbury';
+
+/** What a log entry does. */
+export function getEntryKind(entry: LogEntry): EntryKind {
+  if ('rating' in entry) return 'rating';
+  if ('undo' in entry) return 'undo';
+  return 'bury' in entry ? 'bury' : 'unbury';
+}
+
+const KINDS: readonly EntryKind[] = ['rating', 'undo', 'bury', 'unbury'];
 
 /** What `parseReviewLog` found in the text of a review log. */
 export interface ParsedLog {
@@ -58,9 +88,20 @@ function toEntry(value: unknown): LogEntry | string {
   const { card, at } = fields;
   if (typeof card !== 'string' || card === '') return wrongField('card', card, 'a card id, as text');
   if (!isTime(at)) return wrongField('at', at, A_TIME);
-  if ('undo' in fields) {
-    if ('rating' in fields) return 'both "rating" and "undo": a line is a review or an undo, not both';
+  const kinds = KINDS.filter((kind) => kind in fields);
+  if (kinds.length > 1) {
+    const [first, second] = kinds;
+    return `both "${first}" and "${second}": a line does one thing (a review, an undo, a burial or an unburial)`;
+  }
+  if ('undo' in fields)
     return isTime(fields.undo) ? { card, undo: fields.undo, at } : wrongField('undo', fields.undo, A_TIME);
+  if ('bury' in fields)
+    return isTime(fields.bury) ? { card, bury: fields.bury, at } : wrongField('bury', fields.bury, A_TIME);
+  if ('unbury' in fields) {
+    const { unbury } = fields;
+    return unbury === true || isTime(unbury)
+      ? { card, unbury, at }
+      : wrongField('unbury', unbury, `${A_TIME}, or true`);
   }
   const { rating, seconds } = fields;
   if (!isRating(rating)) return wrongField('rating', rating, 'a whole number from 1 to 5');
@@ -112,15 +153,21 @@ export function parseReviewLog(text: string): ParsedLog {
   return { entries, tornTail, badLines };
 }
 
-/** Tells an undo from a review. */
+/** Tells an undo from other entries. */
 export function isUndo(entry: LogEntry): entry is UndoEntry {
   return 'undo' in entry;
 }
 
+/** Tells a review from other entries. */
+export function isReview(entry: LogEntry): entry is ReviewEntry {
+  return 'rating' in entry;
+}
+
 /** Reviews per card id that were not undone, oldest first (ties keep file order). */
-export function collectReviews(entries: LogEntry[]): Map<string, ReviewEntry[]> {
+export function collectReviews(entries: readonly LogEntry[]): Map<string, ReviewEntry[]> {
   const byCard = new Map<string, ReviewEntry[]>();
   for (const entry of entries) {
+    if (!isReview(entry) && !isUndo(entry)) continue;
     const reviews = byCard.get(entry.card) ?? [];
     if (isUndo(entry)) {
       const index = reviews.findLastIndex((review) => review.at === entry.undo);
@@ -150,8 +197,12 @@ function sortByTime(reviews: ReviewEntry[]): void {
 
 /** One log line, keys in the documented order, ending with a newline. */
 export function formatLogLine(entry: LogEntry): string {
-  const ordered = isUndo(entry)
-    ? { card: entry.card, undo: entry.undo, at: entry.at }
-    : { card: entry.card, rating: entry.rating, at: entry.at, seconds: entry.seconds };
+  const ordered = isReview(entry)
+    ? { card: entry.card, rating: entry.rating, at: entry.at, seconds: entry.seconds }
+    : isUndo(entry)
+      ? { card: entry.card, undo: entry.undo, at: entry.at }
+      : 'bury' in entry
+        ? { card: entry.card, bury: entry.bury, at: entry.at }
+        : { card: entry.card, unbury: entry.unbury, at: entry.at };
   return `${JSON.stringify(ordered)}\n`;
 }

@@ -1,5 +1,9 @@
-/** Layout version of the store this flashdeck writes; a store written by a newer layout is refused, not misread. */
-export const STORE_FORMAT_VERSION = 1;
+/**
+ * Layout version of the store this flashdeck writes; a store written by a newer layout is refused, not misread.
+ * 1: reviews and undos in the log, settings and burials in config.json. 2: burials are lines of the log (bury,
+ * unbury); a flashdeck of format 1 would call such a line damage, so it is told to upgrade instead.
+ */
+export const STORE_FORMAT_VERSION = 2;
 
 /** The contents of config.json. */
 export type StoreConfigData = Record<string, unknown>;
@@ -7,8 +11,11 @@ export type StoreConfigData = Record<string, unknown>;
 /** Turns config.json of one format version into the next. The review log is never rewritten: a step may only add. */
 export type FormatStep = (config: StoreConfigData) => StoreConfigData;
 
-/** The step from each older format version to the next, by the version it starts from; none yet, as 1 is the first. */
-export const FORMAT_STEPS: Readonly<Record<number, FormatStep>> = {};
+/** The step from each older format version to the next, by the version it starts from. */
+export const FORMAT_STEPS: Readonly<Record<number, FormatStep>> = {
+  // Burials of format 1 stay in config.json's `buried`, read (never written) until they end: nothing to change.
+  1: (config) => config,
+};
 
 /** The format version of config.json data whose `formatVersion` is checked: a store from before the field is version 1. */
 function getFormatVersion(config: StoreConfigData): number {

@@ -1,5 +1,5 @@
 import { createEmptyCard, fsrs, Rating as Grade, type Card as FsrsCard, type Grade as FsrsGrade } from 'ts-fsrs';
-import type { Rating, ReviewEntry } from '../log/review-log.js';
+import type { Rating } from '../log/review-log.js';
 import { countStudyDaysBetween } from './study-day.js';
 
 /** Every rating, lowest first. */
@@ -35,14 +35,10 @@ export interface ScheduleSettings {
 /** The default desired retention, as in Anki. */
 export const DEFAULT_RETENTION = 0.9;
 
-/** FSRS with one set of settings: every state is derived through the same scheduler. */
+/** FSRS with one set of settings: every state is derived through the same scheduler; core/log/replay.ts replays logs. */
 export interface Scheduler {
   /** The state after rating a card (`state` undefined for a new card) at `at`. */
   applyRating(state: CardState | undefined, rating: Rating, at: Date): CardState;
-  /** Rebuilds a card's state by replaying its reviews in time order; undefined when it has none. */
-  replayReviews(reviews: readonly ReviewEntry[]): CardState | undefined;
-  /** Rebuilds every card's state from its reviews. */
-  replayAll(reviewsByCard: ReadonlyMap<string, readonly ReviewEntry[]>): Map<string, CardState>;
   /** When the card would next be due for each rating given at `now`. */
   previewDue(state: CardState | undefined, now: Date): Record<Rating, Date>;
   /** How likely the learner still recalls the card at `now` (0–1). */
@@ -73,22 +69,8 @@ export function createScheduler(settings: ScheduleSettings = { retention: DEFAUL
       lastReviewAt: at,
     };
   };
-  const replayReviews = (reviews: readonly ReviewEntry[]) => {
-    let state: CardState | undefined;
-    for (const review of reviews) state = applyRating(state, review.rating, new Date(review.at));
-    return state;
-  };
   return {
     applyRating,
-    replayReviews,
-    replayAll(reviewsByCard) {
-      const states = new Map<string, CardState>();
-      for (const [id, reviews] of reviewsByCard) {
-        const state = replayReviews(reviews);
-        if (state) states.set(id, state);
-      }
-      return states;
-    },
     previewDue(state, now) {
       const due = (rating: Rating) => applyRating(state, rating, now).fsrs.due;
       return { 1: due(1), 2: due(2), 3: due(3), 4: due(4), 5: due(5) };

@@ -1,5 +1,5 @@
 import type { Card, CardInfo } from '../card/card.js';
-import type { Rating, ReviewEntry } from '../log/review-log.js';
+import type { BuryEntry, Rating, ReviewEntry } from '../log/review-log.js';
 import { isLapse, type CardState } from './scheduler.js';
 import { getStudyDayEnd, getStudyDayStart } from './study-day.js';
 
@@ -95,7 +95,8 @@ export function advanceQueue(queue: SessionQueue, rating: Rating): SessionQueue 
 /** What one key did in a session, with what undoing it restores: a rating, a skip or a burial. */
 export type SessionStep =
   | { kind: 'rating'; card: Card; review: ReviewEntry; stateBefore: CardState | undefined; queueBefore: SessionQueue }
-  | { kind: 'skip' | 'bury'; card: Card; queueBefore: SessionQueue };
+  | { kind: 'bury'; card: Card; bury: BuryEntry; queueBefore: SessionQueue }
+  | { kind: 'skip'; card: Card; queueBefore: SessionQueue };
 
 /** Where a session stands: the cards still to show, next first, and the steps taken, latest last. */
 export interface SessionProgress {
@@ -103,9 +104,14 @@ export interface SessionProgress {
   history: readonly SessionStep[];
 }
 
-/** A step on the queue's first card, as the learner takes it: a rating (with its review and the state before), a skip or a burial. */
+/**
+ * A step on the queue's first card, as the learner takes it: a rating (with its review and the state before), a skip,
+ * or a burial (with its bury line, which an undo names).
+ */
 export type NewStep =
-  { kind: 'rating'; review: ReviewEntry; stateBefore: CardState | undefined } | { kind: 'skip' | 'bury' };
+  | { kind: 'rating'; review: ReviewEntry; stateBefore: CardState | undefined }
+  | { kind: 'bury'; bury: BuryEntry }
+  | { kind: 'skip' };
 
 /**
  * The session after a step on its first card: a rating moves the card on (a lapse brings it back, see `advanceQueue`),
@@ -121,7 +127,7 @@ export function takeStep(progress: SessionProgress, step: NewStep): SessionProgr
       history: [...progress.history, { ...step, card, queueBefore }],
     };
   }
-  return { queue: queueBefore.slice(1), history: [...progress.history, { kind: step.kind, card, queueBefore }] };
+  return { queue: queueBefore.slice(1), history: [...progress.history, { ...step, card, queueBefore }] };
 }
 
 /**

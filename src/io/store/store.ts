@@ -27,6 +27,10 @@ export interface Store {
   readonly warnings: string[];
   /** Every entry of the log, in file order; throws StoreError if a line is damaged. */
   readLog(): LogEntry[];
+  /** The log's size, times and identity without reading it (for the state cache); undefined when there is no log yet. */
+  statLog(): fs.Stats | undefined;
+  /** The log's bytes as they are (a torn last line included), empty when there is no log yet; throws StoreError. */
+  readLogBytes(): Buffer;
   /** Appends one entry as one line, on disk before it returns. */
   append(entry: LogEntry): void;
   /** Appends entries as lines in one write, on disk before it returns (for merging a whole log). */
@@ -39,12 +43,11 @@ export interface Store {
   getParameters(): number[] | undefined;
   /** Saves fitted FSRS weights; undefined goes back to the defaults. */
   setParameters(parameters: readonly number[] | undefined): void;
-  /** Cards hidden until a time (buried), by id, as stored; expired entries included. */
-  getBuried(): Map<string, Date>;
-  /** Hides a card from sessions until `until`, dropping burials that have expired by `now`. */
-  buryCard(id: string, until: Date, now: Date): void;
-  /** Shows a buried card again. */
-  unburyCard(id: string): void;
+  /**
+   * Burials that flashdeck before store format 2 kept in config.json (`buried`), by id; expired ones included. Only
+   * read: burials are now lines of the log, and these stay until they expire.
+   */
+  getLegacyBurials(): Map<string, Date>;
 }
 
 type StoreConfig = Partial<Settings> & { formatVersion: number; buried?: Record<string, string>; parameters?: unknown };
@@ -107,6 +110,8 @@ export function openStore(dir: string): Store {
     configPath,
     warnings,
     readLog: () => readLog(logPath),
+    statLog: () => attempt('read', logPath, () => fs.statSync(logPath, { throwIfNoEntry: false })),
+    readLogBytes: () => readIfExists(logPath) ?? Buffer.alloc(0),
     append: (entry) => {
       appendEntries(logPath, [entry], needsNewline);
       needsNewline = false;
@@ -148,20 +153,14 @@ export function openStore(dir: string): Store {
     },
     setParameters: (parameters) =>
       writeConfig(() => (parameters ? conf.set('parameters', [...parameters]) : conf.delete('parameters'))),
-    getBuried: () => {
-      const stored = attempt('read', configPath, () => conf.get('buried')) ?? {};
-      return new Map(Object.entries(stored).map(([id, until]) => [id, new Date(until)]));
+    getLegacyBurials: () => {
+      const stored: unknown = attempt('read', configPath, () => conf.get('buried')) ?? {};
+      if (typeof stored !== 'object' || stored === null) return new Map();
+      const burials = Object.entries(stored as Record<string, unknown>).flatMap(([id, until]): [string, Date][] =>
+        typeof until === 'string' && !Number.isNaN(Date.parse(until)) ? [[id, new Date(until)]] : [],
+      );
+      return new Map(burials);
     },
-    buryCard: (id, until, now) =>
-      writeConfig(() => {
-        const kept = Object.entries(conf.get('buried') ?? {}).filter(([, time]) => new Date(time) > now);
-        conf.set('buried', Object.fromEntries([...kept, [id, until.toISOString()]]));
-      }),
-    unburyCard: (id) =>
-      writeConfig(() => {
-        const { [id]: _unburied, ...kept } = conf.get('buried') ?? {};
-        conf.set('buried', kept);
-      }),
   };
 }
 

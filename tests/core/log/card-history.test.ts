@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectRecallPredictions, type RecallPrediction } from '../../../src/core/stats/calibration.js';
-import { createCardHistory, recordReview, replayHistory } from '../../../src/core/log/card-history.js';
+import { createCardHistory, recordReview } from '../../../src/core/log/card-history.js';
+import { replayHistory } from '../../../src/core/log/replay.js';
 import { computeRetention, MATURE_INTERVAL_DAYS } from '../../../src/core/stats/retention.js';
 import { collectReviews, type ReviewEntry } from '../../../src/core/log/review-log.js';
 import { createScheduler, isLapse, type CardState } from '../../../src/core/schedule/scheduler.js';
@@ -60,7 +61,17 @@ describe('card histories', () => {
     expect(history.times).toEqual(reviews.map((review) => Date.parse(review.at)));
     expect(history.ratings).toEqual(reviews.map((review) => review.rating));
     expect(history.seconds).toEqual(reviews.map((review) => review.seconds));
-    const before = reviews.slice(1).map((_, index) => scheduler.replayReviews(reviews.slice(0, index + 1))!.fsrs);
+    const before = reviews
+      .slice(1)
+      .map(
+        (_, index) =>
+          reviews
+            .slice(0, index + 1)
+            .reduce<CardState | undefined>(
+              (state, r) => scheduler.applyRating(state, r.rating, new Date(r.at)),
+              undefined,
+            )!.fsrs,
+      );
     expect(history.intervals).toEqual(before.map((card) => card.scheduled_days));
     expect(history.stabilities).toEqual(before.map((card) => card.stability));
   });

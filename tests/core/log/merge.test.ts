@@ -4,6 +4,7 @@ import {
   countReviews,
   findNewEntries,
   listEffectiveReviews,
+  listExportedEntries,
   MAX_REVIEW_SECONDS,
   parseProgress,
 } from '../../../src/core/log/merge.js';
@@ -97,7 +98,7 @@ describe('parseProgress', () => {
       [
         'both a rating and an undo',
         { card: 'a', rating: 3, undo: at, at, seconds: 1 },
-        'both "rating" and "undo": a line is a review or an undo, not both',
+        'both "rating" and "undo": a line does one thing (a review, an undo, a burial or an unburial)',
       ],
     ])('%s', (_name, fields, problem) => {
       expect(problemOf(fields)).toEqual({ kind: 'bad lines', badLines: [{ line: 1, problem }] });
@@ -269,5 +270,55 @@ describe('findNewEntries', () => {
     expect(findNewEntries(mine, [undo])).toEqual([undo]);
     expect(findNewEntries([...mine, undo], [undo])).toEqual([]);
     expect(countReviews([...mine, undo])).toBe(2);
+  });
+
+  it('adds a burial or an unburial the store lacks, once, but not one it has (same card and instants)', () => {
+    const bury = { card: 'a', bury: '2026-01-02T04:00:00.000Z', at: '2026-01-01T10:00:00.000Z' };
+    const sameInOtherZone = { card: 'a', bury: '2026-01-02T05:00:00.000+01:00', at: '2026-01-01T11:00:00.000+01:00' };
+    const unbury = { card: 'a', unbury: bury.at, at: '2026-01-01T10:01:00.000Z' };
+    const unburyAll = { card: 'a', unbury: true as const, at: '2026-01-01T10:01:00.000Z' };
+    const later = { ...bury, bury: '2026-01-03T04:00:00.000Z' };
+    expect(findNewEntries(mine, [bury, sameInOtherZone, unbury, unburyAll, later])).toEqual([
+      bury,
+      unbury,
+      unburyAll,
+      later,
+    ]);
+    expect(findNewEntries([...mine, bury, unbury], [sameInOtherZone, unbury])).toEqual([]);
+    expect(countReviews([...mine, bury, unbury])).toBe(2);
+  });
+});
+
+describe('listExportedEntries', () => {
+  it('writes the reviews not undone, then the burials still in force at the time of export', () => {
+    const entries: LogEntry[] = [
+      review('a', '2026-02-28T10:00:00.000Z'),
+      { card: 'a', bury: '2026-03-02T04:00:00.000Z', at: '2026-03-01T10:00:00.000Z' },
+      { card: 'b', bury: '2026-03-02T04:00:00.000Z', at: '2026-03-01T10:00:00.000Z' },
+      { card: 'b', unbury: '2026-03-01T10:00:00.000Z', at: '2026-03-01T10:01:00.000Z' },
+      { card: 'c', bury: '2026-03-01T04:00:00.000Z', at: '2026-02-28T10:00:00.000Z' },
+    ];
+    expect(listExportedEntries(entries, NOW)).toEqual([
+      review('a', '2026-02-28T10:00:00.000Z'),
+      { card: 'a', bury: '2026-03-02T04:00:00.000Z', at: '2026-03-01T10:00:00.000Z' },
+    ]);
+  });
+});
+
+describe('parseProgress and burials', () => {
+  it('takes bury and unbury lines, and refuses one whose times no machine could have written', () => {
+    const bury = { card: 'a', bury: '2026-03-02T04:00:00.000Z', at: '2026-03-01T10:00:00.000Z' };
+    expect(parseProgress(`${line(bury)}\n${line({ card: 'a', unbury: true, at: bury.at })}\n`, NOW)).toEqual({
+      kind: 'entries',
+      entries: [bury, { card: 'a', unbury: true, at: bury.at }],
+    });
+    expect(problemOf({ ...bury, bury: '1999-03-02T04:00:00.000Z' })).toEqual({
+      kind: 'bad lines',
+      badLines: [{ line: 1, problem: '"bury" is 1999-03-02T04:00:00.000Z: before 2000-01-01' }],
+    });
+    expect(problemOf({ card: 'a', unbury: '2026-03-09T10:00:00.000Z', at: bury.at })).toEqual({
+      kind: 'bad lines',
+      badLines: [{ line: 1, problem: '"unbury" is 2026-03-09T10:00:00.000Z: more than a day in the future' }],
+    });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   collectReviews,
   formatLogLine,
+  getEntryKind,
   isUndo,
   NOT_AN_ENTRY,
   parseReviewLog,
@@ -85,6 +86,11 @@ describe('parseReviewLog', () => {
       'both rating and undo',
       { card: 'a', rating: 3, undo: '2026-01-02T10:00:00Z', at: '2026-01-02T10:00:00Z', seconds: 1 },
     ],
+    ['bury without a time', { card: 'a', bury: 'tomorrow', at: '2026-01-02T10:00:00Z' }],
+    ['unbury of false', { card: 'a', unbury: false, at: '2026-01-02T10:00:00Z' }],
+    ['both bury and unbury', { card: 'a', bury: '2026-01-03T04:00:00Z', unbury: true, at: '2026-01-02T10:00:00Z' }],
+    // What a later flashdeck may write (forget, suspend…) is damage to this one: store format versions guard it.
+    ['an event this version does not know', { card: 'a', suspend: true, at: '2026-01-02T10:00:00Z' }],
   ])('rejects %s', (_name, shape) => {
     expect(parseReviewLog(`${JSON.stringify(shape)}\n`)).toEqual({ entries: [], tornTail: null, badLines: [1] });
   });
@@ -181,6 +187,39 @@ describe('collectReviews', () => {
       undo('c', '2026-01-01T10:00:06Z', only.at),
     ];
     expect(collectReviews(entries).size).toBe(0);
+  });
+});
+
+describe('burials in the log', () => {
+  const lines2 = [
+    '{"card":"a","bury":"2026-01-03T04:00:00.000Z","at":"2026-01-02T10:00:00.000Z"}',
+    '{"card":"a","unbury":"2026-01-02T10:00:00.000Z","at":"2026-01-02T10:05:00.000Z"}',
+    '{"card":"a","unbury":true,"at":"2026-01-02T10:06:00.000Z"}',
+  ];
+
+  it('reads a bury and an unbury (of one burial, or of every burial: true), and writes them back byte for byte', () => {
+    const { entries, badLines } = parseReviewLog(`${lines2.join('\n')}\n`);
+    expect(badLines).toEqual([]);
+    expect(entries).toEqual([
+      { card: 'a', bury: '2026-01-03T04:00:00.000Z', at: '2026-01-02T10:00:00.000Z' },
+      { card: 'a', unbury: '2026-01-02T10:00:00.000Z', at: '2026-01-02T10:05:00.000Z' },
+      { card: 'a', unbury: true, at: '2026-01-02T10:06:00.000Z' },
+    ]);
+    expect(entries.map(getEntryKind)).toEqual(['bury', 'unbury', 'unbury']);
+    expect(entries.map(formatLogLine).join('')).toBe(`${lines2.join('\n')}\n`);
+  });
+
+  it('leaves burials out of the reviews', () => {
+    const a = review('a', '2026-01-02T09:00:00Z');
+    const { entries } = parseReviewLog(`${lines(a, ...lines2)}\n`);
+    expect(collectReviews(entries)).toEqual(new Map([['a', [a]]]));
+    expect(entries.map(getEntryKind)).toEqual(['rating', 'bury', 'unbury', 'unbury']);
+  });
+
+  it('names both kinds of a line that claims two', () => {
+    expect(
+      readLogLine('{"card":"a","rating":3,"bury":"2026-01-03T04:00:00Z","at":"2026-01-02T10:00:00Z","seconds":1}'),
+    ).toBe('both "rating" and "bury": a line does one thing (a review, an undo, a burial or an unburial)');
   });
 });
 

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Rating as Grade } from 'ts-fsrs';
 import type { ReviewEntry } from '../../../src/core/log/review-log.js';
+import { replayLog, replayHistory } from '../../../src/core/log/replay.js';
 import { createScheduler, isLapse, toGrade } from '../../../src/core/schedule/scheduler.js';
 
-const { applyRating, getRetrievability, previewDue, replayAll, replayReviews } = createScheduler();
+const scheduler = createScheduler();
+const { applyRating, getRetrievability, previewDue } = scheduler;
+const replayReviews = (reviews: readonly ReviewEntry[]) => replayHistory(reviews, scheduler).state;
 
 const DAY = 86_400_000;
 const t0 = new Date('2026-03-02T10:00:00Z');
@@ -66,13 +69,7 @@ describe('scheduling in whole days', () => {
   });
 
   it('replays every card from its own reviews', () => {
-    const states = replayAll(
-      new Map([
-        ['a', [review(5, 0, 'a')]],
-        ['b', [review(1, 0, 'b')]],
-        ['c', []],
-      ]),
-    );
+    const { states } = replayLog([review(5, 0, 'a'), review(1, 0, 'b')], scheduler);
     expect([...states.keys()]).toEqual(['a', 'b']);
     expect(states.get('a')?.lastRating).toBe(5);
   });

@@ -146,6 +146,10 @@ describe('session steps: rate, relearn, skip, bury and undo, in process', () => 
     at: `2026-03-10T12:${String(minute).padStart(2, '0')}:00.000Z`,
     seconds: 2,
   });
+  const bury = (id: string) => ({
+    kind: 'bury' as const,
+    bury: { card: id, bury: '2026-03-11T04:00:00.000Z', at: '2026-03-10T12:00:00.000Z' },
+  });
   const start = (): SessionProgress => ({ queue: ['a', 'b', 'c', 'd', 'e', 'f'].map(card), history: [] });
   const ids = (progress: SessionProgress) => progress.queue.map((queued) => queued.id);
   const rate = (progress: SessionProgress, rating: 1 | 2 | 3 | 4 | 5, minute = 0) =>
@@ -179,7 +183,7 @@ describe('session steps: rate, relearn, skip, bury and undo, in process', () => 
   });
 
   it('skip and bury take the card out; neither is a rating', () => {
-    const progress = takeStep(takeStep(start(), { kind: 'skip' }), { kind: 'bury' });
+    const progress = takeStep(takeStep(start(), { kind: 'skip' }), bury('b'));
     expect(ids(progress)).toEqual(['c', 'd', 'e', 'f']);
     expect(progress.history.map((step) => [step.kind, step.card.id])).toEqual([
       ['skip', 'a'],
@@ -191,7 +195,7 @@ describe('session steps: rate, relearn, skip, bury and undo, in process', () => 
   it('undo walks back over ratings, skips and burials, each card in front again', () => {
     const stateBefore = ratedDaysAgo(3);
     let progress = takeStep(start(), { kind: 'rating', review: review('a', 1, 0), stateBefore });
-    progress = takeStep(progress, { kind: 'bury' }); // b
+    progress = takeStep(progress, bury('b'));
     progress = takeStep(progress, { kind: 'skip' }); // c
     const steps: string[] = [];
     for (let taken = undoStep(progress); taken; taken = undoStep(progress)) {
@@ -204,7 +208,7 @@ describe('session steps: rate, relearn, skip, bury and undo, in process', () => 
   });
 
   it('a burial undone and the card then rated: never both buried and rated', () => {
-    let progress = takeStep(start(), { kind: 'bury' });
+    let progress = takeStep(start(), bury('a'));
     progress = undoStep(progress)!.progress;
     progress = rate(progress, 5);
     expect(progress.history.map((step) => step.kind)).toEqual(['rating']);

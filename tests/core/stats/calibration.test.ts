@@ -4,7 +4,7 @@ import {
   computeCalibration,
   type RecallPrediction,
 } from '../../../src/core/stats/calibration.js';
-import { replayHistory } from '../../../src/core/log/card-history.js';
+import { replayHistory } from '../../../src/core/log/replay.js';
 import { collectReviews, type Rating, type ReviewEntry } from '../../../src/core/log/review-log.js';
 import { createScheduler, type Scheduler } from '../../../src/core/schedule/scheduler.js';
 import { LEARNER_PARAMETERS, simulateLearner } from '../synthetic-learner.js';
@@ -32,7 +32,7 @@ describe('recall predictions of past reviews', () => {
       ['2026-03-05T10:00:00.000Z', false],
       ['2026-03-09T10:00:00.000Z', true],
     ]);
-    const before = scheduler.replayReviews(reviews.slice(0, 1));
+    const before = replayHistory(reviews.slice(0, 1), scheduler).state;
     expect(predictions[0]?.predicted).toBe(scheduler.predictRecall(before!, new Date('2026-03-05T10:00:00Z')));
     expect(predictions[0]?.predicted).toBeGreaterThan(0.5);
     expect(predictions[0]?.predicted).toBeLessThan(0.95);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../../src/core/card/card.js';
-import { replayHistory } from '../../../src/core/log/card-history.js';
+import { replayHistory, replayLog } from '../../../src/core/log/replay.js';
 import { computeFsrsStats } from '../../../src/core/stats/memory.js';
 import { collectReviews, type Rating, type ReviewEntry } from '../../../src/core/log/review-log.js';
 import { createScheduler } from '../../../src/core/schedule/scheduler.js';
@@ -19,7 +19,7 @@ describe('FSRS figures for stats', () => {
   ];
   const reviews = collectReviews(log);
   const settings = { retention: 0.9 };
-  const states = createScheduler(settings).replayAll(reviews);
+  const states = replayLog(log, createScheduler(settings)).states;
   const histories = new Map(
     [...reviews].map(([id, ofCard]) => [id, replayHistory(ofCard, createScheduler(settings)).history]),
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replayHistory } from '../../../src/core/log/card-history.js';
+import { replayHistory } from '../../../src/core/log/replay.js';
 import {
   computeRetention as computeRetentionOfHistories,
   MATURE_INTERVAL_DAYS,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { replayHistory } from '../../../src/core/log/replay.js';
 import { createScheduler } from '../../../src/core/schedule/scheduler.js';
 import { estimateReviewsPerDay, getWorkloadRetentions } from '../../../src/core/stats/workload.js';
 
@@ -19,11 +20,14 @@ describe('retentions compared', () => {
 describe('daily review load', () => {
   const scheduler = createScheduler({ retention: 0.9 });
   const states = [
-    scheduler.replayReviews([{ card: 'a', rating: 4, at: at(0).toISOString(), seconds: 3 }])!,
-    scheduler.replayReviews([
-      { card: 'b', rating: 4, at: at(0).toISOString(), seconds: 3 },
-      { card: 'b', rating: 5, at: at(3).toISOString(), seconds: 3 },
-    ])!,
+    replayHistory([{ card: 'a', rating: 4, at: at(0).toISOString(), seconds: 3 }], scheduler).state!,
+    replayHistory(
+      [
+        { card: 'b', rating: 4, at: at(0).toISOString(), seconds: 3 },
+        { card: 'b', rating: 5, at: at(3).toISOString(), seconds: 3 },
+      ],
+      scheduler,
+    ).state!,
   ];
 
   it('adds 1 / interval per card: at 90 % retention FSRS’s interval is the stability, rounded', () => {

@@ -3,9 +3,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../../src/core/errors.js';
-import { collectReviews, formatLogLine, type LogEntry, type Rating } from '../../../src/core/log/review-log.js';
+import {
+  collectReviews,
+  formatLogLine,
+  type LogEntry,
+  type Rating,
+  type ReviewEntry,
+} from '../../../src/core/log/review-log.js';
 import { toGrowingHistory, type CardHistory } from '../../../src/core/log/card-history.js';
-import { createScheduler, type ScheduleSettings } from '../../../src/core/schedule/scheduler.js';
+import { collectBurials } from '../../../src/core/log/replay.js';
+import {
+  createScheduler,
+  type CardState,
+  type ScheduleSettings,
+  type Scheduler,
+} from '../../../src/core/schedule/scheduler.js';
 import { loadCardStates } from '../../../src/io/cache/state-cache.js';
 import { openStore, type Store } from '../../../src/io/store/store.js';
 
@@ -31,6 +43,13 @@ const review = (card: string, rating: Rating, at: number): LogEntry => ({
 });
 const append = (...entries: LogEntry[]) => fs.appendFileSync(store.logPath, entries.map(formatLogLine).join(''));
 
+/** A card's state after its reviews in time order, rating by rating: written here apart from the code under test. */
+function replayReviews(scheduler: Scheduler, reviews: readonly ReviewEntry[]): CardState | undefined {
+  let state: CardState | undefined;
+  for (const entry of reviews) state = scheduler.applyRating(state, entry.rating, new Date(entry.at));
+  return state;
+}
+
 /** What a full replay of the whole log gives: the reference every cached load must equal. */
 function replayAll(settings = SETTINGS) {
   const scheduler = createScheduler(settings);
@@ -38,7 +57,7 @@ function replayAll(settings = SETTINGS) {
   const histories = new Map<string, CardHistory>();
   for (const [id, reviews] of reviewsByCard) {
     // Each review after the first, with the state the card had just before it.
-    const before = reviews.slice(1).map((_, index) => scheduler.replayReviews(reviews.slice(0, index + 1))!.fsrs);
+    const before = reviews.slice(1).map((_, index) => replayReviews(scheduler, reviews.slice(0, index + 1))!.fsrs);
     histories.set(id, {
       times: reviews.map((entry) => Date.parse(entry.at)),
       ratings: reviews.map((entry) => entry.rating),
@@ -47,7 +66,9 @@ function replayAll(settings = SETTINGS) {
       stabilities: before.map((card) => card.stability),
     });
   }
-  return { states: scheduler.replayAll(reviewsByCard), histories };
+  // Burials have no replay but the one in core: the log read whole is the reference.
+  const states = new Map([...reviewsByCard].map(([id, reviews]) => [id, replayReviews(scheduler, reviews)!]));
+  return { states, histories, burials: collectBurials(store.readLog()) };
 }
 
 /**
@@ -55,8 +76,12 @@ function replayAll(settings = SETTINGS) {
  * `now` is the file system's clock: ten seconds on, a log just written is old enough for its key to be trusted.
  */
 function load(settings = SETTINGS, now = Date.now()) {
-  const { states, histories } = loadCardStates(store, createScheduler(settings), settings, cacheDir, now);
-  return { states, histories: new Map([...histories].map(([id, history]) => [id, toGrowingHistory(history)])) };
+  const { states, histories, burials } = loadCardStates(store, createScheduler(settings), settings, cacheDir, now);
+  return {
+    states,
+    histories: new Map([...histories].map(([id, history]) => [id, toGrowingHistory(history)])),
+    burials,
+  };
 }
 
 const later = () => load(SETTINGS, Date.now() + 10_000);
@@ -75,7 +100,7 @@ function tamperWithCache(card: string, logHash?: string): void {
 }
 
 describe('loadCardStates', () => {
-  it('gives exactly the states of a full replay as the log grows, with undos and merged, out-of-order reviews', () => {
+  it('gives exactly the states and burials of a full replay as the log grows, with undos, burials and merged, out-of-order reviews', () => {
     let seed = 3;
     const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     const cards = Array.from({ length: 12 }, (_, index) => `deck/card-${index}`);
@@ -89,19 +114,48 @@ describe('loadCardStates', () => {
         const card = cards[Math.floor(random() * cards.length)] as string;
         const reviews = given.filter((entry): entry is LogEntry & { rating: Rating } => 'rating' in entry);
         const earlier = reviews[Math.floor(random() * reviews.length)];
-        if (roll < 0.15 && earlier)
-          chunk.push({ card: earlier.card, undo: earlier.at, at: new Date(clock).toISOString() });
+        const at = new Date(clock).toISOString();
+        const burials = given.filter((entry): entry is LogEntry & { bury: string } => 'bury' in entry);
+        const burial = burials[Math.floor(random() * burials.length)];
+        if (roll < 0.1) chunk.push({ card, bury: new Date(clock + Math.floor(random() * 4 * DAY)).toISOString(), at });
+        else if (roll < 0.15 && burial)
+          chunk.push({ card: burial.card, unbury: random() < 0.8 ? burial.at : true, at });
+        else if (roll < 0.25 && earlier) chunk.push({ card: earlier.card, undo: earlier.at, at });
         // A review from another device, merged in later: older than what the card already has.
-        else if (roll < 0.25)
+        else if (roll < 0.35)
           chunk.push(review(card, (1 + Math.floor(random() * 5)) as Rating, clock - Math.floor(random() * 90 * DAY)));
         // The same time twice: ties keep file order.
-        else if (roll < 0.3 && earlier) chunk.push(review(earlier.card, 4, Date.parse(earlier.at)));
+        else if (roll < 0.4 && earlier) chunk.push(review(earlier.card, 4, Date.parse(earlier.at)));
         else chunk.push(review(card, (1 + Math.floor(random() * 5)) as Rating, clock));
       }
       given.push(...chunk);
       append(...chunk);
       expect(load(), `after session ${session}`).toEqual(replayAll());
+      expect(later(), `after session ${session}, the log unread`).toEqual(replayAll());
     }
+    expect(given.filter((entry) => 'bury' in entry).length).toBeGreaterThan(5);
+    expect(given.filter((entry) => 'unbury' in entry).length).toBeGreaterThan(2);
+  });
+
+  it('extends the cached burials with bury and unbury lines, without a full replay', () => {
+    const bury = (card: string, at: number) => ({
+      card,
+      bury: new Date(at + DAY).toISOString(),
+      at: new Date(at).toISOString(),
+    });
+    append(review('a', 4, START), bury('b', START));
+    load();
+    tamperWithCache('a');
+    append(bury('c', START + DAY), {
+      card: 'b',
+      unbury: new Date(START).toISOString(),
+      at: new Date(START + DAY).toISOString(),
+    });
+    const { states, burials } = load();
+    expect(states.get('a')?.lastRating).toBe(1);
+    expect(burials).toEqual(
+      new Map([['c', [{ until: new Date(START + 2 * DAY), at: new Date(START + DAY).toISOString() }]]]),
+    );
   });
 
   it('extends the cached states with reviews appended in time order', () => {
@@ -255,7 +309,7 @@ describe('loadCardStates', () => {
   });
 
   it('starts afresh from a damaged cache, and without a log', () => {
-    expect(load()).toEqual({ states: new Map(), histories: new Map() });
+    expect(load()).toEqual({ states: new Map(), histories: new Map(), burials: new Map() });
     append(review('a', 4, START));
     load();
     fs.writeFileSync(path.join(cacheDir, 'states.json'), '{"format":1,"states":');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ABANDONED_AFTER_MS, withFileLock } from '../../../src/io/store/file-lock.js';
-import { openStore } from '../../../src/io/store/store.js';
+import { openStore, STORE_FORMAT_VERSION } from '../../../src/io/store/store.js';
 
 // Child processes cannot load TypeScript on Node 20, so they use the store as built from src/ into dist/test/
 // (`npm test` builds first).
@@ -122,21 +122,31 @@ describe('withFileLock', () => {
 });
 
 describe('config.json written by several processes at once', () => {
-  // Each child opens the same store (fresh: every one of them may create config.json) and buries its own cards.
-  const BURY = `
-    const [storeUrl, home, tag] = process.argv.slice(1);
+  // Each child opens the same store (fresh: every one of them may create config.json) and writes its own setting.
+  const KEYS = ['newCardsPerDay', 'reviewsPerDay', 'retention', 'parameters'];
+  const WRITE = `
+    const [storeUrl, home, key, times, startAt] = process.argv.slice(1);
     const { openStore } = await import(storeUrl);
     const store = openStore(home);
-    for (let i = 0; i < 25; i++) store.buryCard(tag + '-' + i, new Date('2100-01-01T04:00:00Z'), new Date('2026-01-01T00:00:00Z'));
+    if (startAt) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.max(0, Number(startAt) - Date.now()));
+    for (let i = 1; i <= Number(times); i++) {
+      if (key === 'parameters') store.setParameters(Array(21).fill(i));
+      else store.setSetting({ key }, key === 'retention' ? 0.5 + i / 100 : i);
+    }
   `;
+  const storedKeys = (home: string) =>
+    Object.keys(JSON.parse(fs.readFileSync(path.join(home, 'config.json'), 'utf8')) as object)
+      .filter((key) => key !== 'formatVersion')
+      .sort();
 
   it('keeps every change: no process undoes another’s', async () => {
     const home = path.join(dir, 'store');
-    const tags = ['a', 'b', 'c', 'd'];
-    await Promise.all(tags.map((tag) => runNode(BURY, [BUILT('store.js'), home, tag])));
-    const buried = openStore(home).getBuried();
-    expect(buried.size).toBe(tags.length * 25);
-    expect(JSON.parse(fs.readFileSync(path.join(home, 'config.json'), 'utf8'))).toMatchObject({ formatVersion: 1 });
+    await Promise.all(KEYS.map((key) => runNode(WRITE, [BUILT('store.js'), home, key, '25'])));
+    expect(storedKeys(home)).toEqual([...KEYS].sort());
+    expect(JSON.parse(fs.readFileSync(path.join(home, 'config.json'), 'utf8'))).toMatchObject({
+      formatVersion: STORE_FORMAT_VERSION,
+      newCardsPerDay: 25,
+    });
     expect(fs.readdirSync(home).sort()).toEqual(['config.json']);
   }, 20_000);
 
@@ -144,22 +154,14 @@ describe('config.json written by several processes at once', () => {
   // one change would be lost. Every trial starts from a lock left by a process that is gone, and the processes start
   // their write at one agreed instant.
   it('loses no change when several processes find an abandoned lock at once', async () => {
-    const BURY_AT = `
-      const [storeUrl, home, id, startAt] = process.argv.slice(1);
-      const { openStore } = await import(storeUrl);
-      const store = openStore(home);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.max(0, Number(startAt) - Date.now()));
-      store.buryCard(id, new Date('2100-01-01T04:00:00Z'), new Date('2026-01-01T00:00:00Z'));
-    `;
-    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
     for (let trial = 0; trial < 10; trial++) {
       const home = path.join(dir, `store-${trial}`);
       fs.mkdirSync(home);
-      fs.writeFileSync(path.join(home, 'config.json'), '{"formatVersion": 1}');
+      fs.writeFileSync(path.join(home, 'config.json'), `{"formatVersion": ${STORE_FORMAT_VERSION}}`);
       fs.writeFileSync(path.join(home, 'config.json.lock'), String(deadPid()));
       const startAt = String(Date.now() + 400);
-      await Promise.all(ids.map((id) => runNode(BURY_AT, [BUILT('store.js'), home, id, startAt])));
-      expect([...openStore(home).getBuried().keys()].sort(), `trial ${trial}`).toEqual(ids);
+      await Promise.all(KEYS.map((key) => runNode(WRITE, [BUILT('store.js'), home, key, '1', startAt])));
+      expect(storedKeys(home), `trial ${trial}`).toEqual([...KEYS].sort());
       expect(fs.readdirSync(home).sort()).toEqual(['config.json']);
     }
   }, 60_000);
@@ -169,8 +171,8 @@ describe('config.json written by several processes at once', () => {
     fs.mkdirSync(home);
     fs.writeFileSync(path.join(home, 'config.json.lock'), String(deadPid()));
     const store = openStore(home);
-    store.buryCard('a', new Date('2100-01-01T04:00:00Z'), new Date('2026-01-01T00:00:00Z'));
-    expect([...store.getBuried().keys()]).toEqual(['a']);
+    store.setParameters(Array(21).fill(1));
+    expect(storedKeys(home)).toEqual(['parameters']);
     expect(fs.existsSync(path.join(home, 'config.json.lock'))).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { parseReviewLog } from '../../../src/core/log/review-log.js';
-import { openStore } from '../../../src/io/store/store.js';
+import { openStore, STORE_FORMAT_VERSION } from '../../../src/io/store/store.js';
 import { createRandom } from '../../../scripts/seeded-random.mjs';
 
 // Child processes cannot load TypeScript on Node 20, so they use the store as built from src/ into dist/test/
@@ -14,7 +14,7 @@ const BUILT_STORE = path.resolve('dist/test/store.js');
 const ROUNDS = 14;
 const SEED = 20_261_125;
 
-// Opens the store and rates without end, burying a card now and then so config.json is rewritten too. Each id is
+// Opens the store and rates without end, changing a setting now and then so config.json is rewritten too. Each id is
 // printed only once `append` has returned: what the quiz would have confirmed on screen.
 const CHILD = `
 const [storeUrl, dir, round] = process.argv.slice(2);
@@ -25,7 +25,7 @@ for (let i = 0; ; i++) {
   const at = new Date().toISOString();
   store.append({ card, rating: 1 + (i % 5), at, seconds: 1 });
   process.stdout.write(card + '\\n');
-  if (i % 5 === 0) store.buryCard(card, new Date(Date.now() + 86400000), new Date());
+  if (i % 5 === 0) store.setSetting({ key: 'newCardsPerDay' }, 1 + (i % 50));
 }
 `;
 
@@ -95,11 +95,13 @@ it('keeps every confirmed rating and opens cleanly after kill -9 at random momen
     const logged = new Set(reopened.readLog().map((entry) => entry.card));
     expect(confirmed.filter((id) => !logged.has(id))).toEqual([]);
     expect(() => reopened.getSettings()).not.toThrow();
-    expect(() => reopened.getBuried()).not.toThrow();
+    expect(() => reopened.getLegacyBurials()).not.toThrow();
   }
   // The kills did land inside the write loop, not only before it.
   expect(killedAfterRatings).toBeGreaterThan(ROUNDS / 2);
   const text = fs.readFileSync(path.join(store, 'reviews.jsonl'), 'utf8');
   expect(parseReviewLog(text).badLines).toEqual([]);
-  expect(JSON.parse(fs.readFileSync(path.join(store, 'config.json'), 'utf8'))).toMatchObject({ formatVersion: 1 });
+  expect(JSON.parse(fs.readFileSync(path.join(store, 'config.json'), 'utf8'))).toMatchObject({
+    formatVersion: STORE_FORMAT_VERSION,
+  });
 }, 30_000);

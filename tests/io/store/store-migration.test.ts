@@ -51,19 +51,27 @@ describe('migrateStoreConfig', () => {
 });
 
 describe('openStore and the format version', () => {
-  it('writes the version into a store from before the field, keeping every setting and the log as they were', () => {
-    const old = { newCardsPerDay: 7, retention: 0.85, buried: { a: '2100-01-01T04:00:00.000Z' } };
-    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(old));
-    fs.writeFileSync(path.join(dir, 'reviews.jsonl'), LOG);
-    const store = openStore(dir);
-    expect(JSON.parse(fs.readFileSync(store.configPath, 'utf8'))).toEqual({ ...old, formatVersion: 1 });
-    expect(store.getSettings()).toEqual({ newCardsPerDay: 7, reviewsPerDay: 200, retention: 0.85 });
-    expect(fs.readFileSync(store.logPath, 'utf8')).toBe(LOG);
-    expect(fs.readdirSync(dir).sort()).toEqual(['config.json', 'reviews.jsonl']);
-  });
+  it.each([
+    ['from before the field', {}],
+    ['of format 1', { formatVersion: 1 }],
+  ])(
+    'writes the version into a store %s, keeping every setting, its burials and the log as they were',
+    (_name, version) => {
+      const old = { newCardsPerDay: 7, retention: 0.85, buried: { a: '2100-01-01T04:00:00.000Z' } };
+      fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ ...old, ...version }));
+      fs.writeFileSync(path.join(dir, 'reviews.jsonl'), LOG);
+      const store = openStore(dir);
+      expect(STORE_FORMAT_VERSION).toBe(2);
+      expect(JSON.parse(fs.readFileSync(store.configPath, 'utf8'))).toEqual({ ...old, formatVersion: 2 });
+      expect(store.getLegacyBurials()).toEqual(new Map([['a', new Date('2100-01-01T04:00:00.000Z')]]));
+      expect(store.getSettings()).toEqual({ newCardsPerDay: 7, reviewsPerDay: 200, retention: 0.85 });
+      expect(fs.readFileSync(store.logPath, 'utf8')).toBe(LOG);
+      expect(fs.readdirSync(dir).sort()).toEqual(['config.json', 'reviews.jsonl']);
+    },
+  );
 
   it('leaves a current store’s files byte for byte as they were', () => {
-    const config = '{\n  "formatVersion": 1,\n  "newCardsPerDay": 7\n}';
+    const config = `{\n  "formatVersion": ${STORE_FORMAT_VERSION},\n  "newCardsPerDay": 7\n}`;
     fs.writeFileSync(path.join(dir, 'config.json'), config);
     fs.writeFileSync(path.join(dir, 'reviews.jsonl'), LOG);
     const before = fs.statSync(path.join(dir, 'config.json')).mtimeMs;

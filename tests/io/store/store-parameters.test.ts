@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../../src/core/errors.js';
 import { DEFAULT_PARAMETERS } from '../../../src/core/schedule/parameters.js';
-import { openStore } from '../../../src/io/store/store.js';
+import { openStore, STORE_FORMAT_VERSION } from '../../../src/io/store/store.js';
 import { testdir } from '../../e2e/helpers.js';
 
 describe('fitted FSRS weights in the store', () => {
@@ -14,7 +14,7 @@ describe('fitted FSRS weights in the store', () => {
     store.setParameters(fitted);
     expect(openStore(store.dir).getParameters()).toEqual(fitted);
     expect(JSON.parse(fs.readFileSync(store.configPath, 'utf8'))).toMatchObject({
-      formatVersion: 1,
+      formatVersion: STORE_FORMAT_VERSION,
       parameters: fitted,
     });
     expect(store.getSettings().retention).toBe(0.9);

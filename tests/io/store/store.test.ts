@@ -66,9 +66,11 @@ describe('openStore', () => {
   });
 
   it('refuses a store written by a newer flashdeck', () => {
-    const text = JSON.stringify({ formatVersion: 2 });
+    const text = JSON.stringify({ formatVersion: STORE_FORMAT_VERSION + 1 });
     fs.writeFileSync(file('config.json'), text);
-    expect(() => openStore(dir)).toThrow(/written by a newer flashdeck \(format 2\)\. Upgrade flashdeck/);
+    expect(() => openStore(dir)).toThrow(
+      `written by a newer flashdeck (format ${STORE_FORMAT_VERSION + 1}). Upgrade flashdeck`,
+    );
     expect(read('config.json')).toBe(text);
   });
 
@@ -195,14 +197,24 @@ describe('settings and buried cards', () => {
     store.setSetting(retention, 0.85);
     expect(openStore(dir).getSettings()).toEqual({ newCardsPerDay: 20, reviewsPerDay: 200, retention: 0.85 });
     store.setSetting(retention, undefined);
-    expect(JSON.parse(read('config.json'))).toEqual({ formatVersion: 1 });
+    expect(JSON.parse(read('config.json'))).toEqual({ formatVersion: STORE_FORMAT_VERSION });
   });
 
-  it('buries cards until a time and drops expired burials on the next write', () => {
+  it('reads the burials a store of format 1 kept in config.json, and writes none there', () => {
+    const buried = { a: '2026-03-02T04:00:00.000Z', b: 'never', c: 5 };
+    fs.writeFileSync(file('config.json'), JSON.stringify({ formatVersion: 1, buried }));
     const store = openStore(dir);
-    const now = new Date('2026-03-01T12:00:00Z');
-    store.buryCard('a', new Date('2026-03-02T04:00:00Z'), now);
-    store.buryCard('b', new Date('2026-03-03T04:00:00Z'), new Date('2026-03-02T12:00:00Z'));
-    expect(openStore(dir).getBuried()).toEqual(new Map([['b', new Date('2026-03-03T04:00:00Z')]]));
+    expect(store.getLegacyBurials()).toEqual(new Map([['a', new Date('2026-03-02T04:00:00.000Z')]]));
+    expect(JSON.parse(read('config.json'))).toEqual({ formatVersion: STORE_FORMAT_VERSION, buried });
+    expect(openStore(path.join(dir, 'fresh')).getLegacyBurials()).toEqual(new Map());
+  });
+
+  it('gives the log’s bytes and file status through the store, and nothing before there is a log', () => {
+    const store = openStore(dir);
+    expect(store.statLog()).toBeUndefined();
+    expect(store.readLogBytes()).toEqual(Buffer.alloc(0));
+    store.append(review('a'));
+    expect(store.readLogBytes().toString()).toBe(line(review('a')));
+    expect(store.statLog()?.size).toBe(line(review('a')).length);
   });
 });

@@ -1,0 +1,185 @@
+import {
+  createCardHistory,
+  recordReview,
+  toGrowingHistory,
+  type CardHistory,
+  type GrowingCardHistory,
+} from './card-history.js';
+import {
+  collectReviews,
+  getEntryKind,
+  type BuryEntry,
+  type LogEntry,
+  type ReviewEntry,
+  type UnburyEntry,
+  type UndoEntry,
+} from './review-log.js';
+import type { CardState, Scheduler } from '../schedule/scheduler.js';
+
+// What each line of the log does to a card, written once: the quiz's session, the state cache and a full replay all
+// go through these functions, so they cannot disagree.
+
+/** A burial in force unless taken back: the card is hidden until `until`; `at` is the bury line's, which an unbury names. */
+export interface Burial {
+  until: Date;
+  at: string;
+}
+
+/** What the log says of every card: its schedule, its reviews (for statistics) and its burials. */
+export interface LogProgress {
+  states: Map<string, CardState>;
+  /** Kept by replays and the state cache; a quiz's session leaves them out (it never reads them). */
+  histories?: Map<string, CardHistory>;
+  burials: Map<string, Burial[]>;
+}
+
+/** Every part of a replay: the states, the histories and the burials. */
+export interface FullLogProgress extends LogProgress {
+  histories: Map<string, CardHistory>;
+}
+
+/** Nothing rated, nothing buried. */
+export function createLogProgress(): FullLogProgress {
+  return { states: new Map(), histories: new Map(), burials: new Map() };
+}
+
+/**
+ * Applies one log line, in log order, to `progress`. Returns false, leaving `progress` as it was, when only a full
+ * replay (`replayLog`) gives the result exactly: an undo whose state before is not known (`undone`), a review older
+ * than the card's last one (a merged log), a review of a card whose history is not at hand.
+ */
+export function applyEntry(
+  progress: LogProgress,
+  entry: LogEntry,
+  scheduler: Scheduler,
+  undone?: { stateBefore: CardState | undefined },
+): boolean {
+  switch (getEntryKind(entry)) {
+    case 'rating':
+      return applyReview(progress, entry as ReviewEntry, scheduler);
+    case 'undo':
+      return undone ? applyUndo(progress, entry as UndoEntry, undone.stateBefore) : false;
+    case 'bury':
+      applyBury(progress.burials, entry as BuryEntry);
+      return true;
+    case 'unbury':
+      applyUnbury(progress.burials, entry as UnburyEntry);
+      return true;
+  }
+}
+
+/** A review: the card's state after it (FSRS), its history grown by it. */
+function applyReview(progress: LogProgress, review: ReviewEntry, scheduler: Scheduler): boolean {
+  const { states, histories } = progress;
+  const state = states.get(review.card);
+  const at = new Date(review.at);
+  // Replays run in time order: a review older than the card's last one belongs in the middle of its history.
+  if (state && at.getTime() < state.lastReviewAt.getTime()) return false;
+  if (state && histories && !histories.has(review.card)) return false;
+  reviewCard(progress, review, scheduler);
+  return true;
+}
+
+/** What a review does, whatever came before it. */
+function reviewCard(progress: LogProgress, review: ReviewEntry, scheduler: Scheduler): void {
+  const { states, histories } = progress;
+  const state = states.get(review.card);
+  const at = new Date(review.at);
+  if (histories) {
+    const known = histories.get(review.card);
+    const history = known ? toGrowingHistory(known) : createCardHistory();
+    recordReview(history, review, at.getTime(), state);
+    histories.set(review.card, history);
+  }
+  states.set(review.card, scheduler.applyRating(state, review.rating, at));
+}
+
+/** An undo of the card's last review, whose state before it is known: that state again, the review out of its history. */
+function applyUndo(progress: LogProgress, undo: UndoEntry, stateBefore: CardState | undefined): boolean {
+  const { states, histories } = progress;
+  const state = states.get(undo.card);
+  if (!state || state.lastReviewAt.getTime() !== Date.parse(undo.undo)) return false;
+  if (stateBefore) states.set(undo.card, stateBefore);
+  else states.delete(undo.card);
+  const known = histories?.get(undo.card);
+  if (histories && known) {
+    const history = toGrowingHistory(known);
+    for (const list of Object.values(history) as number[][]) list.pop();
+    // The first review has no interval nor stability before it: the lists were one shorter.
+    if (history.times.length === 0) histories.delete(undo.card);
+    else histories.set(undo.card, history);
+  }
+  return true;
+}
+
+/** A burial: the card hidden until its end. Burials that ended before it was made can no longer matter: dropped. */
+function applyBury(burials: Map<string, Burial[]>, bury: BuryEntry): void {
+  const madeAt = Date.parse(bury.at);
+  const kept = (burials.get(bury.card) ?? []).filter((burial) => burial.until.getTime() > madeAt);
+  burials.set(bury.card, [...kept, { until: new Date(bury.bury), at: bury.at }]);
+}
+
+/** An unburial: the burial made at `unbury` taken back, or every burial of the card (`true`). */
+function applyUnbury(burials: Map<string, Burial[]>, unbury: UnburyEntry): void {
+  const target = unbury.unbury === true ? null : Date.parse(unbury.unbury);
+  const kept = (burials.get(unbury.card) ?? []).filter((burial) => target !== null && Date.parse(burial.at) !== target);
+  if (kept.length > 0) burials.set(unbury.card, kept);
+  else burials.delete(unbury.card);
+}
+
+/**
+ * Replays a whole log: each card's reviews not undone, in time order (see `collectReviews`), and the burials in log
+ * order. Every card's history is kept, cards whose file is gone included.
+ */
+export function replayLog(entries: readonly LogEntry[], scheduler: Scheduler): FullLogProgress {
+  const progress = createLogProgress();
+  for (const [, reviews] of collectReviews(entries)) {
+    for (const review of reviews) reviewCard(progress, review, scheduler);
+  }
+  progress.burials = collectBurials(entries);
+  return progress;
+}
+
+/** The burials in force after a whole log, each card's in log order (see `applyEntry`). */
+export function collectBurials(entries: readonly LogEntry[]): Map<string, Burial[]> {
+  const burials = new Map<string, Burial[]>();
+  for (const entry of entries) {
+    const kind = getEntryKind(entry);
+    if (kind === 'bury') applyBury(burials, entry as BuryEntry);
+    else if (kind === 'unbury') applyUnbury(burials, entry as UnburyEntry);
+  }
+  return burials;
+}
+
+/** Replays one card's reviews (oldest first): its final state and its history, as `replayLog` gives them. */
+export function replayHistory(
+  reviews: readonly ReviewEntry[],
+  scheduler: Scheduler,
+): { state: CardState | undefined; history: GrowingCardHistory } {
+  const progress = createLogProgress();
+  // One card, whatever ids the reviews carry.
+  for (const review of reviews) reviewCard(progress, { ...review, card: '' }, scheduler);
+  return {
+    state: progress.states.get(''),
+    history: toGrowingHistory(progress.histories.get('') ?? createCardHistory()),
+  };
+}
+
+/**
+ * The cards hidden at `now`, each until the end of its latest burial in force; `legacy` adds the burials that stores
+ * before format 2 kept in config.json, until they end.
+ */
+export function findBuried(
+  burials: ReadonlyMap<string, readonly Burial[]>,
+  now: Date,
+  legacy: ReadonlyMap<string, Date> = new Map(),
+): Map<string, Date> {
+  const buried = new Map<string, Date>();
+  const add = (card: string, until: Date) => {
+    const latest = buried.get(card);
+    if (until > now && (!latest || until > latest)) buried.set(card, until);
+  };
+  for (const [card, list] of burials) for (const { until } of list) add(card, until);
+  for (const [card, until] of legacy) add(card, until);
+  return buried;
+}
