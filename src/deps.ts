@@ -1,4 +1,4 @@
-import type { TerminalInfo } from './render/terminal.js';
+import type { Screen, TerminalInfo } from './render/terminal.js';
 
 /** Where commands write: stdout for results, stderr for warnings and errors. */
 export interface Output {
@@ -18,13 +18,22 @@ export const stdio: Output = {
 export interface Deps {
   env: NodeJS.ProcessEnv;
   out: Output;
-  /** The stream results go to, for width and colour decisions. */
+  /** The stream results go to: whether it is a terminal, its width. */
   stdout: TerminalInfo;
+  /** Colour and width for screens, decided once for the process; loaded at first use, so JSON output never loads it. */
+  screen(): Promise<Screen>;
   now(): Date;
   random(): number;
 }
 
 /** The real clock, randomness, environment and streams. */
 export function createDeps(): Deps {
-  return { env: process.env, out: stdio, stdout: process.stdout, now: () => new Date(), random: Math.random };
+  const { env, stdout } = process;
+  return { env, out: stdio, stdout, screen: screenLoader(stdout, env), now: () => new Date(), random: Math.random };
+}
+
+/** `Deps.screen` for a stream: the screen module loads, and colour is decided, at the first call only. */
+export function screenLoader(stdout: TerminalInfo, env: NodeJS.ProcessEnv): () => Promise<Screen> {
+  let screen: Promise<Screen> | undefined;
+  return () => (screen ??= import('./render/terminal.js').then(({ createScreen }) => createScreen(stdout, env)));
 }

@@ -18,13 +18,8 @@ export async function runList(options: ListOptions, deps: Deps): Promise<number>
     return ExitCode.Ok;
   }
   // Width and colour code loads only for the table: scripts reading JSON never pay for it.
-  const [{ formatCardList }, { createChalk, getWidth }] = await Promise.all([
-    import('../render/list-screen.js'),
-    import('../render/terminal.js'),
-  ]);
-  const chalk = createChalk(deps.stdout, deps.env);
+  const [{ formatCardList }, { chalk, width }] = await Promise.all([import('../render/list-screen.js'), deps.screen()]);
   // A terminal gets lines fitted to its width; into a pipe (grep, less, a file) every line is whole.
-  const width = deps.stdout.isTTY ? getWidth(deps.stdout, deps.env) : Number.POSITIVE_INFINITY;
-  deps.out.print(formatCardList(entries, deps.now(), width, chalk));
+  deps.out.print(formatCardList(entries, deps.now(), deps.stdout.isTTY ? width() : Number.POSITIVE_INFINITY, chalk));
   return ExitCode.Ok;
 }

@@ -7,7 +7,6 @@ import { prepareOptimizer } from '../io/fsrs-optimizer.js';
 import { formatJson } from '../render/json.js';
 import type { OptimizeReport } from '../core/optimize/report.js';
 import { formatOptimizeReport, formatTooLittleHistory } from '../render/optimize-report.js';
-import { createChalk } from '../render/terminal.js';
 import { openReportedStore } from './collection.js';
 import { ExitCode } from '../core/errors.js';
 
@@ -53,6 +52,6 @@ export async function runOptimize(options: OptimizeOptions, deps: Deps): Promise
     rmse: compare('rmse', before, after),
     saved: !options.dryRun,
   };
-  deps.out.print(options.json ? formatJson(report) : formatOptimizeReport(report, createChalk(deps.stdout, deps.env)));
+  deps.out.print(options.json ? formatJson(report) : formatOptimizeReport(report, (await deps.screen()).chalk));
   return ExitCode.Ok;
 }

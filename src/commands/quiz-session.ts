@@ -1,4 +1,3 @@
-import type { ChalkInstance } from 'chalk';
 import path from 'node:path';
 import type { Card } from '../core/card/card.js';
 import { StoreError } from '../core/errors.js';
@@ -26,7 +25,7 @@ import {
   formatRevealPrompt,
   formatTypedAnswer,
 } from '../render/quiz-screen.js';
-import { getWidth } from '../render/terminal.js';
+import type { Screen } from '../render/terminal.js';
 
 /** Everything a running session reads and changes. */
 export interface Session {
@@ -40,7 +39,8 @@ export interface Session {
   scheduler: Scheduler;
   terminal: QuizTerminal;
   deps: Deps;
-  chalk: ChalkInstance;
+  /** Colour and the terminal's width (read again for each card, so a resize shows). */
+  screen: Screen;
   /** The cards still to show and the steps taken: changed only through core's `takeStep` and `undoStep`. */
   progress: SessionProgress;
   /** Text typed for a card before leaving typing with Esc, kept while the card stays on screen (through an edit). */
@@ -65,9 +65,10 @@ export async function runSession(session: Session): Promise<StopReason | null> {
 }
 
 async function showCard(session: Session, card: Card): Promise<Action> {
-  const { terminal, chalk, deps } = session;
+  const { terminal, deps } = session;
+  const { chalk } = session.screen;
   const { queue, history } = session.progress;
-  const width = getWidth(deps.stdout, deps.env);
+  const width = session.screen.width();
   const rated = listRatings(history);
   const position = {
     index: rated.length + 1,
@@ -100,7 +101,7 @@ async function showCard(session: Session, card: Card): Promise<Action> {
 /** Reads a typed answer, starting from what was typed for this card before an edit; a stop reason ends the session. */
 async function askTypedAnswer(session: Session, card: Card): Promise<TypedAnswer | StopReason> {
   const initial = session.draft?.cardId === card.id ? session.draft.text : '';
-  const typed = await session.terminal.askText(session.chalk.dim(TYPING_PROMPT), initial);
+  const typed = await session.terminal.askText(session.screen.chalk.dim(TYPING_PROMPT), initial);
   if (typeof typed !== 'string' && typed.leftTyping) session.draft = { cardId: card.id, text: typed.text };
   return typed;
 }
@@ -113,10 +114,11 @@ function previewDue(session: Session, card: Card): Record<Rating, Date> {
 
 /** Asks for one of `bindings`' keys (plus `?` and `q`); `?` and an impossible undo are answered in place. */
 async function askAction(session: Session, bindings: Record<string, Action>, message: string): Promise<Action> {
-  const { terminal, chalk } = session;
+  const { terminal } = session;
+  const { chalk } = session.screen;
   for (;;) {
     const key = await terminal.askKey(message, [...Object.keys(bindings), '?', 'q']);
-    if (key === '?') terminal.print(formatKeyHelp(chalk, getWidth(session.deps.stdout, session.deps.env)));
+    if (key === '?') terminal.print(formatKeyHelp(chalk, session.screen.width()));
     else if (bindings[key] === 'undo' && session.progress.history.length === 0)
       terminal.print(chalk.dim('Nothing to undo yet.'));
     else return bindings[key] ?? (key as StopReason);
@@ -135,7 +137,7 @@ async function printPaged(session: Session, text: string): Promise<Rating | Stop
     const shown = Math.min(start + pageSize, lines.length);
     if (shown === lines.length) break;
     const key = await session.terminal.askKey(
-      formatMorePrompt(shown, lines.length, session.chalk, getWidth(session.deps.stdout, session.deps.env)),
+      formatMorePrompt(shown, lines.length, session.screen.chalk, session.screen.width()),
       ['space', 'enter', 'q', ...Object.keys(RATING_BINDINGS)],
     );
     if (key === 'quit') return null;
@@ -161,7 +163,7 @@ function recordRating(session: Session, card: Card, rating: Rating, shownAt: Dat
   applyEntry(session.log, review, session.scheduler);
   const due = session.log.states.get(card.id)?.fsrs.due ?? at;
   session.progress = takeStep(session.progress, { kind: 'rating', review, stateBefore });
-  session.terminal.print(session.chalk.dim(formatRated(rating, due, at)));
+  session.terminal.print(session.screen.chalk.dim(formatRated(rating, due, at)));
 }
 
 /** Runs a write to the store; when it fails, says so with `what` and the reason, and returns false. */
@@ -171,13 +173,14 @@ function saveOrSay(session: Session, what: string, write: () => void): boolean {
     return true;
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
-    session.terminal.print(session.chalk.yellow(`${what}: ${error.message}`));
+    session.terminal.print(session.screen.chalk.yellow(`${what}: ${error.message}`));
     return false;
   }
 }
 
 async function applyAction(session: Session, card: Card, action: Action): Promise<StopReason | null> {
-  const { terminal, chalk, deps } = session;
+  const { terminal, deps } = session;
+  const { chalk } = session.screen;
   switch (action) {
     case 'undo':
       undoLastStep(session);
@@ -210,7 +213,8 @@ function undoLastStep(session: Session): void {
   const taken = undoStep(session.progress);
   if (!taken) return;
   const { undone } = taken;
-  const { store, chalk, terminal } = session;
+  const { store, terminal } = session;
+  const { chalk } = session.screen;
   const at = session.deps.now().toISOString();
   if (undone.kind === 'rating') {
     const undo = { card: undone.card.id, undo: undone.review.at, at };
@@ -237,7 +241,8 @@ function undoLastStep(session: Session): void {
  * and an edit that breaks the card can be reopened, or the version shown before is kept.
  */
 async function editCard(session: Session, card: Card): Promise<void> {
-  const { terminal, chalk } = session;
+  const { terminal } = session;
+  const { chalk } = session.screen;
   if (session.readOnly) {
     terminal.print(chalk.yellow(formatReadOnlyDeck(session.cardsRoot)));
     return;

@@ -10,7 +10,6 @@ import type { Deps } from '../deps.js';
 import { loadFullCards } from '../io/cards/card-index.js';
 import type { QuizTerminal, StopReason } from '../io/terminal/quiz-terminal.js';
 import { formatSummary } from '../render/quiz-screen.js';
-import { createChalk } from '../render/terminal.js';
 import { formatDue, formatStudyDayStart } from '../render/time.js';
 import { loadCollection, type DeckOptions } from './collection.js';
 import { runSession, type Session } from './quiz-session.js';
@@ -72,7 +71,8 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
   }
   const queue = await loadFullCards(options.cardsRoot, planned, deps.out.warn);
   const terminal = deps.openTerminal();
-  const chalk = createChalk(deps.stdout, deps.env);
+  const screen = await deps.screen();
+  const { chalk } = screen;
   const masteryBefore = computeMastery(cards, states);
   const session: Session = {
     cardsRoot: options.cardsRoot,
@@ -83,7 +83,7 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
     scheduler,
     terminal,
     deps,
-    chalk,
+    screen,
     progress: { queue, history: [] },
   };
   terminal.print(`${formatCount(queue.length, 'card')} from ${sanitizeTerminalText(options.cardsRoot)}`);

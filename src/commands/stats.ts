@@ -24,13 +24,13 @@ export async function runStats(options: StatsOptions, deps: Deps): Promise<numbe
     deps.out.print(`No cards match these filters in ${sanitizeTerminalText(options.cardsRoot)}.`);
   } else {
     // The screen's code loads only for the screen: scripts reading JSON never pay for it.
-    const [{ formatFsrsStats }, { formatStats }, { createChalk, getWidth }] = await Promise.all([
+    const [{ formatFsrsStats }, { formatStats }, screen] = await Promise.all([
       import('../render/memory-section.js'),
       import('../render/stats-screen.js'),
-      import('../render/terminal.js'),
+      deps.screen(),
     ]);
-    const chalk = createChalk(deps.stdout, deps.env);
-    const width = getWidth(deps.stdout, deps.env);
+    const { chalk } = screen;
+    const width = screen.width();
     const memory = formatFsrsStats(fsrs, { seen: report.seen, retention: scheduleSettings.retention, width }, chalk);
     const anyWeak = hasWeakCard(cards, states, scheduler, now);
     deps.out.print(

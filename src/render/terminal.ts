@@ -19,3 +19,14 @@ export function createChalk(stream: TerminalInfo, env: NodeJS.ProcessEnv): Chalk
   if (env.FORCE_COLOR === '0' || env.TERM === 'dumb') return new Chalk({ level: 0 });
   return new Chalk({ level: env.COLORTERM === 'truecolor' ? 3 : 2 });
 }
+
+/** How output looks where it goes: a chalk with the right colours, and the width now (a terminal can be resized). */
+export interface Screen {
+  chalk: ChalkInstance;
+  width(): number;
+}
+
+/** The screen for `stream`, deciding colour once; the width is read again on each call. */
+export function createScreen(stream: TerminalInfo, env: NodeJS.ProcessEnv): Screen {
+  return { chalk: createChalk(stream, env), width: () => getWidth(stream, env) };
+}

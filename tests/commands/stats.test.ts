@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runStats } from '../../src/commands/stats.js';
 import type { FsrsStats } from '../../src/core/stats/memory.js';
 import type { StatsReport } from '../../src/core/stats/report.js';
-import type { Deps } from '../../src/deps.js';
+import { screenLoader, type Deps } from '../../src/deps.js';
 import type { TerminalInfo } from '../../src/render/terminal.js';
 import { formatDue, formatSeconds } from '../../src/render/time.js';
 import { testdir } from '../e2e/helpers.js';
@@ -35,10 +35,12 @@ async function runOnHistory(
   const home = testdir({ 'reviews.jsonl': formatReviewLog(HISTORY) });
   const printed: string[] = [];
   const warnings: string[] = [];
+  const depsEnv = { FLASHDECK_HOME: home, ...env };
   const deps: Deps = {
-    env: { FLASHDECK_HOME: home, ...env },
+    env: depsEnv,
     out: { print: (text) => printed.push(text), warn: (text) => warnings.push(text) },
     stdout,
+    screen: screenLoader(stdout, depsEnv),
     now: () => NOW,
     random: () => 0.5,
   };
