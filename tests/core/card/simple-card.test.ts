@@ -199,7 +199,7 @@ describe('parseSimpleCard', () => {
     expect(parseSimpleCard('# Q\n\nA\n', 'q.md')).not.toBeNull();
   });
 
-  it('gives exactly what parseCard gives for every card it reads, problems and their lines included', () => {
+  it('gives exactly what the full parser gives for every card it reads, problems and their lines included', () => {
     const random = createRandom(11);
     let read = 0;
     for (let index = 0; index < 4000; index += 1) {
