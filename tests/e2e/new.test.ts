@@ -6,14 +6,14 @@ import { cliEnv, runCli, startPty, testdir } from './helpers.js';
 
 // `flashdeck new`, scripted with options and interactive in a real terminal (build first).
 
-function readCard(root: string, file: string) {
-  const parsed = parseCard(readFileSync(path.join(root, file), 'utf8'), file);
+async function readCard(root: string, file: string) {
+  const parsed = await parseCard(readFileSync(path.join(root, file), 'utf8'), file);
   if ('problem' in parsed) throw new Error(parsed.problem.message);
   return parsed.card;
 }
 
 describe('flashdeck new with options', () => {
-  it('writes a valid card named after its question, with an id, and asks nothing', () => {
+  it('writes a valid card named after its question, with an id, and asks nothing', async () => {
     const cards = testdir({ 'old.md': '# Old?\n\nYes.\n' });
     const args = [
       'new',
@@ -32,7 +32,7 @@ describe('flashdeck new with options', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toBe(`Wrote ${cards}/bio/what-is-atp.md (id: bio/what-is-atp)\n`);
-    expect(readCard(cards, 'bio/what-is-atp.md')).toEqual({
+    expect(await readCard(cards, 'bio/what-is-atp.md')).toEqual({
       id: 'bio/what-is-atp',
       deck: 'bio',
       path: 'bio/what-is-atp.md',
@@ -44,7 +44,7 @@ describe('flashdeck new with options', () => {
     expect(runCli(['lint', '--cards', cards], cliEnv(testdir())).code).toBe(0);
   });
 
-  it('gives a second card with the same question its own file and id', () => {
+  it('gives a second card with the same question its own file and id', async () => {
     const cards = testdir();
     const env = { ...cliEnv(testdir()), FLASHDECK_CARDS: cards };
     const runs = [0, 1].map((i) => runCli(['new', '-q', 'Same?', '-a', `Answer ${i}`, '-d', 'hard'], env));
@@ -52,7 +52,7 @@ describe('flashdeck new with options', () => {
     expect(runs[0]?.stderr).toBe('');
     expect(runs[1]?.stderr).toBe('warning: same.md already asks this question; writing another card anyway.\n');
     expect(readdirSync(cards).sort()).toEqual(['same-2.md', 'same.md']);
-    expect(readCard(cards, 'same-2.md')).toMatchObject({ id: 'same-2', answer: 'Answer 1', difficulty: 'hard' });
+    expect(await readCard(cards, 'same-2.md')).toMatchObject({ id: 'same-2', answer: 'Answer 1', difficulty: 'hard' });
   });
 
   it.each([
@@ -104,7 +104,7 @@ describe('flashdeck new in a terminal', () => {
     t.pty.write('io/tty\r');
     expect(await t.exited).toBe(0);
     expect(t.screen()).toContain(`Wrote ${cards}/io/tty/what-is-a-pty.md (id: io/tty/what-is-a-pty)`);
-    expect(readCard(cards, 'io/tty/what-is-a-pty.md')).toMatchObject({
+    expect(await readCard(cards, 'io/tty/what-is-a-pty.md')).toMatchObject({
       id: 'io/tty/what-is-a-pty',
       difficulty: 'hard',
       tags: ['terminals', 'testing'],

@@ -57,7 +57,6 @@ describe('what each command loads', () => {
       'conf',
       'ajv',
       'yaml',
-      'gray-matter',
       'marked',
       'emphasize',
       'highlight.js',

@@ -7,7 +7,7 @@ import { renderMarkdown } from '../../src/render/markdown.js';
 
 const plain = new Chalk({ level: 0 });
 const colour = new Chalk({ level: 3 });
-const parsed = parseCard(readFileSync('tests/fixtures/cards/every-feature.md', 'utf8'), 'every-feature.md');
+const parsed = await parseCard(readFileSync('tests/fixtures/cards/every-feature.md', 'utf8'), 'every-feature.md');
 if (!('card' in parsed)) throw new Error('the fixture card must be valid');
 const { answer } = parsed.card;
 

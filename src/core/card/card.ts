@@ -55,3 +55,16 @@ export function parseDifficulty(value: string): Difficulty | null {
       return null;
   }
 }
+
+// No leading `\s*`: it would backtrack quadratically over a long run of spaces.
+const TRAILING_DIFFICULTY = /(👶|⭐|🚀)\uFE0F?\s*$/u;
+
+/**
+ * The trailing-difficulty rule, for card files and imports alike: a question ending in 👶, ⭐️ (or ⭐) or 🚀 has that
+ * difficulty, and is read without the emoji. Without one, the question is as written and the difficulty null.
+ */
+export function splitTrailingDifficulty(written: string): { question: string; difficulty: Difficulty | null } {
+  const emoji = TRAILING_DIFFICULTY.exec(written);
+  if (!emoji?.[1]) return { question: written, difficulty: null };
+  return { question: written.slice(0, emoji.index).trimEnd(), difficulty: parseDifficulty(emoji[1]) };
+}

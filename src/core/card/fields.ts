@@ -1,4 +1,11 @@
-import { DIFFICULTY_EMOJI, parseDifficulty, type Card, type CardProblem, type Difficulty } from './card.js';
+import {
+  DIFFICULTY_EMOJI,
+  parseDifficulty,
+  splitTrailingDifficulty,
+  type Card,
+  type CardProblem,
+  type Difficulty,
+} from './card.js';
 import { findDeepMarkdown } from '../markdown/nesting.js';
 import { suggestClosest } from '../suggest.js';
 
@@ -78,8 +85,6 @@ export const NO_QUESTION =
   'no question: start the card with a "# Question" heading or set "question:" in the frontmatter';
 
 const ALLOWED_DIFFICULTIES = `${DIFFICULTY_EMOJI.easy}/easy, ${DIFFICULTY_EMOJI.medium}/medium or ${DIFFICULTY_EMOJI.hard}/hard`;
-// No leading `\s*`: it would backtrack quadratically over a long run of spaces.
-const TRAILING_EMOJI = /(👶|⭐|🚀)\uFE0F?\s*$/u;
 
 /** The text both parsers read: no byte order mark, `\n` line ends. */
 export function normalizeCardText(text: string): string {
@@ -117,11 +122,10 @@ export function assembleCard(
   if (typeof fields.question === 'string') checkNesting(fields.question, fieldLine('question'));
   const { question: written, answer, line } = splitQuestion(fields.question, fieldLine('question'), parts, findTitle);
 
-  const emoji = TRAILING_EMOJI.exec(written);
-  const question = emoji ? written.slice(0, emoji.index).trimEnd() : written;
+  const { question, difficulty: marked } = splitTrailingDifficulty(written);
   if (!question) throw new CardError(line, NO_QUESTION);
   if (!answer) throw new CardError(line, 'empty answer: write the answer below the question');
-  const difficulty = declared ?? (emoji?.[1] ? parseDifficulty(emoji[1]) : null);
+  const difficulty = declared ?? marked;
   const card = { id, deck: deckOf(path), path, difficulty, tags, question, answer };
   const warnings = findUnknownFields(fields, frontmatterLines, path);
   return warnings.length ? { card, idLine, warnings } : { card, idLine };

@@ -1,12 +1,5 @@
-import {
-  assembleCard,
-  catchCardError,
-  lineAt,
-  normalizeCardText,
-  type CardParts,
-  type ParsedCard,
-  type TitleHeading,
-} from './fields.js';
+import { assembleCard, catchCardError, normalizeCardText, type ParsedCard, type TitleHeading } from './fields.js';
+import { splitFrontmatter } from './frontmatter.js';
 import { parseSimpleYaml } from './simple-yaml.js';
 
 /** Thrown inside the simple path when a card needs the full parser. */
@@ -16,39 +9,25 @@ class NeedsFullParser extends Error {}
 const SIMPLE_TITLE = /^ {0,3}#[ \t]/;
 
 /**
- * Reads a card the way `parseCard` does, for the common shapes only: no frontmatter or a `---` block of simple
- * fields, and a body whose first line with text is the `# ` question. Returns null when the card needs `parseCard`,
- * so that callers load the YAML and markdown parsers only for the cards that use more.
+ * The fast path of `parseCard` (parse.ts): reads a card the way the full parser does, for the common shapes only: no
+ * frontmatter or a `---` block of simple fields, and a body whose first line with text is the `# ` question. Returns
+ * null when the card needs the full parser, so that the YAML and markdown parsers load only for the cards that use
+ * more. Called by `parseCard` only (and by the tests that compare it with the full parser).
  */
 export function parseSimpleCard(text: string, path: string): ParsedCard | null {
   const source = normalizeCardText(text);
-  const parts = splitSimpleFrontmatter(source);
-  if (!parts) return null;
   try {
-    return catchCardError(path, () => assembleCard(parts, path, findSimpleTitle));
+    return catchCardError(path, () => {
+      // Its problems (a language tag, no closing `---`) come first in the full parser too.
+      const split = splitFrontmatter(source);
+      const fields = split.isEmpty ? {} : parseSimpleYaml(split.frontmatter);
+      if (!fields) throw new NeedsFullParser();
+      return assembleCard({ ...split, fields }, path, findSimpleTitle);
+    });
   } catch (error) {
     if (error instanceof NeedsFullParser) return null;
     throw error;
   }
-}
-
-/** The parts as gray-matter would split them, or null for an opening it handles in a way worth its full parse. */
-function splitSimpleFrontmatter(source: string): CardParts | null {
-  // gray-matter strips one more byte order mark; `----` starts markdown, not frontmatter.
-  if (source.startsWith('\uFEFF')) return null;
-  if (!source.startsWith('---') || source.startsWith('----'))
-    return { fields: {}, frontmatter: '', body: source, bodyLine: 1 };
-  if (!source.startsWith('---\n')) return null;
-  const close = source.indexOf('\n---', 3);
-  if (close === -1) return null;
-  const frontmatter = source.slice(3, close);
-  const after = source.slice(close + 4);
-  const body = after.startsWith('\n') ? after.slice(1) : after;
-  // gray-matter skips the parser when only comments and blank lines are left.
-  const isEmpty = frontmatter.replace(/^\s*#[^\n]+/gm, '').trim() === '';
-  const fields = isEmpty ? {} : parseSimpleYaml(frontmatter);
-  if (!fields) return null;
-  return { fields, frontmatter, body, bodyLine: lineAt(source, source.length - body.length) };
 }
 
 /** The `# ` heading when it is the body's first line with text, as marked reads it; otherwise the full parser decides. */

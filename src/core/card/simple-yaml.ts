@@ -1,7 +1,9 @@
 // Most frontmatter is a few lines of `key: word` and `key: [a, b]`. Those read here, in microseconds, exactly as
 // the YAML 1.2 core schema reads them; anything else (quotes, numbers, nesting, comments…) goes to the real parser.
 
-const FIELD = /^([A-Za-z][\w-]*): +(\S.*?) *$/;
+// The value's trailing spaces are cut without a regular expression: `(\S.*?) *$` backtracks quadratically over a long
+// run of spaces inside the value (minutes for a hostile card).
+const FIELD = /^([A-Za-z][\w-]*): +(\S.*)$/;
 // A plain scalar that starts with a letter or a symbol (emoji), with single spaces between its words and no
 // character YAML gives a meaning to (`:` `#`), no control, format, unassigned or exotic space character.
 const PLAIN = /^[\p{L}\p{So}][^\s:#\p{Cc}\p{Cf}\p{Cn}]*(?: [^\s:#\p{Cc}\p{Cf}\p{Cn}]+)*$/u;
@@ -17,7 +19,7 @@ export function parseSimpleYaml(source: string): Record<string, unknown> | null 
     if (line === '') continue;
     const match = FIELD.exec(line);
     const key = match?.[1];
-    const value = match?.[2];
+    const value = match?.[2] === undefined ? undefined : trimSpacesEnd(match[2]);
     if (key === undefined || value === undefined || KEYWORD.test(key) || Object.hasOwn(fields, key)) return null;
     const parsed = value.startsWith('[') ? readFlowList(value) : readPlain(value, PLAIN);
     if (parsed === null) return null;
@@ -41,4 +43,10 @@ function readFlowList(value: string): string[] | null {
     items.push(word);
   }
   return items;
+}
+
+function trimSpacesEnd(text: string): string {
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 0x20) end -= 1;
+  return text.slice(0, end);
 }

@@ -1,4 +1,4 @@
-import { parseDifficulty, type Difficulty } from '../card/card.js';
+import { parseDifficulty, splitTrailingDifficulty, type Difficulty } from '../card/card.js';
 import type { CardFields } from './card-file.js';
 import { sanitizeTerminalText } from '../markdown/text.js';
 
@@ -27,8 +27,6 @@ export interface RawCard {
   deck?: string;
 }
 
-// The same trailing marker `parseCard` reads; no leading `\s*`, which would backtrack over long runs of spaces.
-const TRAILING_DIFFICULTY = /(👶|⭐|🚀)\uFE0F?\s*$/u;
 // Characters no file system takes in a folder name, and controls.
 const UNSAFE_IN_NAME = /[<>:"/\\|?*\u0000-\u001F\u007F]/g;
 
@@ -38,21 +36,17 @@ const UNSAFE_IN_NAME = /[<>:"/\\|?*\u0000-\u001F\u007F]/g;
  */
 export function readCardDraft(raw: RawCard, line: number): CardDraft | RowProblem {
   const written = clean(raw.question).trim();
-  const emoji = TRAILING_DIFFICULTY.exec(written);
-  const question = emoji ? written.slice(0, emoji.index).trimEnd() : written;
+  // The same trailing marker a card file's question has.
+  const { question, difficulty: marked } = splitTrailingDifficulty(written);
   const answer = clean(raw.answer)
     .replace(/^(?:[ \t]*\n)+/, '')
     .trimEnd();
   if (!question) return { line, message: 'the question is empty' };
   if (!answer) return { line, message: 'the answer is empty' };
-  let difficulty: Difficulty | null = null;
   const level = clean(raw.difficulty ?? '').trim();
-  if (level) {
-    difficulty = parseDifficulty(level);
-    if (!difficulty) return { line, message: `unknown difficulty "${level}": use 👶/easy, ⭐️/medium or 🚀/hard` };
-  } else if (emoji?.[1]) {
-    difficulty = parseDifficulty(emoji[1]);
-  }
+  const difficulty: Difficulty | null = level ? parseDifficulty(level) : marked;
+  if (level && !difficulty)
+    return { line, message: `unknown difficulty "${level}": use 👶/easy, ⭐️/medium or 🚀/hard` };
   const tags = [...new Set((raw.tags ?? []).map((tag) => clean(tag).trim()).filter(Boolean))];
   const id = clean(raw.id ?? '').trim();
   return { line, question, answer, difficulty, tags, deck: toDeckFolder(raw.deck ?? ''), ...(id ? { id } : {}) };

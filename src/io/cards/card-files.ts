@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from '
 import { join, sep } from 'node:path';
 import type { Card, CardInfo, CardProblem } from '../../core/card/card.js';
 import type { ParsedCard } from '../../core/card/fields.js';
-import { parseSimpleCard } from '../../core/card/simple-card.js';
+import { parseCard } from '../../core/card/parse.js';
 import { formatCount, sanitizeTerminalText } from '../../core/markdown/text.js';
 import { checkCardsFolder, formatLintCommand } from './cards-folder.js';
 
@@ -78,15 +78,7 @@ export async function readCardFile(file: CardFile, stats?: FileStats): Promise<P
   } catch {
     return fail('not valid UTF-8 text: save the file as UTF-8');
   }
-  return parseSimpleCard(text, file.path) ?? (await loadFullParser()).parseCard(text, file.path);
-}
-
-let fullParser: Promise<typeof import('../../core/card/parse.js')> | undefined;
-
-/** The YAML and markdown parsers load only when a card needs more than the simple path reads. */
-function loadFullParser(): Promise<typeof import('../../core/card/parse.js')> {
-  fullParser ??= import('../../core/card/parse.js');
-  return fullParser;
+  return parseCard(text, file.path);
 }
 
 /**

@@ -52,8 +52,9 @@ export async function loadFullCards(root: string, infos: readonly CardInfo[], wa
 
 function withoutAnswer(parsed: ParsedCard): CachedResult {
   if ('problem' in parsed) return parsed;
-  const { id, deck, path, difficulty, tags, question } = parsed.card;
-  const card = { id: detach(id), deck, path, difficulty, tags: tags.map(detach), question: detach(question) };
+  // Every field but the answer, so a new card field needs no change here; the texts cut from the file are copied.
+  const { answer: _answer, ...info } = parsed.card;
+  const card = { ...info, id: detach(info.id), tags: info.tags.map(detach), question: detach(info.question) };
   return { ...parsed, card };
 }
 

@@ -9,6 +9,7 @@ import {
   MAX_EMPHASIS_PER_CARD,
   MAX_NESTING,
 } from '../../../src/core/card/nesting.js';
+import { parseFullCard } from '../../../src/core/card/full-card.js';
 import { parseCard } from '../../../src/core/card/parse.js';
 import { parseSimpleCard } from '../../../src/core/card/simple-card.js';
 import { toPlainText } from '../../../src/core/markdown/text.js';
@@ -100,7 +101,7 @@ describe('findDeepMarkdown', () => {
 describe('cards nested too deeply', () => {
   it('are reported at the line, by both parsers, instead of overflowing the stack', () => {
     const deepBody = `# Question\n\nAnswer\n\n${'>'.repeat(5000)} deep\n`;
-    for (const parse of [parseCard, parseSimpleCard]) {
+    for (const parse of [parseFullCard, parseSimpleCard]) {
       expect(parse(deepBody, 'deep.md')).toEqual({
         problem: { path: 'deep.md', line: 5, message: expect.stringMatching(/nested more than/) },
       });
@@ -111,8 +112,8 @@ describe('cards nested too deeply', () => {
     });
   });
 
-  it('reports deep frontmatter and a deep question field at their lines', () => {
-    expect(parseCard(`---\nid: a\n${flowList(10_000)}\n---\n# Q\n\nA\n`, 'f.md')).toEqual({
+  it('reports deep frontmatter and a deep question field at their lines', async () => {
+    expect(await parseCard(`---\nid: a\n${flowList(10_000)}\n---\n# Q\n\nA\n`, 'f.md')).toEqual({
       problem: {
         path: 'f.md',
         line: 3,
@@ -120,7 +121,7 @@ describe('cards nested too deeply', () => {
       },
     });
     const question = JSON.stringify(nestedEmphasis(MAX_EMPHASIS_OPENERS + 1));
-    expect(parseCard(`---\nid: a\nquestion: ${question}\n---\nAnswer\n`, 'q.md')).toMatchObject({
+    expect(await parseCard(`---\nid: a\nquestion: ${question}\n---\nAnswer\n`, 'q.md')).toMatchObject({
       problem: { line: 3 },
     });
   });

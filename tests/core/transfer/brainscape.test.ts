@@ -8,25 +8,27 @@ const SEED = readFileSync('tests/fixtures/import/brainscape-seed.txt', 'utf8');
 const BUNDLED = 'cards/optimization-in-neural-networks';
 
 /** The bundled deck's cards, read by the real card parser. */
-function readBundledDeck() {
-  return readdirSync(BUNDLED)
+async function readBundledDeck() {
+  const names = readdirSync(BUNDLED)
     .filter((name) => name.endsWith('.md'))
-    .sort()
-    .map((name) => {
-      const parsed = parseCard(readFileSync(path.join(BUNDLED, name), 'utf8'), name);
-      if ('problem' in parsed) throw new Error(parsed.problem.message);
-      return parsed.card;
-    });
+    .sort();
+  const cards = [];
+  for (const name of names) {
+    const parsed = await parseCard(readFileSync(path.join(BUNDLED, name), 'utf8'), name);
+    if ('problem' in parsed) throw new Error(parsed.problem.message);
+    cards.push(parsed.card);
+  }
+  return cards;
 }
 
 const WIDGET = 'How well did you know this?\n1\nNot at all\n2\n3\n4\n5\nPerfectly\n';
 
 describe('parseBrainscape', () => {
-  it('reads the seed export into the bundled deck’s questions, answers and difficulties, in order', () => {
+  it('reads the seed export into the bundled deck’s questions, answers and difficulties, in order', async () => {
     const { cards, problems, title } = parseBrainscape(SEED);
     expect(problems).toEqual([]);
     expect(title).toBe('Optimization in neural networks');
-    const bundled = readBundledDeck();
+    const bundled = await readBundledDeck();
     expect(bundled).toHaveLength(11);
     expect(cards.map(({ question, answer, difficulty }) => ({ question, answer, difficulty }))).toEqual(
       bundled.map(({ question, answer, difficulty }) => ({ question, answer, difficulty })),

@@ -5,8 +5,8 @@ import { parseCard } from '../../../src/core/card/parse.js';
 const base: CardFields = { id: 'deck/card', difficulty: null, tags: [], question: 'What?', answer: 'That.' };
 
 /** The fields parseCard reads back from the formatted file. */
-function roundTrip(fields: CardFields) {
-  const parsed = parseCard(formatCardFile(fields), 'deck/card.md');
+async function roundTrip(fields: CardFields) {
+  const parsed = await parseCard(formatCardFile(fields), 'deck/card.md');
   if ('problem' in parsed) throw new Error(`${parsed.problem.line}: ${parsed.problem.message}`);
   const { id, difficulty, tags, question, answer } = parsed.card;
   return { id, difficulty, tags, question, answer };
@@ -36,8 +36,8 @@ describe('formatCardFile', () => {
     ['an answer with a heading and a rule', { answer: '# Not the question\n\n---\n\ntext' }],
     ['an answer that starts with an indented code block', { answer: '    code line\n\nafter' }],
     ['a long question', { question: 'word '.repeat(60).trim() }],
-  ])('reads back %s exactly', (_name, fields) => {
+  ])('reads back %s exactly', async (_name, fields) => {
     const card = { ...base, ...fields };
-    expect(roundTrip(card)).toEqual({ ...card, tags: [...card.tags] });
+    expect(await roundTrip(card)).toEqual({ ...card, tags: [...card.tags] });
   });
 });
