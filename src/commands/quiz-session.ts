@@ -25,6 +25,7 @@ import {
   formatRevealPrompt,
   formatTypedAnswer,
 } from '../render/quiz-screen.js';
+import { wrapText } from '../render/layout.js';
 import type { Screen } from '../render/terminal.js';
 
 /** Everything a running session reads and changes. */
@@ -120,7 +121,7 @@ async function askAction(session: Session, bindings: Record<string, Action>, mes
     const key = await terminal.askKey(message, [...Object.keys(bindings), '?', 'q']);
     if (key === '?') terminal.print(formatKeyHelp(chalk, session.screen.width()));
     else if (bindings[key] === 'undo' && session.progress.history.length === 0)
-      terminal.print(chalk.dim('Nothing to undo yet.'));
+      say(session, 'dim', 'Nothing to undo yet.');
     else return bindings[key] ?? (key as StopReason);
   }
 }
@@ -163,7 +164,7 @@ function recordRating(session: Session, card: Card, rating: Rating, shownAt: Dat
   applyEntry(session.log, review, session.scheduler);
   const due = session.log.states.get(card.id)?.fsrs.due ?? at;
   session.progress = takeStep(session.progress, { kind: 'rating', review, stateBefore });
-  session.terminal.print(session.screen.chalk.dim(formatRated(rating, due, at)));
+  say(session, 'dim', formatRated(rating, due, at));
 }
 
 /** Runs a write to the store; when it fails, says so with `what` and the reason, and returns false. */
@@ -173,14 +174,13 @@ function saveOrSay(session: Session, what: string, write: () => void): boolean {
     return true;
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
-    session.terminal.print(session.screen.chalk.yellow(`${what}: ${error.message}`));
+    say(session, 'yellow', `${what}: ${error.message}`);
     return false;
   }
 }
 
 async function applyAction(session: Session, card: Card, action: Action): Promise<StopReason | null> {
-  const { terminal, deps } = session;
-  const { chalk } = session.screen;
+  const { deps } = session;
   switch (action) {
     case 'undo':
       undoLastStep(session);
@@ -190,7 +190,7 @@ async function applyAction(session: Session, card: Card, action: Action): Promis
       return null;
     case 'skip':
       session.progress = takeStep(session.progress, { kind: 'skip' });
-      terminal.print(chalk.dim('Skipped for this session.'));
+      say(session, 'dim', 'Skipped for this session.');
       return null;
     case 'bury': {
       const now = deps.now();
@@ -198,7 +198,7 @@ async function applyAction(session: Session, card: Card, action: Action): Promis
       if (!saveOrSay(session, 'The card was not buried', () => session.store.append(bury))) return null;
       applyEntry(session.log, bury, session.scheduler);
       session.progress = takeStep(session.progress, { kind: 'bury', bury });
-      terminal.print(chalk.dim('Buried until tomorrow.'));
+      say(session, 'dim', 'Buried until tomorrow.');
       return null;
     }
     case 'reveal':
@@ -213,8 +213,7 @@ function undoLastStep(session: Session): void {
   const taken = undoStep(session.progress);
   if (!taken) return;
   const { undone } = taken;
-  const { store, terminal } = session;
-  const { chalk } = session.screen;
+  const { store } = session;
   const at = session.deps.now().toISOString();
   if (undone.kind === 'rating') {
     const undo = { card: undone.card.id, undo: undone.review.at, at };
@@ -233,7 +232,7 @@ function undoLastStep(session: Session): void {
       : undone.kind === 'skip'
         ? 'the skip of'
         : 'the burial of';
-  terminal.print(chalk.dim(`Took back ${what} ${question}.`));
+  say(session, 'dim', `Took back ${what} ${question}.`);
 }
 
 /**
@@ -244,27 +243,37 @@ async function editCard(session: Session, card: Card): Promise<void> {
   const { terminal } = session;
   const { chalk } = session.screen;
   if (session.readOnly) {
-    terminal.print(chalk.yellow(formatReadOnlyDeck(session.cardsRoot)));
+    say(session, 'yellow', formatReadOnlyDeck(session.cardsRoot));
     return;
   }
   for (;;) {
     const failure = terminal.suspend(() => runEditor(path.join(session.cardsRoot, card.path), session.deps.env));
     if (failure) {
-      terminal.print(chalk.yellow(`The card was not edited: ${failure}.`));
+      say(session, 'yellow', `The card was not edited: ${failure}.`);
       return;
     }
     const reloaded = await loadCardFile(session.cardsRoot, card.path);
     if (!('problem' in reloaded)) {
       const queue = session.progress.queue.map((queued) => (queued.id === card.id ? reloaded.card : queued));
       session.progress = { ...session.progress, queue };
-      terminal.print(chalk.dim('Reloaded the card.'));
+      say(session, 'dim', 'Reloaded the card.');
       return;
     }
-    terminal.print(chalk.yellow(`The edited card is not valid: ${formatProblem(reloaded.problem)}.`));
+    say(session, 'yellow', `The edited card is not valid: ${formatProblem(reloaded.problem)}.`);
     const key = await terminal.askKey(chalk.dim('e edits it again · Enter keeps the version shown before'), [
       'e',
       'enter',
     ]);
     if (key !== 'e') return;
   }
+}
+
+/** Prints a line about what just happened, wrapped at words to the terminal's width, dim or (for a problem) yellow. */
+function say(session: Session, style: 'dim' | 'yellow', text: string): void {
+  const { chalk, width } = session.screen;
+  session.terminal.print(
+    wrapText(text, width())
+      .map((line) => chalk[style](line))
+      .join('\n'),
+  );
 }
