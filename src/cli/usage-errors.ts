@@ -1,5 +1,6 @@
 import { Command, type ErrorOptions } from 'commander';
 import { ExitCode } from '../core/errors.js';
+import { getEditDistance } from '../core/suggest.js';
 
 /**
  * A flashdeck command: commander's usage errors come out as one line that says what to do, with exit code 2.
@@ -113,28 +114,11 @@ function findSimilar(word: string, candidates: readonly string[]): string[] {
   let nearest: string[] = [];
   const bare = (text: string) => text.replace(/^--/, '');
   for (const candidate of new Set(candidates)) {
-    const distance = editDistance(bare(word), bare(candidate));
+    const distance = getEditDistance(bare(word), bare(candidate), MAX_EDITS);
     const length = Math.max(bare(word).length, bare(candidate).length);
     if (distance > best || (length - distance) / length <= 0.4) continue;
     if (distance < best) [best, nearest] = [distance, []];
     nearest.push(candidate);
   }
   return nearest;
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-function editDistance(a: string, b: string): number {
-  // rows[i][j]: the distance between the first i characters of a and the first j of b.
-  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : i)),
-  );
-  const at = (i: number, j: number) => rows[i]?.[j] ?? 0;
-  for (const [i, row] of rows.entries()) {
-    for (let j = 1; i > 0 && j <= b.length; j++) {
-      row[j] = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        row[j] = Math.min(at(i, j), at(i - 2, j - 2) + 1);
-    }
-  }
-  return at(a.length, b.length);
 }

@@ -17,7 +17,7 @@ export function suggestClosest(word: string, candidates: readonly string[]): str
  * Edits (insert, delete, replace, swap two neighbours) from `a` to `b`, as in commander's suggestions for options;
  * anything over `limit` is reported as `limit + 1` without being worked out, so a long word costs little.
  */
-function getEditDistance(a: string, b: string, limit: number): number {
+export function getEditDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   // rows[i][j]: edits from the first i characters of a to the first j of b.
   const rows = Array.from({ length: a.length + 1 }, (_, i) =>
