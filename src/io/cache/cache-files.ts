@@ -1,7 +1,8 @@
 import type { Hash } from 'node:crypto';
-import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeFolders } from '../folders.js';
+import { replaceWhole } from '../whole-files.js';
 
 // What the caches beside the store share. Every cache only saves time: one that cannot be read is rebuilt, one that
 // cannot be written is skipped.
@@ -30,16 +31,11 @@ export function createFolderFor(file: string): boolean {
  * not written through: caching is skipped.
  */
 export function replaceFile(file: string, contents: string | Uint8Array): boolean {
-  const temporary = `${file}.${process.pid}.tmp`;
   try {
     if (lstatSync(path.dirname(file)).isSymbolicLink()) return false;
-    // A file left by a killed process of the same id goes first; 'wx' then never follows a link put in its place.
-    rmSync(temporary, { force: true });
-    writeFileSync(temporary, contents, { flag: 'wx' });
-    renameSync(temporary, file);
+    replaceWhole(file, contents);
     return true;
   } catch {
-    rmSync(temporary, { force: true });
     return false;
   }
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FlashError, UsageError } from '../../core/errors.js';
 import { sanitizeTerminalText } from '../../core/markdown/text.js';
+import { createFile, createTemporaryBeside, replaceWhole } from '../whole-files.js';
 import { makeFolders } from '../folders.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -37,7 +38,7 @@ export function writeFileUnder(root: string, relative: string, text: string, for
   const file = path.join(root, relative);
   try {
     checkFolders(root, relative, true);
-    if (force) replaceFile(file, text);
+    if (force) replaceWhole(file, text);
     else if (!createFileUnlessTaken(file, text)) return false;
     return true;
   } catch (error) {
@@ -132,39 +133,6 @@ function linkOrCreate(temporary: string, file: string, text: string): void {
   } catch (error) {
     if (!NO_HARD_LINKS.has(errorCode(error))) throw error;
     createFile(file, text);
-  }
-}
-
-/** Writes a temporary file beside `file` and renames it over the name, so a link there is replaced, not followed. */
-function replaceFile(file: string, text: string): void {
-  const temporary = createTemporaryBeside(file, text);
-  try {
-    fs.renameSync(temporary, file);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw error;
-  }
-}
-
-/** A new file beside `file` holding `text`; short, so it fits beside a name at the length limit, and hidden, so a leftover is never read as a card. */
-function createTemporaryBeside(file: string, text: string): string {
-  const temporary = path.join(path.dirname(file), `.flashdeck-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
-  createFile(temporary, text);
-  return temporary;
-}
-
-/** Creates a file that did not exist, with its text; a failed write removes it again. */
-function createFile(file: string, text: string): void {
-  const descriptor = fs.openSync(file, 'wx');
-  try {
-    try {
-      fs.writeFileSync(descriptor, text);
-    } finally {
-      fs.closeSync(descriptor);
-    }
-  } catch (error) {
-    fs.rmSync(file, { force: true });
-    throw error;
   }
 }
 
