@@ -456,14 +456,20 @@ describe('type-in mode, compared', () => {
 describe('pager keys', () => {
   const answer = Array.from({ length: 60 }, (_, i) => `- line ${i + 1}`).join('\n');
 
-  it('rates with 1–5 while paging, without the rest', async () => {
+  /** A quiz on one long card, paged: the first page and its prompt on screen. */
+  async function startPaging(home: string) {
     const cards = testdir({ 'long.md': cardFile('Long question', answer, 'id: long') });
-    const home = testdir();
     const t = startPty(['--cards', cards], cliEnv(home));
     t.pty.resize(80, 20);
     await t.waitFor(REVEAL);
     t.pty.write(' ');
     await t.waitFor('Space for more');
+    return t;
+  }
+
+  it('rates with 1–5 while paging, without the rest', async () => {
+    const home = testdir();
+    const t = await startPaging(home);
     t.pty.write('4');
     expect(await t.exited).toBe(0);
     expect(t.screen()).not.toContain('line 60');
@@ -471,13 +477,8 @@ describe('pager keys', () => {
   });
 
   it('q leaves the pager for the rating prompt, not the session', async () => {
-    const cards = testdir({ 'long.md': cardFile('Long question', answer, 'id: long') });
     const home = testdir();
-    const t = startPty(['--cards', cards], cliEnv(home));
-    t.pty.resize(80, 20);
-    await t.waitFor(REVEAL);
-    t.pty.write(' ');
-    await t.waitFor('Space for more');
+    const t = await startPaging(home);
     t.pty.write('q');
     await t.waitFor(RATE);
     t.pty.write('5');

@@ -100,7 +100,7 @@ function breakAbandoned(lockPath: string, seen: LockState, token: string): void 
   if (!tryCreate(guardPath, token)) {
     // The guard is held for microseconds; one that stays was left by a process killed while breaking.
     const guard = readLock(guardPath);
-    if (guard && isAbandoned(guard) && isSameLock(readLock(guardPath), guard)) fs.rmSync(guardPath, { force: true });
+    if (guard && isAbandoned(guard)) fs.rmSync(guardPath, { force: true });
     else Atomics.wait(sleeper, 0, 0, RETRY_MS);
     return;
   }
