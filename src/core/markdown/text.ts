@@ -1,3 +1,4 @@
+import { drawClozeMarks } from './cloze-marks.js';
 import { resolveInlineHtml, type CardToken } from './inline-html.js';
 import { lexInlineMarkdown, lexMarkdown } from './lexer.js';
 import { sanitizeTerminalText } from './terminal-text.js';
@@ -89,12 +90,14 @@ export function isPlainText(markdown: string): boolean {
   return PLAIN_WORDS.test(markdown);
 }
 
-/** One line of plain text from markdown, for lists and JSON: no inline syntax, HTML tags as the quiz shows them, entities decoded. */
+/**
+ * One line of plain text from markdown, for lists and JSON: no inline syntax, HTML tags as the quiz shows them, entities
+ * decoded; a cloze card's hidden spans as `[…]` or `[hint]`, its revealed ones as their text.
+ */
 export function toPlainText(markdown: string): string {
   if (isPlainText(markdown)) return markdown.replace(/ {2,}/g, ' ').trim();
-  return sanitizeTerminalText(collectText(lexMarkdown(markdown)))
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = sanitizeTerminalText(collectText(lexMarkdown(markdown))).replace(/\s+/g, ' ');
+  return drawClozeMarks(text, (span) => (span.kind === 'hidden' ? `[${span.text}]` : span.text)).trim();
 }
 
 /** Blocks whose text is set apart from what comes before and after it by a space. */
