@@ -5,6 +5,7 @@ import type { Tokens } from 'marked';
 import { createRequire } from 'node:module';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
+import { drawClozeMarks, removeClozeMarks } from '../core/markdown/cloze-marks.js';
 import { resolveInlineHtml, type CardToken } from '../core/markdown/inline-html.js';
 import { lexInlineMarkdown, lexMarkdown } from '../core/markdown/lexer.js';
 import { decodeEntities, isPlainText, sanitizeTerminalText } from '../core/markdown/text.js';
@@ -34,11 +35,29 @@ function getHighlighter(): ReturnType<typeof createEmphasize> {
 export function renderMarkdown(markdown: string, width: number, chalk: ChalkInstance): string {
   // Most questions are one line of plain words: marked would read them as one paragraph of text (its first run also
   // compiles its patterns, which delays the first question). Links are left to it: they are coloured.
-  if (isPlainText(markdown) && !/:\/\/|www\./i.test(markdown))
-    return wrapText(markdown, Math.max(MIN_WIDTH, width)).join('\n');
   const look = { chalk, plain: chalk.level === 0 };
+  if (isPlainText(removeClozeMarks(markdown)) && !/:\/\/|www\./i.test(markdown))
+    return wrapText(drawClozeSpans(markdown, look), Math.max(MIN_WIDTH, width)).join('\n');
   const tokens = lexMarkdown(sanitizeTerminalText(markdown));
-  return renderBlocks(tokens, Math.max(MIN_WIDTH, width), look).join('\n').replace(/\n+$/, '');
+  // Spans are drawn block by block; a mark that lost its partner across blocks must still not reach the terminal.
+  return removeClozeMarks(renderBlocks(tokens, Math.max(MIN_WIDTH, width), look).join('\n').replace(/\n+$/, ''));
+}
+
+/**
+ * A cloze card's marked spans drawn: hidden as `[…]` or `[hint]`, revealed in bold inverse, or `[text]` without colour.
+ * Drawn before wrapping, where the brackets take the marks' two columns and wrap-ansi carries a style across lines.
+ */
+function drawClozeSpans(text: string, look: Look): string {
+  const { chalk, plain } = look;
+  return drawClozeMarks(text, (span) => {
+    if (span.kind === 'hidden') return plain ? `[${span.text}]` : chalk.bold.cyan(`[${span.text}]`);
+    return plain ? `[${span.text}]` : chalk.bold.inverse(span.text);
+  });
+}
+
+/** Inline tokens as one styled string with its cloze spans drawn: for a block's whole text, where spans are paired. */
+function renderBlockInline(tokens: readonly CardToken[] | undefined, look: Look): string {
+  return drawClozeSpans(renderInline(tokens, look), look);
 }
 
 /** Block tokens as lines, with one blank line between blocks; blocks that show nothing (HTML comments) take no room. */
@@ -54,7 +73,7 @@ function renderBlock(token: CardToken, width: number, look: Look): string[] {
   const { chalk } = look;
   switch (token.type) {
     case 'heading': {
-      const text = renderInline(token.tokens, look);
+      const text = renderBlockInline(token.tokens, look);
       const marked = look.plain
         ? `${'#'.repeat(token.depth)} ${text}`
         : chalk.bold(token.depth === 1 ? chalk.underline(text) : text);
@@ -63,7 +82,9 @@ function renderBlock(token: CardToken, width: number, look: Look): string[] {
     case 'paragraph':
     case 'text':
       return wrapText(
-        'tokens' in token && token.tokens ? renderInline(token.tokens, look) : decodeEntities(token.text),
+        'tokens' in token && token.tokens
+          ? renderBlockInline(token.tokens, look)
+          : drawClozeSpans(decodeEntities(token.text), look),
         width,
       );
     case 'list':
@@ -77,14 +98,14 @@ function renderBlock(token: CardToken, width: number, look: Look): string[] {
     case 'hr':
       return [chalk.dim('─'.repeat(Math.min(width, 40)))];
     case 'math':
-      return String(token.text)
+      return drawClozeSpans(String(token.text), look)
         .split('\n')
         .map((line: string) => `  ${chalk.cyan(line)}`);
     case 'html':
       // marked leaves a block of HTML unread: it is read as inline markdown, its tags as in a paragraph.
-      return wrapText(dropBlankLines(renderInline(lexInlineMarkdown(token.text), look)), width);
+      return wrapText(dropBlankLines(renderBlockInline(lexInlineMarkdown(token.text), look)), width);
     default:
-      return wrapText(token.raw.trim(), width);
+      return wrapText(drawClozeSpans(token.raw.trim(), look), width);
   }
 }
 
@@ -114,16 +135,18 @@ function renderCode(code: Tokens.Code, width: number, look: Look): string[] {
   const text = code.text.replace(/\n+$/, '');
   const language = code.lang?.split(/\s/)[0]?.toLowerCase();
   const highlight = !look.plain && language ? getHighlighter() : undefined;
-  const coloured =
+  const highlighted =
     highlight && language && highlight.registered(language) ? highlight.highlight(language, text).value : text;
+  // Drawn over the whole block, before it is cut into lines, so a span over several lines keeps its partner marks.
+  const coloured = drawClozeSpans(highlighted, look);
   // Indented like markdown's own code blocks, so code never looks like a quote's `│`.
   const indent = '    ';
   return coloured.split('\n').flatMap((line) => prefixLines(hardWrap(line, width - indent.length), indent, indent));
 }
 
 function renderTable(table: Tokens.Table, width: number, look: Look): string[] {
-  const header = table.header.map((cell) => look.chalk.bold(renderInline(cell.tokens, look)));
-  const rows = table.rows.map((row) => row.map((cell) => renderInline(cell.tokens, look)));
+  const header = table.header.map((cell) => look.chalk.bold(renderBlockInline(cell.tokens, look)));
+  const rows = table.rows.map((row) => row.map((cell) => renderBlockInline(cell.tokens, look)));
   const natural = header.map((_, column) =>
     Math.max(
       3,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lexMarkdown } from '../../../src/core/markdown/lexer.js';
 import { sanitizeTerminalText, toPlainText } from '../../../src/core/markdown/text.js';
+import { findClozeDeletions, hideCloze, revealCloze } from '../../../src/core/card/cloze.js';
 
 describe('sanitizeTerminalText', () => {
   it.each([
@@ -118,5 +119,23 @@ describe('toPlainText', () => {
       expect(inline.map((token) => token.raw).join(''), text).toBe(text);
       expect(toPlainText(text), text).toBe(text.replace(/ +/g, ' ').trim());
     }
+  });
+});
+
+describe('toPlainText of a cloze card', () => {
+  const note = 'The **capital** of {{c1::Australia::a country}} is {{c2::Canberra}}.\n\n- and `{{c1::x}}`';
+  const { deletions } = findClozeDeletions(note);
+
+  it('shows hidden deletions as […] or [hint], with no marks left', () => {
+    expect(toPlainText(hideCloze(note, deletions, 1))).toBe('The capital of [a country] is Canberra. and […]');
+    expect(toPlainText(hideCloze(note, deletions, 2))).toBe('The capital of Australia is […]. and x');
+  });
+
+  it('shows revealed deletions as their text', () => {
+    expect(toPlainText(revealCloze(note, deletions, 2))).toBe('The capital of Australia is Canberra. and x');
+  });
+
+  it('drops marks without a partner', () => {
+    expect(toPlainText('a \uE000b *c*')).toBe('a b c');
   });
 });
