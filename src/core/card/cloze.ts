@@ -1,4 +1,5 @@
 import { markHidden, markRevealed } from '../markdown/cloze-marks.js';
+import { sanitizeTerminalText } from '../markdown/terminal-text.js';
 
 /** One Anki-style deletion `{{cN::text}}` or `{{cN::text::hint}}`; `start` and `end` are the offsets of the braces. */
 export interface ClozeDeletion {
@@ -74,7 +75,8 @@ export function findClozeDeletions(text: string): ClozeScan {
   // The outermost one is enough: the others open inside it.
   const unclosed = open[0];
   if (unclosed) {
-    const shown = text.slice(unclosed.start, unclosed.contentStart + 20).replace(/\s+/g, ' ');
+    // The note's own words go into the message, which is printed: no control characters.
+    const shown = sanitizeTerminalText(text.slice(unclosed.start, unclosed.contentStart + 20)).replace(/\s+/g, ' ');
     problems.push({ offset: unclosed.start, message: `unclosed cloze deletion ${shown}…: close it with }}` });
   }
   const lineOf = lineFinder(text);
@@ -93,6 +95,7 @@ function stepInside(text: string, pos: number, deletion: OpenDeletion, closings:
   // Code spans and math are opaque: a `::` or `}}` in them belongs to the code or the formula.
   if (char === '`') return closings.afterCodeSpan(pos);
   if (char === '$') return matchAt(INLINE_MATH, text, pos) ? INLINE_MATH.lastIndex : pos + 1;
+  // A backslash escapes the next character in markdown: `\}` is a brace of the text, not of the syntax.
   if (char === '\\') return next === '(' ? closings.after('\\)', pos + 2) : pos + 2;
   if (char === '{') deletion.braceDepth += 1;
   else if (char === '}' && deletion.braceDepth > 0) deletion.braceDepth -= 1;

@@ -1,4 +1,4 @@
-import { drawClozeMarks } from './cloze-marks.js';
+import { drawClozeMarks, removeClozeMarks } from './cloze-marks.js';
 import { resolveInlineHtml, type CardToken } from './inline-html.js';
 import { lexInlineMarkdown, lexMarkdown } from './lexer.js';
 import { sanitizeTerminalText } from './terminal-text.js';
@@ -95,8 +95,10 @@ export function isPlainText(markdown: string): boolean {
  * decoded; a cloze card's hidden spans as `[…]` or `[hint]`, its revealed ones as their text.
  */
 export function toPlainText(markdown: string): string {
-  if (isPlainText(markdown)) return markdown.replace(/ {2,}/g, ' ').trim();
-  const text = sanitizeTerminalText(collectText(lexMarkdown(markdown))).replace(/\s+/g, ' ');
+  // A cloze question of plain words keeps the fast path: the marks are all its syntax.
+  const text = isPlainText(removeClozeMarks(markdown))
+    ? markdown.replace(/ {2,}/g, ' ')
+    : sanitizeTerminalText(collectText(lexMarkdown(markdown))).replace(/\s+/g, ' ');
   return drawClozeMarks(text, (span) => (span.kind === 'hidden' ? `[${span.text}]` : span.text)).trim();
 }
 

@@ -78,6 +78,10 @@ describe('findClozeDeletions', () => {
     expect(readDeletions('{{c1::a ` b}} c')).toEqual([[1, 'a ` b', null]]);
   });
 
+  it('reads a backslash-escaped brace as text, not as syntax', () => {
+    expect(readDeletions('{{c1::a \\{ b}}')).toEqual([[1, 'a \\{ b', null]]);
+  });
+
   it('reads nested deletions (Anki 2.1.56) as deletions of their own', () => {
     expect(readDeletions('{{c1::outer {{c2::inner}} text}}')).toEqual([
       [1, 'outer {{c2::inner}} text', null],
@@ -91,6 +95,12 @@ describe('findClozeDeletions', () => {
     expect(problems).toEqual([
       { line: 3, message: 'unclosed cloze deletion {{c2::never closed more…: close it with }}' },
     ]);
+  });
+
+  it('keeps control characters of the note out of the message', () => {
+    expect(findClozeDeletions('{{c1::\u001B[2Jx').problems[0]?.message).toBe(
+      'unclosed cloze deletion {{c1::x…: close it with }}',
+    );
   });
 
   it('reports a closing lost to an unbalanced brace as unclosed', () => {

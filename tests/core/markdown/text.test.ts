@@ -135,6 +135,11 @@ describe('toPlainText of a cloze card', () => {
     expect(toPlainText(revealCloze(note, deletions, 2))).toBe('The capital of Australia is Canberra. and x');
   });
 
+  it('writes out the spans of a question of plain words', () => {
+    const question = 'Capital of  {{c1::Australia}}?';
+    expect(toPlainText(hideCloze(question, findClozeDeletions(question).deletions, 1))).toBe('Capital of […]?');
+  });
+
   it('drops marks without a partner', () => {
     expect(toPlainText('a \uE000b *c*')).toBe('a b c');
   });
