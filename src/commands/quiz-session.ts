@@ -254,7 +254,11 @@ async function editCard(session: Session, card: Card): Promise<void> {
     }
     const reloaded = await loadCardFile(session.cardsRoot, card.path);
     if (!('problem' in reloaded)) {
-      const queue = session.progress.queue.map((queued) => (queued.id === card.id ? reloaded.card : queued));
+      // The note's other cards in the queue change with it; a card the edit took away is shown as it was.
+      const edited = new Map(reloaded.cards.map((fresh) => [fresh.id, fresh]));
+      const queue = session.progress.queue.map((queued) =>
+        queued.path === card.path ? (edited.get(queued.id) ?? queued) : queued,
+      );
       session.progress = { ...session.progress, queue };
       say(session, 'dim', 'Reloaded the card.');
       return;

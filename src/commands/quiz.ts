@@ -60,6 +60,7 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
     buried: findBuried(burials, now, store.getLegacyBurials()),
     // The weakest cards are chosen regardless of schedule, like a cram session.
     all: options.all || weakest !== undefined,
+    burySiblings: settings.burySiblings,
     shuffle: options.shuffle,
     random: deps.random,
   });

@@ -148,7 +148,7 @@ describe('config list and config path', () => {
     const lines = result.stdout.trimEnd().split('\n');
     // Name, value and mark in columns of the same width on every line; the meaning starts where they end.
     const columns = lines
-      .slice(0, 4)
+      .slice(0, 5)
       .map((line) => [
         line.slice(0, 17).trimEnd(),
         line.slice(17, 25).trimEnd(),
@@ -159,9 +159,10 @@ describe('config list and config path', () => {
       ['new-per-day', '10', '*', true],
       ['reviews-per-day', '200', ' ', true],
       ['retention', '0.9', ' ', true],
+      ['bury-siblings', 'true', ' ', true],
       ['parameters', 'default', ' ', true],
     ]);
-    expect(lines.slice(4)).toEqual([
+    expect(lines.slice(5)).toEqual([
       '* not the default; `flashdeck config unset <name>` puts it back',
       `(stored in ${path.join(home, 'config.json')})`,
     ]);

@@ -80,8 +80,11 @@ const UNSEEN = { reviews: 0, lastRating: null, due: null };
 const LIST_JSON = [
   {
     id: 'intro',
+    note: 'intro',
+    kind: 'basic',
     deck: '.',
     path: 'intro.md',
+    line: 5,
     difficulty: 'easy',
     tags: ['basics', 'intro'],
     question: 'What do bold, code, a link & friends look like?',
@@ -89,8 +92,11 @@ const LIST_JSON = [
   },
   {
     id: 'adam-optimizer',
+    note: 'adam-optimizer',
+    kind: 'basic',
     deck: 'ml',
     path: 'ml/adam.md',
+    line: 5,
     difficulty: 'medium',
     tags: ['adam', 'optimizers'],
     question: 'What does Adam adapt?',
@@ -98,8 +104,11 @@ const LIST_JSON = [
   },
   {
     id: 'ml/deep/backprop',
+    note: 'ml/deep/backprop',
+    kind: 'basic',
     deck: 'ml/deep',
     path: 'ml/deep/backprop.md',
+    line: 1,
     difficulty: 'hard',
     tags: [],
     question: 'What is backpropagation?',
@@ -107,8 +116,11 @@ const LIST_JSON = [
   },
   {
     id: 'ml/deep/dropout',
+    note: 'ml/deep/dropout',
+    kind: 'basic',
     deck: 'ml/deep',
     path: 'ml/deep/dropout.md',
+    line: 5,
     difficulty: 'easy',
     tags: ['regularization'],
     question: 'Why use dropout?',
@@ -116,8 +128,11 @@ const LIST_JSON = [
   },
   {
     id: 'ml/momentum',
+    note: 'ml/momentum',
+    kind: 'basic',
     deck: 'ml',
     path: 'ml/momentum.md',
+    line: 5,
     difficulty: 'medium',
     tags: ['optimizers'],
     question: 'What does momentum smooth?',
@@ -125,8 +140,11 @@ const LIST_JSON = [
   },
   {
     id: 'mlops/ci',
+    note: 'mlops/ci',
+    kind: 'basic',
     deck: 'mlops',
     path: 'mlops/ci.md',
+    line: 4,
     difficulty: null,
     tags: ['ops', 'Basics'],
     question: 'What is CI?',
@@ -153,7 +171,20 @@ describe('list --json', () => {
     // Exactly the SPEC fields, in every element.
     for (const entry of parseJson(result.stdout) as object[]) {
       expect(Object.keys(entry).sort()).toEqual(
-        ['id', 'deck', 'path', 'difficulty', 'tags', 'question', 'reviews', 'lastRating', 'due'].sort(),
+        [
+          'id',
+          'note',
+          'kind',
+          'deck',
+          'path',
+          'line',
+          'difficulty',
+          'tags',
+          'question',
+          'reviews',
+          'lastRating',
+          'due',
+        ].sort(),
       );
     }
   });

@@ -1,15 +1,15 @@
 import { chmodSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCard } from '../../src/core/card/parse.js';
+import { parseNote } from '../../src/core/card/parse.js';
 import { cliEnv, runCli, startPty, testdir } from './helpers.js';
 
 // `flashdeck new`, scripted with options and interactive in a real terminal (build first).
 
 async function readCard(root: string, file: string) {
-  const parsed = await parseCard(readFileSync(path.join(root, file), 'utf8'), file);
+  const parsed = await parseNote(readFileSync(path.join(root, file), 'utf8'), file);
   if ('problem' in parsed) throw new Error(parsed.problem.message);
-  return parsed.card;
+  return parsed.note;
 }
 
 describe('flashdeck new with options', () => {
@@ -40,6 +40,9 @@ describe('flashdeck new with options', () => {
       tags: ['cells', 'energy'],
       question: 'What is ATP?',
       answer: 'The cell’s **energy** currency.',
+      line: 7,
+      answerLine: 9,
+      reverse: false,
     });
     expect(runCli(['lint', '--cards', cards], cliEnv(testdir())).code).toBe(0);
   });

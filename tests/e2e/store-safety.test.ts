@@ -130,8 +130,11 @@ describe('case 7: the store format', () => {
   const LIST = [
     {
       id: 'adam',
+      note: 'adam',
+      kind: 'basic',
       deck: '.',
       path: 'adam.md',
+      line: 6,
       difficulty: 'hard',
       tags: [],
       question: 'What does Adam adapt?',
@@ -141,8 +144,11 @@ describe('case 7: the store format', () => {
     },
     {
       id: 'gradient',
+      note: 'gradient',
+      kind: 'basic',
       deck: 'basics',
       path: 'basics/gradient.md',
+      line: 7,
       difficulty: 'easy',
       tags: ['calculus'],
       question: 'What does the gradient point to?',
@@ -152,8 +158,11 @@ describe('case 7: the store format', () => {
     },
     {
       id: 'basics/momentum',
+      note: 'basics/momentum',
+      kind: 'basic',
       deck: 'basics',
       path: 'basics/momentum.md',
+      line: 5,
       difficulty: 'medium',
       tags: [],
       question: 'What does momentum smooth?',
@@ -163,8 +172,11 @@ describe('case 7: the store format', () => {
     },
     {
       id: 'unseen',
+      note: 'unseen',
+      kind: 'basic',
       deck: '.',
       path: 'unseen.md',
+      line: 1,
       difficulty: null,
       tags: [],
       question: 'A card never rated',

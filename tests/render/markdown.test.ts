@@ -2,14 +2,14 @@ import { Chalk } from 'chalk';
 import { readFileSync } from 'node:fs';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { parseCard } from '../../src/core/card/parse.js';
+import { parseNote } from '../../src/core/card/parse.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 
 const plain = new Chalk({ level: 0 });
 const colour = new Chalk({ level: 3 });
-const parsed = await parseCard(readFileSync('tests/fixtures/cards/every-feature.md', 'utf8'), 'every-feature.md');
-if (!('card' in parsed)) throw new Error('the fixture card must be valid');
-const { answer } = parsed.card;
+const parsed = await parseNote(readFileSync('tests/fixtures/cards/every-feature.md', 'utf8'), 'every-feature.md');
+if ('problem' in parsed) throw new Error('the fixture card must be valid');
+const { answer } = parsed.note;
 
 describe('renderMarkdown on a card that uses every feature', () => {
   it.each([40, 80, 120])('renders at %i columns as the committed snapshot, no line wider', async (width) => {

@@ -5,25 +5,22 @@ import {
   type Card,
   type CardProblem,
   type Difficulty,
+  type Note,
+  CardError,
+  NO_QUESTION,
 } from './card.js';
+import { mayHoldClozeDeletions } from './cloze.js';
+import { removeClozeMarks } from '../markdown/cloze-marks.js';
+import { cardsOfNote } from './note-cards.js';
 import { findDeepMarkdown } from '../markdown/nesting.js';
 import { suggestClosest } from '../suggest.js';
 
 /**
- * A parsed card file: the card, the line of its `id:` field (1 when it has none) and what is worth a warning (unknown
- * fields; only when there is any), or why it is invalid.
+ * A parsed card file: its note and the cards it yields, the line of its `id:` field (1 when it has none) and what is
+ * worth a warning (unknown fields; only when there is any), or why it is invalid.
  */
-export type ParsedCard = { card: Card; idLine: number; warnings?: CardProblem[] } | { problem: CardProblem };
-
-/** A problem found while parsing, at a 1-based file line; turned into a CardProblem by the parsers. */
-export class CardError extends Error {
-  constructor(
-    readonly line: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export type ParsedNote =
+  { note: Note; cards: Card[]; idLine: number; warnings?: CardProblem[] } | { problem: CardProblem };
 
 /** A card file split into its frontmatter fields and its markdown body. */
 export interface CardParts {
@@ -43,7 +40,7 @@ export interface TitleHeading {
 }
 
 /** The frontmatter fields flashdeck reads. */
-const CARD_FIELDS = ['id', 'question', 'difficulty', 'tags'];
+const CARD_FIELDS = ['id', 'question', 'difficulty', 'tags', 'reverse'];
 
 /** Fields other tools keep in notes (Obsidian, static site generators, spaced-repetition plugins): never reported. */
 const OTHER_TOOLS_FIELDS = new Set([
@@ -74,25 +71,20 @@ const OTHER_TOOLS_FIELDS = new Set([
   'keywords',
   'layout',
   'lang',
-  'reverse',
   'sr-due',
   'sr-interval',
   'sr-ease',
 ]);
 
-/** The message for a card without a question. */
-export const NO_QUESTION =
-  'no question: start the card with a "# Question" heading or set "question:" in the frontmatter';
-
 const ALLOWED_DIFFICULTIES = `${DIFFICULTY_EMOJI.easy}/easy, ${DIFFICULTY_EMOJI.medium}/medium or ${DIFFICULTY_EMOJI.hard}/hard`;
 
-/** The text both parsers read: no byte order mark, `\n` line ends. */
+/** The text both parsers read: no byte order mark, `\n` line ends, none of the characters that mark cloze deletions. */
 export function normalizeCardText(text: string): string {
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return removeClozeMarks(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
 }
 
 /** Runs a parse, turning a CardError into the card's problem. */
-export function catchCardError(path: string, parse: () => ParsedCard): ParsedCard {
+export function catchCardError(path: string, parse: () => ParsedNote): ParsedNote {
   try {
     return parse();
   } catch (error) {
@@ -102,14 +94,14 @@ export function catchCardError(path: string, parse: () => ParsedCard): ParsedCar
 }
 
 /**
- * Reads the card from its parts; `findTitle` finds the question heading in the body (null when there is none).
- * Throws CardError; the checks run in a fixed order, so every parser reports the same first problem.
+ * Reads the note from its parts, and its cards; `findTitle` finds the question heading in the body (null when there
+ * is none). Throws CardError; the checks run in a fixed order, so every parser reports the same first problem.
  */
-export function assembleCard(
+export function assembleNote(
   parts: CardParts,
   path: string,
   findTitle: (body: string) => TitleHeading | null,
-): ParsedCard {
+): ParsedNote {
   const { fields, frontmatter } = parts;
   const frontmatterLines = frontmatter.split('\n');
   const fieldLine = (name: string) => findFieldLine(frontmatterLines, name);
@@ -117,18 +109,23 @@ export function assembleCard(
   const id = readId(fields.id, idLine) ?? path.replace(/\.md$/i, '');
   const tags = readTags(fields.tags, fieldLine('tags'));
   const declared = readDifficulty(fields.difficulty, fieldLine('difficulty'));
+  const reverse = readReverse(fields.reverse, fieldLine('reverse'));
   // Before any markdown parser reads the text: too deep a nesting would overflow its stack.
   checkNesting(parts.body, parts.bodyLine);
   if (typeof fields.question === 'string') checkNesting(fields.question, fieldLine('question'));
-  const { question: written, answer, line } = splitQuestion(fields.question, fieldLine('question'), parts, findTitle);
+  const written = splitQuestion(fields.question, fieldLine('question'), parts, findTitle);
 
-  const { question, difficulty: marked } = splitTrailingDifficulty(written);
-  if (!question) throw new CardError(line, NO_QUESTION);
-  if (!answer) throw new CardError(line, 'empty answer: write the answer below the question');
+  const { question, difficulty: marked } = splitTrailingDifficulty(written.question);
+  const isCloze = mayHoldClozeDeletions(written.question) || mayHoldClozeDeletions(written.answer);
+  if (!question && !isCloze) throw new CardError(written.line, NO_QUESTION);
+  if (!written.answer) throw new CardError(written.line, 'empty answer: write the answer below the question');
   const difficulty = declared ?? marked;
-  const card = { id, deck: deckOf(path), path, difficulty, tags, question, answer };
+  const note: Note = { id, deck: deckOf(path), path, difficulty, tags, ...written, question, reverse };
+  const cards = cardsOfNote(note);
   const warnings = findUnknownFields(fields, frontmatterLines, path);
-  return warnings.length ? { card, idLine, warnings } : { card, idLine };
+  if (reverse && cards.every((card) => card.kind === 'cloze'))
+    warnings.push({ path, line: fieldLine('reverse'), message: '"reverse: true" does nothing on a cloze note' });
+  return warnings.length ? { note, cards, idLine, warnings } : { note, cards, idLine };
 }
 
 /** A warning for each field neither flashdeck nor a common notes tool reads: a misspelt `tag:` would lose the tags. */
@@ -196,6 +193,12 @@ function readTags(value: unknown, line: number): string[] {
   return [...new Set(items.map((tag) => tag.trim()).filter(Boolean))];
 }
 
+function readReverse(value: unknown, line: number): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value !== 'boolean') throw new CardError(line, `reverse must be true or false (found ${describe(value)})`);
+  return value;
+}
+
 function readDifficulty(value: unknown, line: number): Difficulty | null {
   if (value === undefined || value === null) return null;
   const difficulty = typeof value === 'string' ? parseDifficulty(value) : null;
@@ -203,21 +206,39 @@ function readDifficulty(value: unknown, line: number): Difficulty | null {
   return difficulty;
 }
 
-/** The question (frontmatter first, else the title heading) and the answer after it; `line` locates both. */
+/**
+ * The question (frontmatter first, else the title heading) and the answer after it, with the lines they start on.
+ * A body without a title is a cloze note's text (its question is '') when it holds a deletion.
+ */
 function splitQuestion(
   field: unknown,
   fieldLine: number,
   parts: CardParts,
   findTitle: (body: string) => TitleHeading | null,
-) {
+): Pick<Note, 'question' | 'line' | 'answer' | 'answerLine'> {
+  const answerFrom = (offset: number) => {
+    const rest = parts.body.slice(offset);
+    const answer = trimAnswer(rest);
+    const blank = /^(?:[ \t]*\n)*/.exec(rest)?.[0] ?? '';
+    return { answer, answerLine: parts.bodyLine + lineAt(parts.body, offset + blank.length) - 1 };
+  };
   if (field !== undefined && field !== null) {
     if (typeof field !== 'string') throw new CardError(fieldLine, `question must be text (found ${describe(field)})`);
-    return { question: field.trim(), answer: trimAnswer(parts.body), line: fieldLine };
+    return { question: field.trim(), line: fieldLine, ...answerFrom(0) };
   }
-  const title = findTitle(parts.body);
-  if (!title) throw new CardError(1, NO_QUESTION);
+  const title = mayHoldClozeDeletions(parts.body) && !startsWithTitle(parts.body) ? null : findTitle(parts.body);
+  if (!title) {
+    const text = answerFrom(0);
+    if (mayHoldClozeDeletions(text.answer)) return { question: '', line: text.answerLine, ...text };
+    throw new CardError(1, NO_QUESTION);
+  }
   const line = parts.bodyLine + lineAt(parts.body, title.offset) - 1;
-  return { question: title.text.trim(), answer: trimAnswer(parts.body.slice(title.offset + title.raw.length)), line };
+  return { question: title.text.trim(), line, ...answerFrom(title.offset + title.raw.length) };
+}
+
+/** Whether the body's first line with text is a `# ` heading: a cloze note's title, shown above its text. */
+function startsWithTitle(body: string): boolean {
+  return /^(?:[ \t]*\n)* {0,3}#[ \t]/.test(body);
 }
 
 /** Drops blank lines before the answer and whitespace after it, keeping an indented code block's indent. */

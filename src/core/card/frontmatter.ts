@@ -1,4 +1,5 @@
-import { CardError, lineAt, type CardParts } from './fields.js';
+import { CardError } from './card.js';
+import { lineAt, type CardParts } from './fields.js';
 
 /** A card file split on its `---` lines, before its frontmatter is read. */
 export interface SplitCard extends Omit<CardParts, 'fields'> {

@@ -1,12 +1,12 @@
 import { Lexer, type Token } from 'marked';
 import YAML from 'yaml';
+import { CardError } from './card.js';
 import {
-  assembleCard,
-  CardError,
+  assembleNote,
   catchCardError,
   lineAt,
   normalizeCardText,
-  type ParsedCard,
+  type ParsedNote,
   type TitleHeading,
 } from './fields.js';
 import { splitFrontmatter } from './frontmatter.js';
@@ -45,13 +45,13 @@ function parseYaml(source: string): unknown {
 
 /**
  * Reads one card file's text with the YAML and markdown parsers, whatever its frontmatter and markdown. Called by
- * `parseCard` (parse.ts) for the cards its fast path does not read; everything else calls `parseCard`.
+ * `parseNote` (parse.ts) for the cards its fast path does not read; everything else calls `parseNote`.
  */
-export function parseFullCard(text: string, path: string): ParsedCard {
+export function parseFullNote(text: string, path: string): ParsedNote {
   return catchCardError(path, () => {
     const split = splitFrontmatter(normalizeCardText(text));
     const fields = split.isEmpty ? {} : readFields(split.frontmatter);
-    return assembleCard({ ...split, fields }, path, findTitleHeading);
+    return assembleNote({ ...split, fields }, path, findTitleHeading);
   });
 }
 

@@ -4,7 +4,10 @@ import type { CardState } from '../schedule/scheduler.js';
 import { toPlainText } from '../markdown/text.js';
 
 /** One card as `list --json` prints it: the card's identity, its question as plain text, and its progress. */
-export interface CardListEntry extends Pick<CardInfo, 'id' | 'deck' | 'path' | 'difficulty' | 'tags'> {
+export interface CardListEntry extends Pick<
+  CardInfo,
+  'id' | 'note' | 'kind' | 'deck' | 'path' | 'line' | 'difficulty' | 'tags'
+> {
   question: string;
   reviews: number;
   lastRating: Rating | null;
@@ -15,8 +18,11 @@ export interface CardListEntry extends Pick<CardInfo, 'id' | 'deck' | 'path' | '
 export function toListEntry(card: CardInfo, state: CardState | undefined): CardListEntry {
   return {
     id: card.id,
+    note: card.note,
+    kind: card.kind,
     deck: card.deck,
     path: card.path,
+    line: card.line,
     difficulty: card.difficulty,
     tags: card.tags,
     question: toPlainText(card.question),

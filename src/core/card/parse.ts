@@ -1,7 +1,7 @@
-import type { ParsedCard } from './fields.js';
-import { parseSimpleCard } from './simple-card.js';
+import type { ParsedNote } from './fields.js';
+import { parseSimpleNote } from './simple-card.js';
 
-export type { ParsedCard } from './fields.js';
+export type { ParsedNote } from './fields.js';
 
 let fullParser: Promise<typeof import('./full-card.js')> | undefined;
 
@@ -11,9 +11,9 @@ let fullParser: Promise<typeof import('./full-card.js')> | undefined;
  * that starts with the `# ` question) and hands the rest to the YAML and markdown parsers (full-card.ts), which load
  * only when the first such card comes. Both give the same result for every card the first one reads.
  */
-export async function parseCard(text: string, path: string): Promise<ParsedCard> {
-  const simple = parseSimpleCard(text, path);
+export async function parseNote(text: string, path: string): Promise<ParsedNote> {
+  const simple = parseSimpleNote(text, path);
   if (simple) return simple;
   fullParser ??= import('./full-card.js');
-  return (await fullParser).parseFullCard(text, path);
+  return (await fullParser).parseFullNote(text, path);
 }

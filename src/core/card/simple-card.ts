@@ -1,4 +1,4 @@
-import { assembleCard, catchCardError, normalizeCardText, type ParsedCard, type TitleHeading } from './fields.js';
+import { assembleNote, catchCardError, normalizeCardText, type ParsedNote, type TitleHeading } from './fields.js';
 import { splitFrontmatter } from './frontmatter.js';
 import { parseSimpleYaml } from './simple-yaml.js';
 
@@ -9,12 +9,12 @@ class NeedsFullParser extends Error {}
 const SIMPLE_TITLE = /^ {0,3}#[ \t]/;
 
 /**
- * The fast path of `parseCard` (parse.ts): reads a card the way the full parser does, for the common shapes only: no
+ * The fast path of `parseNote` (parse.ts): reads a card the way the full parser does, for the common shapes only: no
  * frontmatter or a `---` block of simple fields, and a body whose first line with text is the `# ` question. Returns
  * null when the card needs the full parser, so that the YAML and markdown parsers load only for the cards that use
- * more. Called by `parseCard` only (and by the tests that compare it with the full parser).
+ * more. Called by `parseNote` only (and by the tests that compare it with the full parser).
  */
-export function parseSimpleCard(text: string, path: string): ParsedCard | null {
+export function parseSimpleNote(text: string, path: string): ParsedNote | null {
   const source = normalizeCardText(text);
   try {
     return catchCardError(path, () => {
@@ -22,7 +22,7 @@ export function parseSimpleCard(text: string, path: string): ParsedCard | null {
       const split = splitFrontmatter(source);
       const fields = split.isEmpty ? {} : parseSimpleYaml(split.frontmatter);
       if (!fields) throw new NeedsFullParser();
-      return assembleCard({ ...split, fields }, path, findSimpleTitle);
+      return assembleNote({ ...split, fields }, path, findSimpleTitle);
     });
   } catch (error) {
     if (error instanceof NeedsFullParser) return null;

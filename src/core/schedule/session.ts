@@ -16,6 +16,8 @@ export interface SessionPlanOptions {
   buried?: ReadonlyMap<string, Date>;
   /** Cram: every card, regardless of schedule and limits on new cards. */
   all: boolean;
+  /** One card of a note a study day: once one is rated, its siblings wait for the next study day. */
+  burySiblings: boolean;
   shuffle: boolean;
   random: () => number;
 }
@@ -50,7 +52,10 @@ export function shuffleCards<T>(items: readonly T[], random: () => number): T[] 
   return result;
 }
 
-/** The cards of a session, in order: due cards most overdue first, then new cards (or every card with `all`). */
+/**
+ * The cards of a session, in order: due cards most overdue first, then new cards (or every card with `all`). Siblings
+ * (cards of one note) are never back to back; with `burySiblings`, a note gives one card a study day.
+ */
 export function planSession<T extends CardInfo>(
   cards: readonly T[],
   states: ReadonlyMap<string, CardState>,
@@ -61,17 +66,75 @@ export function planSession<T extends CardInfo>(
     chosen = [...cards];
   } else {
     const isBuried = (card: T) => (options.buried?.get(card.id) ?? options.now) > options.now;
-    const available = cards.filter((card) => !isBuried(card));
+    const waiting = options.burySiblings ? findWaitingSiblings(cards, states, options.now) : undefined;
+    const available = cards.filter((card) => !isBuried(card) && !waiting?.has(card.id));
     const isDueNow = createDueCheck(options.now);
+    const onePerNote = options.burySiblings ? keepFirstOfEachNote<T>() : (card: T) => card !== undefined;
     const due = available
       .filter((card) => isDueNow(states.get(card.id)))
       .sort((a, b) => dueTime(states, a) - dueTime(states, b))
+      .filter(onePerNote)
       .slice(0, Math.max(0, options.reviewLimit));
-    const fresh = available.filter((card) => !states.has(card.id)).slice(0, Math.max(0, options.newLimit));
+    const fresh = available
+      .filter((card) => !states.has(card.id))
+      .filter(onePerNote)
+      .slice(0, Math.max(0, options.newLimit));
     chosen = [...due, ...fresh];
   }
   if (options.limit !== undefined) chosen = chosen.slice(0, options.limit);
-  return options.shuffle ? shuffleCards(chosen, options.random) : chosen;
+  return spreadSiblings(options.shuffle ? shuffleCards(chosen, options.random) : chosen);
+}
+
+/** The ids of cards whose sibling was rated in the current study day (and that were not rated in it themselves). */
+function findWaitingSiblings(
+  cards: readonly CardInfo[],
+  states: ReadonlyMap<string, CardState>,
+  now: Date,
+): Set<string> {
+  const dayStart = getStudyDayStart(now);
+  const ratedToday = (card: CardInfo) => {
+    const state = states.get(card.id);
+    return state !== undefined && state.lastReviewAt >= dayStart;
+  };
+  const notesRated = new Set(cards.filter(ratedToday).map((card) => card.note));
+  const waiting = new Set<string>();
+  if (notesRated.size === 0) return waiting;
+  for (const card of cards) if (notesRated.has(card.note) && !ratedToday(card)) waiting.add(card.id);
+  return waiting;
+}
+
+/** A filter that lets through the first card of each note it sees. */
+function keepFirstOfEachNote<T extends CardInfo>(): (card: T) => boolean {
+  const seen = new Set<string>();
+  return (card) => {
+    if (seen.has(card.note)) return false;
+    seen.add(card.note);
+    return true;
+  };
+}
+
+/**
+ * The cards in their order, except that a card following its sibling waits for the next card of another note (and
+ * goes right after it). Only siblings with nothing else left to put between them end up side by side.
+ */
+export function spreadSiblings<T extends CardInfo>(cards: readonly T[]): T[] {
+  const spread: T[] = [];
+  const held: T[] = [];
+  const placeHeld = () => {
+    for (let index = held.findIndex(fitsNext); index !== -1; index = held.findIndex(fitsNext)) {
+      spread.push(...held.splice(index, 1));
+    }
+  };
+  const fitsNext = (card: T) => spread.at(-1)?.note !== card.note;
+  for (const card of cards) {
+    if (!fitsNext(card)) {
+      held.push(card);
+      continue;
+    }
+    spread.push(card);
+    placeHeld();
+  }
+  return [...spread, ...held];
 }
 
 function dueTime(states: ReadonlyMap<string, CardState>, card: CardInfo): number {
@@ -88,7 +151,10 @@ export type SessionQueue = readonly Card[];
 export function advanceQueue(queue: SessionQueue, rating: Rating): SessionQueue {
   const [current, ...rest] = queue;
   if (current === undefined || !isLapse(rating)) return rest;
-  const at = Math.min(RELEARN_GAP, rest.length);
+  let at = Math.min(RELEARN_GAP, rest.length);
+  // Never beside a sibling while there is room further on.
+  const besideSibling = () => rest[at - 1]?.note === current.note || rest[at]?.note === current.note;
+  while (at < rest.length && besideSibling()) at += 1;
   return [...rest.slice(0, at), current, ...rest.slice(at)];
 }
 

@@ -11,7 +11,12 @@ export interface Settings {
   reviewsPerDay: number;
   /** The recall probability FSRS schedules for (0.7–0.99). */
   retention: number;
+  /** Once a card of a note is rated, the note's other cards wait for the next study day. */
+  burySiblings: boolean;
 }
+
+/** A setting's value: a number, or yes/no. */
+export type SettingValue = Settings[keyof Settings];
 
 /** One setting as `flashdeck config` shows it. */
 export interface SettingSpec {
@@ -21,14 +26,21 @@ export interface SettingSpec {
   description: string;
   /** What a value must be, for messages: `a whole number, 0 or more`. */
   allowed: string;
-  defaultValue: number;
+  defaultValue: SettingValue;
   /** Reads a value typed by the user or found in config.json; null when it is not allowed. */
-  parse(value: unknown): number | null;
+  parse(value: unknown): SettingValue | null;
 }
 
 const wholeNumber = (value: unknown): number | null => {
   const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
   return typeof number === 'number' && Number.isSafeInteger(number) && number >= 0 ? number : null;
+};
+
+const yesOrNo = (value: unknown): boolean | null => {
+  if (typeof value === 'boolean') return value;
+  const word = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  if (['true', 'yes', 'on', '1'].includes(word)) return true;
+  return ['false', 'no', 'off', '0'].includes(word) ? false : null;
 };
 
 /** Every setting, in the order `flashdeck config` lists them. */
@@ -61,6 +73,14 @@ export const SETTINGS: readonly SettingSpec[] = [
         ? number
         : null;
     },
+  },
+  {
+    name: 'bury-siblings',
+    key: 'burySiblings',
+    description: "once a card of a note is rated, its note's other cards wait for the next study day (true/false)",
+    allowed: 'true or false',
+    defaultValue: true,
+    parse: yesOrNo,
   },
 ];
 

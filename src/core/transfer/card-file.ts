@@ -2,7 +2,7 @@ import { Lexer } from 'marked';
 import YAML from 'yaml';
 import type { Difficulty } from '../card/card.js';
 
-/** What a card file says: the fields `parseCard` reads back. */
+/** What a card file says: the fields `parseNote` reads back. */
 export interface CardFields {
   id: string;
   difficulty: Difficulty | null;
@@ -12,7 +12,7 @@ export interface CardFields {
 }
 
 /**
- * The text of a card file that `parseCard` reads back with exactly these fields: YAML frontmatter, then the question
+ * The text of a card file that `parseNote` reads back with exactly these fields: YAML frontmatter, then the question
  * as a `# ` heading and the answer. A question that a heading cannot hold (several lines, a closing `#`…) goes into
  * the frontmatter's `question` field instead. Expects a trimmed question without a trailing difficulty emoji and an
  * answer without leading blank lines or trailing whitespace, as `normalizeCard` leaves them.

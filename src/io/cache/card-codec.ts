@@ -1,4 +1,4 @@
-import type { CardInfo, CardProblem, Difficulty } from '../../core/card/card.js';
+import type { CardInfo, CardKind, CardProblem, Difficulty } from '../../core/card/card.js';
 import { deckOf } from '../../core/card/fields.js';
 import { readFloat64s } from './cache-files.js';
 import { FILE_KEY_LENGTH } from './file-key.js';
@@ -6,26 +6,31 @@ import { FILE_KEY_LENGTH } from './file-key.js';
 // The parse cache's codec: how card results become the cache's columns and back. The cache's file (where it lives,
 // its header, when it is written) is parse-cache.ts's business; a new card field changes the card model and this.
 
-/** What parsing a card file gave, without the answer: the card's info and its `id:` line, or its problem. */
-export type CachedResult = { card: CardInfo; idLine: number; warnings?: CardProblem[] } | { problem: CardProblem };
+/** What parsing a card file gave, without the answers: the infos of its cards and its `id:` line, or its problem. */
+export type CachedResult = { cards: CardInfo[]; idLine: number; warnings?: CardProblem[] } | { problem: CardProblem };
 
 /**
- * One column per field, entries in path order, so that 100,000 cards parse as a few long lists of strings and one
- * block of numbers instead of 100,000 small arrays (parsing and collecting those took a quarter of `list`'s time).
- * An entry is a card (its id, difficulty, tags and question) or a problem (its message and line).
+ * One column per field, entries (files) in path order, so that 100,000 cards parse as a few long lists of strings and
+ * one block of numbers instead of 100,000 small arrays (parsing and collecting those took a quarter of `list`'s time).
+ * An entry is a note (its id, difficulty, tags and cards) or a problem (its message and line); the cards of all notes
+ * follow each other in the card columns.
  */
 export interface CardColumns {
   paths: string[];
-  /** Per entry: `e`, `m`, `h` or `-` (a card's difficulty, or none), `x` for a problem. */
+  /** Per entry: `e`, `m`, `h` or `-` (a note's difficulty, or none), `x` for a problem. */
   kinds: string;
-  /** A card's id, or a problem's message. */
+  /** A note's id, or a problem's message. */
   texts: string[];
-  /** Every card's tags, one after the other (`numbers` says how many each has). */
+  /** Every note's tags, one after the other (`numbers` says how many each has). */
   tags: string[];
-  /** A card's question; empty for a problem. */
-  questions: string[];
-  /** Base64 of 64-bit floats, NUMBERS_PER_ENTRY an entry: the file key, the `id:` line (or the problem's), the tag count. */
+  /** Base64 of 64-bit floats, NUMBERS_PER_ENTRY an entry: the file key, the `id:` line (or the problem's), the tag count, the card count and the note's line. */
   numbers: string;
+  /** Per card: `b`, `r` or `c` (its kind). */
+  cardKinds: string;
+  /** Per card: what its id adds to its note's (`''` for a basic card). */
+  suffixes: string[];
+  /** Per card: its question. */
+  questions: string[];
 }
 
 /** A result to encode, with the key of the file it came from: `keys[keyAt…]`, FILE_KEY_LENGTH numbers. */
@@ -45,65 +50,82 @@ export interface DecodedCards {
   entry(index: number): CachedResult;
 }
 
-const NUMBERS_PER_ENTRY = FILE_KEY_LENGTH + 2;
+const NUMBERS_PER_ENTRY = FILE_KEY_LENGTH + 4;
 const LINE = FILE_KEY_LENGTH;
 const TAG_COUNT = FILE_KEY_LENGTH + 1;
+const CARD_COUNT = FILE_KEY_LENGTH + 2;
+const NOTE_LINE = FILE_KEY_LENGTH + 3;
 const KIND_OF: Record<Difficulty, string> = { easy: 'e', medium: 'm', hard: 'h' };
 const DIFFICULTY_OF: Record<string, Difficulty | null> = { e: 'easy', m: 'medium', h: 'hard', '-': null };
 const PROBLEM = 'x';
+const CARD_KIND_OF: Record<CardKind, string> = { basic: 'b', reversed: 'r', cloze: 'c' };
+const CARD_KIND_BY_LETTER: Record<string, CardKind> = { b: 'basic', r: 'reversed', c: 'cloze' };
 
 /** The columns of `entries`, which are in path order. */
 export function encodeCards(entries: readonly CardEntry[]): CardColumns {
   const numbers = new Float64Array(entries.length * NUMBERS_PER_ENTRY);
-  const paths: string[] = [];
+  const columns = { paths: [] as string[], texts: [] as string[], tags: [] as string[] };
   const kinds: string[] = [];
-  const texts: string[] = [];
-  const tags: string[] = [];
-  const questions: string[] = [];
+  const cardColumns = { kinds: [] as string[], suffixes: [] as string[], questions: [] as string[] };
   entries.forEach(({ path, result, keys, keyAt }, index) => {
     const offset = index * NUMBERS_PER_ENTRY;
     for (let part = 0; part < FILE_KEY_LENGTH; part += 1) numbers[offset + part] = keys[keyAt + part] as number;
-    paths.push(path);
+    columns.paths.push(path);
     if ('problem' in result) {
       kinds.push(PROBLEM);
-      texts.push(result.problem.message);
-      questions.push('');
+      columns.texts.push(result.problem.message);
       numbers[offset + LINE] = result.problem.line;
-    } else {
-      const { card } = result;
-      kinds.push(card.difficulty ? KIND_OF[card.difficulty] : '-');
-      texts.push(card.id);
-      questions.push(card.question);
-      tags.push(...card.tags);
-      numbers[offset + LINE] = result.idLine;
-      numbers[offset + TAG_COUNT] = card.tags.length;
+      return;
+    }
+    const [first] = result.cards;
+    if (!first) throw new Error('a note without cards cannot be cached');
+    kinds.push(first.difficulty ? KIND_OF[first.difficulty] : '-');
+    columns.texts.push(first.note);
+    columns.tags.push(...first.tags);
+    numbers[offset + LINE] = result.idLine;
+    numbers[offset + TAG_COUNT] = first.tags.length;
+    numbers[offset + CARD_COUNT] = result.cards.length;
+    numbers[offset + NOTE_LINE] = first.line;
+    for (const card of result.cards) {
+      cardColumns.kinds.push(CARD_KIND_OF[card.kind]);
+      cardColumns.suffixes.push(card.id.slice(card.note.length));
+      cardColumns.questions.push(card.question);
     }
   });
-  const encodedNumbers = Buffer.from(numbers.buffer).toString('base64');
-  return { paths, kinds: kinds.join(''), texts, tags, questions, numbers: encodedNumbers };
+  return {
+    ...columns,
+    kinds: kinds.join(''),
+    numbers: Buffer.from(numbers.buffer).toString('base64'),
+    cardKinds: cardColumns.kinds.join(''),
+    suffixes: cardColumns.suffixes,
+    questions: cardColumns.questions,
+  };
 }
 
 /** Reads columns back (as JSON gave them); null when they do not fit together, so the cache is simply rebuilt. */
 export function decodeCards(columns: CardColumns): DecodedCards | null {
-  const { paths, kinds, texts, tags, questions } = columns;
+  const { paths, kinds, texts, tags, cardKinds, suffixes, questions } = columns;
   const count = Array.isArray(paths) ? paths.length : -1;
   const bytes = Buffer.from(typeof columns.numbers === 'string' ? columns.numbers : '', 'base64');
   if (typeof kinds !== 'string' || kinds.length !== count || !isStringList(texts, count)) return null;
-  if (!isStringList(questions, count) || !isStringList(paths, count)) return null;
-  if (!Array.isArray(tags) || !isStringList(tags, tags.length)) return null;
+  if (!isStringList(paths, count) || !isStringList(tags, tags?.length)) return null;
+  if (typeof cardKinds !== 'string' || !isStringList(suffixes, cardKinds.length)) return null;
+  if (!isStringList(questions, cardKinds.length)) return null;
   if (bytes.length !== count * NUMBERS_PER_ENTRY * 8) return null;
   const numbers = readFloat64s(bytes, 0, count * NUMBERS_PER_ENTRY);
-  // Where each entry's tags start in `tags`, and at the end where the last one's end.
+  // Where each entry's tags and cards start in their columns, and at the end where the last one's end.
   const tagStarts = new Uint32Array(count + 1);
-  let tagCount = 0;
+  const cardStarts = new Uint32Array(count + 1);
   for (let index = 0; index < count; index += 1) {
     const entryTags = numbers[index * NUMBERS_PER_ENTRY + TAG_COUNT] as number;
+    const entryCards = numbers[index * NUMBERS_PER_ENTRY + CARD_COUNT] as number;
     const kind = kinds[index] as string;
-    if (!Number.isInteger(entryTags) || entryTags < 0 || !(kind in DIFFICULTY_OF || kind === PROBLEM)) return null;
-    tagCount += entryTags;
-    tagStarts[index + 1] = tagCount;
+    if (!isCount(entryTags) || !isCount(entryCards) || !(kind in DIFFICULTY_OF || kind === PROBLEM)) return null;
+    tagStarts[index + 1] = (tagStarts[index] as number) + entryTags;
+    cardStarts[index + 1] = (cardStarts[index] as number) + entryCards;
   }
-  if (tagCount !== tags.length) return null;
+  if (tagStarts[count] !== tags.length || cardStarts[count] !== cardKinds.length) return null;
+  if (![...cardKinds].every((letter) => letter in CARD_KIND_BY_LETTER)) return null;
   return {
     paths,
     numbers,
@@ -111,22 +133,34 @@ export function decodeCards(columns: CardColumns): DecodedCards | null {
     entry(index) {
       const path = paths[index] as string;
       const kind = kinds[index] as string;
-      const line = numbers[index * NUMBERS_PER_ENTRY + LINE] as number;
+      const at = index * NUMBERS_PER_ENTRY;
+      const line = numbers[at + LINE] as number;
       if (kind === PROBLEM) return { problem: { path, line, message: texts[index] as string } };
-      const card: CardInfo = {
-        id: texts[index] as string,
+      const note = texts[index] as string;
+      const shared = {
+        note,
+        line: numbers[at + NOTE_LINE] as number,
         deck: deckOf(path),
         path,
         difficulty: DIFFICULTY_OF[kind] ?? null,
         tags: tags.slice(tagStarts[index], tagStarts[index + 1]),
-        question: questions[index] as string,
       };
-      return { card, idLine: line };
+      const cards: CardInfo[] = [];
+      for (let card = cardStarts[index] as number; card < (cardStarts[index + 1] as number); card += 1) {
+        const id = `${note}${suffixes[card] as string}`;
+        const cardKind = CARD_KIND_BY_LETTER[cardKinds[card] as string] as CardKind;
+        cards.push({ ...shared, id, kind: cardKind, question: questions[card] as string });
+      }
+      return { cards, idLine: line };
     },
   };
 }
 
-function isStringList(list: unknown, length: number): list is string[] {
+function isCount(value: number): boolean {
+  return Number.isInteger(value) && value >= 0;
+}
+
+function isStringList(list: unknown, length: number | undefined): list is string[] {
   if (!Array.isArray(list) || list.length !== length) return false;
   for (const item of list) if (typeof item !== 'string') return false;
   return true;

@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, sep } from 'node:path';
-import type { Card, CardInfo, CardProblem } from '../../core/card/card.js';
-import type { ParsedCard } from '../../core/card/fields.js';
-import { parseCard } from '../../core/card/parse.js';
+import type { Card, CardInfo, CardProblem, Note } from '../../core/card/card.js';
+import { parseNote, type ParsedNote } from '../../core/card/parse.js';
 import { formatCount, sanitizeTerminalText } from '../../core/markdown/text.js';
 import { checkCardsFolder, formatLintCommand } from './cards-folder.js';
 
@@ -22,15 +21,24 @@ export interface LoadedCards<T extends CardInfo> {
   problems: CardProblem[];
 }
 
+/** A file's cards (or their infos), as a parse gave them or the parse cache kept them, or why it holds none. */
+export type FileCards<T extends CardInfo> =
+  | { cards: T[]; idLine: number; warnings?: CardProblem[]; note?: Note }
+  | { problem: CardProblem };
+
 // File system calls are synchronous on purpose: for thousands of small files they finish several times sooner than
 // a pool of promises (measured with `npm run bench`), and nothing else runs while cards load.
 
-/** Loads every card under `root`, answers included, and the files that are not valid cards, both sorted by path. */
-export async function loadCards(root: string): Promise<LoadedCards<Card>> {
+/**
+ * Loads every note under `root` and its cards, answers included, and the files that are not valid notes, all sorted
+ * by path.
+ */
+export async function loadCards(root: string): Promise<LoadedCards<Card> & { notes: Note[] }> {
   const files = findCardFiles(root);
-  const results: ParsedCard[] = [];
+  const results: ParsedNote[] = [];
   for (const path of files.found) results.push(await readCardFile({ absolute: join(root, path), path }));
-  return keepFirstOfEachId(results, files.problems);
+  const loaded = keepFirstOfEachId(results, files.problems);
+  return { ...loaded, notes: loaded.files.map((file) => (file as { note: Note }).note) };
 }
 
 /**
@@ -48,7 +56,7 @@ export function findCardFiles(root: string): { found: string[]; problems: CardPr
 }
 
 /** Reads one card file again (after an edit), by its path relative to `root`. */
-export function loadCardFile(root: string, path: string): Promise<ParsedCard> {
+export function loadCardFile(root: string, path: string): Promise<ParsedNote> {
   return readCardFile({ absolute: join(root, path), path });
 }
 
@@ -56,8 +64,8 @@ export function loadCardFile(root: string, path: string): Promise<ParsedCard> {
 type FileStats = { isFile(): boolean; size: number };
 
 /** Reads and parses one card file; `stats` when the caller has them already. */
-export async function readCardFile(file: CardFile, stats?: FileStats): Promise<ParsedCard> {
-  const fail = (message: string): ParsedCard => ({ problem: { path: file.path, line: 1, message } });
+export async function readCardFile(file: CardFile, stats?: FileStats): Promise<ParsedNote> {
+  const fail = (message: string): ParsedNote => ({ problem: { path: file.path, line: 1, message } });
   let bytes: Buffer;
   try {
     const info = stats ?? statSync(file.absolute);
@@ -78,35 +86,40 @@ export async function readCardFile(file: CardFile, stats?: FileStats): Promise<P
   } catch {
     return fail('not valid UTF-8 text: save the file as UTF-8');
   }
-  return parseCard(text, file.path);
+  return parseNote(text, file.path);
 }
 
 /**
- * Keeps the first card (by path) of each id; the others become problems at their `id:` line, and a card's warnings
- * join the problems too. Sorts the problems.
+ * Keeps the cards of the first file (by path) holding each card id; a later file whose cards take an id already taken
+ * becomes a problem at its `id:` line, and a file's warnings join the problems too. Sorts the problems. `files` are
+ * the results kept, in order.
  */
-export function keepFirstOfEachId<T extends CardInfo>(
-  results: Iterable<{ card: T; idLine: number; warnings?: CardProblem[] } | { problem: CardProblem }>,
+export function keepFirstOfEachId<R extends Exclude<FileCards<CardInfo>, { problem: CardProblem }>>(
+  results: Iterable<R | { problem: CardProblem }>,
   problems: CardProblem[],
-): LoadedCards<T> {
-  const cards: T[] = [];
+): LoadedCards<R['cards'][number]> & { files: R[] } {
+  const cards: R['cards'][number][] = [];
+  const files: R[] = [];
   const owners = new Map<string, string>();
   for (const result of results) {
     if ('problem' in result) {
       problems.push(result.problem);
       continue;
     }
-    const { card } = result;
     if (result.warnings) problems.push(...result.warnings);
-    const owner = owners.get(card.id);
-    if (owner === undefined) {
+    const taken = result.cards.find((card) => owners.has(card.id));
+    if (taken) {
+      const message = `duplicate id "${taken.note}" (already used by ${owners.get(taken.id)})`;
+      problems.push({ path: taken.path, line: result.idLine, message });
+      continue;
+    }
+    for (const card of result.cards) {
       owners.set(card.id, card.path);
       cards.push(card);
-    } else {
-      problems.push({ path: card.path, line: result.idLine, message: `duplicate id "${card.id}" (already used by ${owner})` });
     }
+    files.push(result);
   }
-  return { cards, problems: problems.sort(compareByPath) };
+  return { cards, files, problems: problems.sort(compareByPath) };
 }
 
 /** One problem as `path:line: message` on one line, safe to print. */

@@ -1,7 +1,7 @@
 import { statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Card, CardInfo } from '../../core/card/card.js';
-import type { ParsedCard } from '../../core/card/fields.js';
+import type { ParsedNote } from '../../core/card/fields.js';
 import { sanitizeTerminalText } from '../../core/markdown/text.js';
 import { describeError, findCardFiles, keepFirstOfEachId, loadCardFile, readCardFile, type LoadedCards } from './card-files.js';
 import { openParseCache, type CachedResult } from '../cache/parse-cache.js';
@@ -33,29 +33,40 @@ export async function loadCardInfos(root: string, cacheDir: string, now = Date.n
     results.push(result);
   }
   cache.save();
-  return keepFirstOfEachId(results, problems);
+  const loaded = keepFirstOfEachId(results, problems);
+  return { cards: loaded.cards, problems: loaded.problems };
 }
 
 /**
- * The full cards, answers included, for `infos`, read again from their files. A file that no longer holds the same
- * valid card (it changed since it was listed) is left out, with a warning.
+ * The full cards, answers included, for `infos`, read again from their files (each file once). A file that no longer
+ * holds the same valid card (it changed since it was listed) leaves that card out, with a warning.
  */
 export async function loadFullCards(root: string, infos: readonly CardInfo[], warn: (line: string) => void): Promise<Card[]> {
+  const files = new Map<string, Promise<ParsedNote>>();
   const cards: Card[] = [];
   for (const info of infos) {
-    const parsed = await loadCardFile(root, info.path);
-    if ('card' in parsed && parsed.card.id === info.id) cards.push(parsed.card);
+    const read = files.get(info.path) ?? loadCardFile(root, info.path);
+    files.set(info.path, read);
+    const parsed = await read;
+    const card = 'cards' in parsed ? parsed.cards.find((candidate) => candidate.id === info.id) : undefined;
+    if (card) cards.push(card);
     else warn(`warning: ${sanitizeTerminalText(info.path)} changed while flashdeck was loading it; it is left out this time`);
   }
   return cards;
 }
 
-function withoutAnswer(parsed: ParsedCard): CachedResult {
+function withoutAnswer(parsed: ParsedNote): CachedResult {
   if ('problem' in parsed) return parsed;
   // Every field but the answer, so a new card field needs no change here; the texts cut from the file are copied.
-  const { answer: _answer, ...info } = parsed.card;
-  const card = { ...info, id: detach(info.id), tags: info.tags.map(detach), question: detach(info.question) };
-  return { ...parsed, card };
+  const tags = parsed.note.tags.map(detach);
+  const cards = parsed.cards.map(({ answer: _answer, ...info }) => ({
+    ...info,
+    id: detach(info.id),
+    note: detach(info.note),
+    tags,
+    question: detach(info.question),
+  }));
+  return parsed.warnings ? { cards, idLine: parsed.idLine, warnings: parsed.warnings } : { cards, idLine: parsed.idLine };
 }
 
 // A substring can keep the whole text it was cut from alive (V8 slices strings of 13 characters or more): a copy

@@ -4,7 +4,13 @@ import envPaths from 'env-paths';
 import { StoreError } from '../../core/errors.js';
 import { parseParameters } from '../../core/schedule/parameters.js';
 import type { LogEntry } from '../../core/log/review-log.js';
-import { DEFAULT_SETTINGS, SETTINGS, type Settings, type SettingSpec } from '../../core/schedule/settings.js';
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS,
+  type Settings,
+  type SettingSpec,
+  type SettingValue,
+} from '../../core/schedule/settings.js';
 import { migrateStoreConfig, STORE_FORMAT_VERSION, type StoreConfigData } from '../../core/log/store-format.js';
 import { withFileLock } from './file-lock.js';
 import { appendEntries, prepareLogEnd, readLog } from './log-file.js';
@@ -38,7 +44,7 @@ export interface Store {
   /** The current settings, defaults filled in; throws StoreError naming a value that is not allowed. */
   getSettings(): Settings;
   /** Stores one setting (the value already checked with `spec.parse`); undefined goes back to the default. */
-  setSetting(spec: SettingSpec, value: number | undefined): void;
+  setSetting(spec: SettingSpec, value: SettingValue | undefined): void;
   /** The FSRS weights saved by `flashdeck optimize`, undefined for the defaults; throws StoreError if they are damaged. */
   getParameters(): number[] | undefined;
   /** Saves fitted FSRS weights; undefined goes back to the defaults. */
@@ -133,7 +139,7 @@ export function openStore(dir: string): Store {
             `${spec.key} in ${configPath} must be ${spec.description} (it is ${JSON.stringify(stored)}). Fix it with \`flashdeck config set ${spec.name} <value>\`, or remove it to use the default of ${spec.defaultValue}.`,
           );
         }
-        settings[spec.key] = value;
+        (settings as Record<keyof Settings, SettingValue>)[spec.key] = value;
       }
       return settings;
     },

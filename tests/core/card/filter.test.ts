@@ -2,16 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Card } from '../../../src/core/card/card.js';
 import { parseDifficulty } from '../../../src/core/card/card.js';
 import { filterCards } from '../../../src/core/card/filter.js';
+import { makeCard } from '../../support/make-card.js';
 
-const card = (id: string, deck: string, difficulty: Card['difficulty'], tags: string[]): Card => ({
-  id,
-  deck,
-  path: `${id}.md`,
-  difficulty,
-  tags,
-  question: id,
-  answer: 'a',
-});
+const card = (id: string, deck: string, difficulty: Card['difficulty'], tags: string[]): Card =>
+  makeCard({ id, deck, difficulty, tags });
 const cards = [
   card('a', '.', 'easy', ['math']),
   card('b', 'ml', 'medium', ['adam', 'SGD']),

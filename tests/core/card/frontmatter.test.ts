@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CardError } from '../../../src/core/card/fields.js';
+import { CardError } from '../../../src/core/card/card.js';
 import { splitFrontmatter } from '../../../src/core/card/frontmatter.js';
-import { parseCard } from '../../../src/core/card/parse.js';
+import { parseNote } from '../../../src/core/card/parse.js';
 
 function errorOf(source: string): { line: number; message: string } {
   try {
@@ -54,8 +54,8 @@ describe('splitFrontmatter', () => {
     });
   });
 
-  it('is what parseCard splits with, behind a second byte order mark too', async () => {
-    expect(await parseCard('\uFEFF\uFEFF---\nid: x\n---\n# Q\nA', 'c.md')).toMatchObject({ card: { id: 'x' } });
-    expect(await parseCard('\uFEFF\uFEFF---\nid: x\n# Q\nA', 'c.md')).toMatchObject({ problem: { line: 1 } });
+  it('is what parseNote splits with, behind a second byte order mark too', async () => {
+    expect(await parseNote('\uFEFF\uFEFF---\nid: x\n---\n# Q\nA', 'c.md')).toMatchObject({ note: { id: 'x' } });
+    expect(await parseNote('\uFEFF\uFEFF---\nid: x\n# Q\nA', 'c.md')).toMatchObject({ problem: { line: 1 } });
   });
 });

@@ -9,9 +9,9 @@ import {
   MAX_EMPHASIS_PER_CARD,
   MAX_NESTING,
 } from '../../../src/core/card/nesting.js';
-import { parseFullCard } from '../../../src/core/card/full-card.js';
-import { parseCard } from '../../../src/core/card/parse.js';
-import { parseSimpleCard } from '../../../src/core/card/simple-card.js';
+import { parseFullNote } from '../../../src/core/card/full-card.js';
+import { parseNote } from '../../../src/core/card/parse.js';
+import { parseSimpleNote } from '../../../src/core/card/simple-card.js';
 import { toPlainText } from '../../../src/core/markdown/text.js';
 import { renderMarkdown } from '../../../src/render/markdown.js';
 
@@ -101,19 +101,19 @@ describe('findDeepMarkdown', () => {
 describe('cards nested too deeply', () => {
   it('are reported at the line, by both parsers, instead of overflowing the stack', () => {
     const deepBody = `# Question\n\nAnswer\n\n${'>'.repeat(5000)} deep\n`;
-    for (const parse of [parseFullCard, parseSimpleCard]) {
+    for (const parse of [parseFullNote, parseSimpleNote]) {
       expect(parse(deepBody, 'deep.md')).toEqual({
         problem: { path: 'deep.md', line: 5, message: expect.stringMatching(/nested more than/) },
       });
     }
     const deepEmphasis = `# Question ${'*a '.repeat(3000)}\n\nAnswer\n`;
-    expect(parseSimpleCard(deepEmphasis, 'q.md')).toEqual({
+    expect(parseSimpleNote(deepEmphasis, 'q.md')).toEqual({
       problem: { path: 'q.md', line: 1, message: expect.stringMatching(/emphasis/) },
     });
   });
 
   it('reports deep frontmatter and a deep question field at their lines', async () => {
-    expect(await parseCard(`---\nid: a\n${flowList(10_000)}\n---\n# Q\n\nA\n`, 'f.md')).toEqual({
+    expect(await parseNote(`---\nid: a\n${flowList(10_000)}\n---\n# Q\n\nA\n`, 'f.md')).toEqual({
       problem: {
         path: 'f.md',
         line: 3,
@@ -121,7 +121,7 @@ describe('cards nested too deeply', () => {
       },
     });
     const question = JSON.stringify(nestedEmphasis(MAX_EMPHASIS_OPENERS + 1));
-    expect(await parseCard(`---\nid: a\nquestion: ${question}\n---\nAnswer\n`, 'q.md')).toMatchObject({
+    expect(await parseNote(`---\nid: a\nquestion: ${question}\n---\nAnswer\n`, 'q.md')).toMatchObject({
       problem: { line: 3 },
     });
   });

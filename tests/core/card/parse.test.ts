@@ -1,25 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import type { Card, CardProblem } from '../../../src/core/card/card.js';
-import { parseCard } from '../../../src/core/card/parse.js';
-import { parseFullCard } from '../../../src/core/card/full-card.js';
+import { parseNote } from '../../../src/core/card/parse.js';
+import { parseFullNote } from '../../../src/core/card/full-card.js';
 
 async function cardOf(text: string, path = 'deck/card.md'): Promise<Card> {
-  const result = await parseCard(text, path);
-  if (!('card' in result)) throw new Error(`expected a card, got ${JSON.stringify(result.problem)}`);
-  return result.card;
+  const result = await parseNote(text, path);
+  if ('problem' in result) throw new Error(`expected a card, got ${JSON.stringify(result.problem)}`);
+  return result.cards[0] as Card;
 }
 
 async function problemOf(text: string, path = 'deck/card.md'): Promise<CardProblem> {
-  const result = await parseCard(text, path);
-  if (!('problem' in result)) throw new Error(`expected a problem, got ${JSON.stringify(result.card)}`);
+  const result = await parseNote(text, path);
+  if (!('problem' in result)) throw new Error(`expected a problem, got ${JSON.stringify(result.cards)}`);
   return result.problem;
 }
 
-describe('parseCard: question and answer', () => {
+describe('parseNote: question and answer', () => {
   it('takes the question from the first level-1 heading and the answer after it', async () => {
     const card = await cardOf('# What is **SGD**?\n\nStochastic *gradient* descent.\n\n## Details\n\nMore.\n');
     expect(card).toEqual({
       id: 'deck/card',
+      note: 'deck/card',
+      kind: 'basic',
+      line: 1,
       deck: 'deck',
       path: 'deck/card.md',
       difficulty: null,
@@ -65,7 +68,7 @@ describe('parseCard: question and answer', () => {
   });
 });
 
-describe('parseCard: difficulty', () => {
+describe('parseNote: difficulty', () => {
   it.each([
     ['# Q 👶\nA', 'easy'],
     ['# Q ⭐️\nA', 'medium'],
@@ -101,7 +104,7 @@ describe('parseCard: difficulty', () => {
   });
 });
 
-describe('parseCard: id, deck and tags', () => {
+describe('parseNote: id, deck and tags', () => {
   it('defaults the id to the path without .md, and the deck to its folder', async () => {
     expect(await cardOf('# Q\nA', 'ml/optim/adam.MD')).toMatchObject({ id: 'ml/optim/adam', deck: 'ml/optim' });
     expect(await cardOf('# Q\nA', 'top.md')).toMatchObject({ id: 'top', deck: '.', path: 'top.md' });
@@ -147,7 +150,7 @@ describe('parseCard: id, deck and tags', () => {
   });
 });
 
-describe('parseCard: invalid frontmatter', () => {
+describe('parseNote: invalid frontmatter', () => {
   it.each(['---js', '---javascript', '--- js', '---coffee', '---json', '---JS', '---yaml'])(
     'rejects the language tag %j without evaluating it',
     async (tag) => {
@@ -212,7 +215,7 @@ describe('parseCard: invalid frontmatter', () => {
   });
 });
 
-describe('parseCard: missing parts', () => {
+describe('parseNote: missing parts', () => {
   it('reports no question at line 1', async () => {
     expect(await problemOf('Just some text.\n')).toEqual({
       path: 'deck/card.md',
@@ -244,22 +247,26 @@ describe('parseCard: missing parts', () => {
   });
 });
 
-describe('parseCard: unknown fields', () => {
+describe('parseNote: unknown fields', () => {
   it('loads the card and warns about each misspelt field at its line, with the field it was meant to be', async () => {
     const text = '---\nid: x\ntag: [adam]\ndificulty: hard\n---\n# Q\n\nA\n';
-    const result = await parseCard(text, 'deck/card.md');
-    expect(result).toMatchObject({ card: { id: 'x', tags: [], difficulty: null } });
+    const result = await parseNote(text, 'deck/card.md');
+    expect(result).toMatchObject({ note: { id: 'x', tags: [], difficulty: null } });
     expect('warnings' in result && result.warnings).toEqual([
       { path: 'deck/card.md', line: 3, message: 'unknown field "tag" (did you mean "tags"?)' },
       { path: 'deck/card.md', line: 4, message: 'unknown field "dificulty" (did you mean "difficulty"?)' },
     ]);
-    expect(parseFullCard(text, 'deck/card.md')).toEqual(result);
+    expect(parseFullNote(text, 'deck/card.md')).toEqual(result);
   });
 
   it('names the fields flashdeck reads when nothing is close', async () => {
-    const result = await parseCard('---\n"mo.od(": happy\n---\n# Q\n\nA\n', 'card.md');
+    const result = await parseNote('---\n"mo.od(": happy\n---\n# Q\n\nA\n', 'card.md');
     expect('warnings' in result && result.warnings).toEqual([
-      { path: 'card.md', line: 2, message: 'unknown field "mo.od(" (flashdeck reads id, question, difficulty, tags)' },
+      {
+        path: 'card.md',
+        line: 2,
+        message: 'unknown field "mo.od(" (flashdeck reads id, question, difficulty, tags, reverse)',
+      },
     ]);
   });
 
@@ -274,11 +281,10 @@ describe('parseCard: unknown fields', () => {
       'sr-due: 2024-02-01',
       'sr-interval: 3',
       'sr-ease: 250',
-      'reverse: true',
       'categories: [x]',
     ];
-    const result = await parseCard(`---\n${fields.join('\n')}\n---\n# Q\n\nA\n`, 'card.md');
+    const result = await parseNote(`---\n${fields.join('\n')}\n---\n# Q\n\nA\n`, 'card.md');
     expect(result).not.toHaveProperty('warnings');
-    expect(result).toHaveProperty('card');
+    expect(result).toHaveProperty('cards');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { parseFullCard } from '../../../src/core/card/full-card.js';
-import { parseSimpleCard } from '../../../src/core/card/simple-card.js';
+import { parseFullNote } from '../../../src/core/card/full-card.js';
+import { parseSimpleNote } from '../../../src/core/card/simple-card.js';
 import { parseSimpleYaml } from '../../../src/core/card/simple-yaml.js';
 
 /** A small seeded PRNG (mulberry32), so every run checks the same cases. */
@@ -191,12 +191,12 @@ const BODIES = [
   '# Q\u00a0#\nA',
 ];
 
-describe('parseSimpleCard', () => {
+describe('parseSimpleNote', () => {
   it('reads the usual cards without the full parser', () => {
     const text =
       '---\nid: ml/adam\ndifficulty: medium\ntags: [adam, sgd]\n---\n\n# What is Adam? 🚀\n\nAn optimizer.\n';
-    expect(parseSimpleCard(text, 'ml/adam.md')).toEqual(parseFullCard(text, 'ml/adam.md'));
-    expect(parseSimpleCard('# Q\n\nA\n', 'q.md')).not.toBeNull();
+    expect(parseSimpleNote(text, 'ml/adam.md')).toEqual(parseFullNote(text, 'ml/adam.md'));
+    expect(parseSimpleNote('# Q\n\nA\n', 'q.md')).not.toBeNull();
   });
 
   it('gives exactly what the full parser gives for every card it reads, problems and their lines included', () => {
@@ -208,10 +208,10 @@ describe('parseSimpleCard', () => {
       let text = `${opening}${frontmatter}${pick(random, BODIES)}`;
       if (random() < 0.1) text = text.replace(/\n/g, '\r\n');
       const path = pick(random, ['deck/card.md', 'top.MD', 'a/b/c.md']);
-      const simple = parseSimpleCard(text, path);
+      const simple = parseSimpleNote(text, path);
       if (simple === null) continue;
       read += 1;
-      expect(simple, JSON.stringify(text)).toEqual(parseFullCard(text, path));
+      expect(simple, JSON.stringify(text)).toEqual(parseFullNote(text, path));
     }
     expect(read).toBeGreaterThan(300);
   });

@@ -16,21 +16,14 @@ import {
   type SessionProgress,
 } from '../../../src/core/schedule/session.js';
 import { getStudyDayEnd, getStudyDayStart } from '../../../src/core/schedule/study-day.js';
+import { makeCard } from '../../support/make-card.js';
 
 const DAY = 86_400_000;
 const now = new Date('2026-03-10T12:00:00Z'); // tests run with TZ=UTC
-const card = (id: string): Card => ({
-  id,
-  deck: '.',
-  path: `${id}.md`,
-  difficulty: null,
-  tags: [],
-  question: id,
-  answer: 'a',
-});
+const card = (id: string): Card => makeCard({ id });
 const ratedDaysAgo = (days: number, rating: 1 | 2 | 3 | 4 | 5 = 4): CardState =>
   applyRating(undefined, rating, new Date(now.getTime() - days * DAY));
-const base = { now, newLimit: 20, reviewLimit: 200, all: false, shuffle: false, random: () => 0 };
+const base = { now, newLimit: 20, reviewLimit: 200, all: false, burySiblings: true, shuffle: false, random: () => 0 };
 
 describe('study days start at 04:00', () => {
   it('counts 03:59 as the day before', () => {

@@ -4,18 +4,12 @@ import { createScheduler, type CardState } from '../../../src/core/schedule/sche
 
 const { applyRating } = createScheduler();
 import { computeMastery, computeStats, countRatings } from '../../../src/core/stats/mastery.js';
+import { makeCard } from '../../support/make-card.js';
 
 const now = new Date('2026-03-10T12:00:00Z');
 const DAY = 86_400_000;
-const card = (id: string, deck: string, difficulty: Card['difficulty']): Card => ({
-  id,
-  deck,
-  path: `${deck}/${id}.md`,
-  difficulty,
-  tags: [],
-  question: id,
-  answer: 'a',
-});
+const card = (id: string, deck: string, difficulty: Card['difficulty']): Card =>
+  makeCard({ id, deck, path: `${deck}/${id}.md`, difficulty });
 const cards = [card('a', 'x', 'easy'), card('b', 'x', 'easy'), card('c', 'y', 'hard'), card('d', 'y', null)];
 const rate = (ratings: (1 | 2 | 3 | 4 | 5)[], daysAgo: number): CardState => {
   let state: CardState | undefined;

@@ -3,19 +3,12 @@ import type { Card } from '../../../src/core/card/card.js';
 import type { Rating } from '../../../src/core/log/review-log.js';
 import { createScheduler, type CardState } from '../../../src/core/schedule/scheduler.js';
 import { hasWeakCard, selectWeakest } from '../../../src/core/stats/weakest.js';
+import { makeCard } from '../../support/make-card.js';
 
 const scheduler = createScheduler();
 const DAY = 86_400_000;
 const now = new Date('2026-03-10T15:00:00Z');
-const card = (id: string): Card => ({
-  id,
-  deck: 'd',
-  path: `d/${id}.md`,
-  difficulty: null,
-  tags: [],
-  question: id,
-  answer: 'a',
-});
+const card = (id: string): Card => makeCard({ id, deck: 'd', path: `d/${id}.md` });
 /** A card rated `ratings` one after another, the last `daysAgo` days before now. */
 const rated = (daysAgo: number, ...ratings: Rating[]): CardState => {
   let state: CardState | undefined;

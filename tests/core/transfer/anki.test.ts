@@ -2,19 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../../src/core/card/card.js';
 import { formatAnki, hasAnkiHeaders, parseAnki } from '../../../src/core/transfer/anki.js';
+import { makeCard } from '../../support/make-card.js';
 
 const NOTES = readFileSync('tests/fixtures/import/anki-notes.txt', 'utf8');
 
-const card = (fields: Partial<Card>): Card => ({
-  id: 'c',
-  deck: '.',
-  path: 'c.md',
-  difficulty: null,
-  tags: [],
-  question: 'Q?',
-  answer: 'A.',
-  ...fields,
-});
+const card = (fields: Partial<Card>): Card => makeCard({ question: 'Q?', answer: 'A.', ...fields });
 
 describe('parseAnki', () => {
   it('reads an Anki notes export: guid as id, deck column as folders, tags column, HTML as markdown', () => {

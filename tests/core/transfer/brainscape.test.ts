@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCard } from '../../../src/core/card/parse.js';
+import { parseNote } from '../../../src/core/card/parse.js';
 import { isBrainscape, parseBrainscape } from '../../../src/core/transfer/brainscape.js';
 
 const SEED = readFileSync('tests/fixtures/import/brainscape-seed.txt', 'utf8');
@@ -14,9 +14,9 @@ async function readBundledDeck() {
     .sort();
   const cards = [];
   for (const name of names) {
-    const parsed = await parseCard(readFileSync(path.join(BUNDLED, name), 'utf8'), name);
+    const parsed = await parseNote(readFileSync(path.join(BUNDLED, name), 'utf8'), name);
     if ('problem' in parsed) throw new Error(parsed.problem.message);
-    cards.push(parsed.card);
+    cards.push(...parsed.cards);
   }
   return cards;
 }

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { formatCardFile, type CardFields } from '../../../src/core/transfer/card-file.js';
-import { parseCard } from '../../../src/core/card/parse.js';
+import { parseNote } from '../../../src/core/card/parse.js';
 
 const base: CardFields = { id: 'deck/card', difficulty: null, tags: [], question: 'What?', answer: 'That.' };
 
-/** The fields parseCard reads back from the formatted file. */
+/** The fields parseNote reads back from the formatted file. */
 async function roundTrip(fields: CardFields) {
-  const parsed = await parseCard(formatCardFile(fields), 'deck/card.md');
+  const parsed = await parseNote(formatCardFile(fields), 'deck/card.md');
   if ('problem' in parsed) throw new Error(`${parsed.problem.line}: ${parsed.problem.message}`);
-  const { id, difficulty, tags, question, answer } = parsed.card;
+  const { id, difficulty, tags, question, answer } = parsed.note;
   return { id, difficulty, tags, question, answer };
 }
 

@@ -2,19 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../../src/core/card/card.js';
 import { formatCsv, parseCsv, readRows, splitTags } from '../../../src/core/transfer/csv.js';
+import { makeCard } from '../../support/make-card.js';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/import/${name}`, 'utf8');
 
-const card = (fields: Partial<Card>): Card => ({
-  id: 'c',
-  deck: '.',
-  path: 'c.md',
-  difficulty: null,
-  tags: [],
-  question: 'Q?',
-  answer: 'A.',
-  ...fields,
-});
+const card = (fields: Partial<Card>): Card => makeCard({ question: 'Q?', answer: 'A.', ...fields });
 
 describe('parseCsv', () => {
   it('reads a CSV with a header row: quoted commas, newlines and quotes, tags, difficulty, unknown columns ignored', () => {

@@ -1,32 +1,71 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCards, encodeCards, type CachedResult, type CardEntry } from '../../../src/io/cache/card-codec.js';
 
+const baseCard = (path: string, deck: string) => {
+  const id = path.replace(/\.md$/, '');
+  return { id, note: id, kind: 'basic' as const, line: 1, deck, path, difficulty: null, tags: [], question: 'Q' };
+};
+
 const card = (
   path: string,
-  fields: Partial<{ id: string; difficulty: 'easy' | 'medium' | 'hard' | null; tags: string[]; question: string }>,
+  fields: Partial<{
+    id: string;
+    note: string;
+    difficulty: 'easy' | 'medium' | 'hard' | null;
+    tags: string[];
+    question: string;
+  }>,
   idLine = 1,
 ): CachedResult => {
   const deck = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.';
   return {
-    card: { id: path.replace(/\.md$/, ''), deck, path, difficulty: null, tags: [], question: 'Q', ...fields },
+    cards: [{ ...baseCard(path, deck), ...fields }],
     idLine,
   };
 };
 
 const RESULTS: CachedResult[] = [
   card('a.md', { difficulty: 'easy', tags: ['x', 'with space', 'nul\u0000inside'] }, 3),
-  card('deck/b.md', { id: 'beta-id', difficulty: 'medium', question: 'Multi\nline **markdown** ⭐' }, 2),
+  card(
+    'deck/b.md',
+    { id: 'beta-id', note: 'beta-id', difficulty: 'medium', question: 'Multi\nline **markdown** ⭐' },
+    2,
+  ),
   card('deck/sub/c.md', { difficulty: 'hard', tags: [] }),
   { problem: { path: 'deck/z.md', line: 3, message: 'unknown difficulty "purple"' } },
   card('e.md', { tags: ['solo'], question: '日本語 \u2028 "quotes" \\ back' }),
   { problem: { path: 'f.md', line: 1, message: '' } },
-  card('g.md', { id: '', question: '' }),
+  card('g.md', { id: '', note: '', question: '' }),
+  {
+    cards: ['#c1', '#c2', '#c10'].map((suffix) => ({
+      ...baseCard('h.md', '.'),
+      id: `h${suffix}`,
+      kind: 'cloze' as const,
+      line: 4,
+      tags: ['cloze'],
+      question: `The ${suffix} hidden: \uE000…\uE001`,
+    })),
+    idLine: 2,
+  },
+  {
+    cards: [
+      { ...baseCard('i.md', '.'), difficulty: 'hard' as const, question: 'Front' },
+      {
+        ...baseCard('i.md', '.'),
+        id: 'i#reverse',
+        kind: 'reversed' as const,
+        difficulty: 'hard' as const,
+        question: 'Back',
+      },
+    ],
+    idLine: 1,
+  },
 ];
 
 /** Entries as the cache keeps them: each with a file key of five distinct numbers. */
 function entriesOf(results: readonly CachedResult[]): CardEntry[] {
   return results.map((result, index) => ({
-    path: 'problem' in result ? result.problem.path : result.card.path,
+    path: 'problem' in result ? result.problem.path : (result.cards[0]?.path as string),
     result,
     keys: [index, 1e12 + index + 0.25, 1.5e12 + index + 0.75, 2 ** 40 + index, 64769],
     keyAt: 0,

@@ -102,7 +102,9 @@ describe('loadCardInfos and its parse cache', () => {
     fs.renameSync(path.join(root, 'b.md'), path.join(root, 'deck', 'b.md'));
     const { cards, problems } = await loadCardInfos(root, cacheDir, later());
     expect(problems).toEqual([]);
-    expect(cards).toEqual([{ id: 'beta', deck: 'deck', path: 'deck/b.md', difficulty: null, tags: [], question: 'Beta' }]);
+    expect(cards).toEqual([
+      { id: 'beta', note: 'beta', kind: 'basic', line: 4, deck: 'deck', path: 'deck/b.md', difficulty: null, tags: [], question: 'Beta' },
+    ]);
   });
 
   it('reports invalid cards and duplicate ids on every run, cached or not', async () => {

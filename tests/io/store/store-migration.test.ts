@@ -64,7 +64,12 @@ describe('openStore and the format version', () => {
       expect(STORE_FORMAT_VERSION).toBe(2);
       expect(JSON.parse(fs.readFileSync(store.configPath, 'utf8'))).toEqual({ ...old, formatVersion: 2 });
       expect(store.getLegacyBurials()).toEqual(new Map([['a', new Date('2100-01-01T04:00:00.000Z')]]));
-      expect(store.getSettings()).toEqual({ newCardsPerDay: 7, reviewsPerDay: 200, retention: 0.85 });
+      expect(store.getSettings()).toEqual({
+        newCardsPerDay: 7,
+        reviewsPerDay: 200,
+        retention: 0.85,
+        burySiblings: true,
+      });
       expect(fs.readFileSync(store.logPath, 'utf8')).toBe(LOG);
       expect(fs.readdirSync(dir).sort()).toEqual(['config.json', 'reviews.jsonl']);
     },

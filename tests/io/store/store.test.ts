@@ -33,7 +33,7 @@ describe('openStore', () => {
     expect(store.configPath).toBe(path.join(home, 'config.json'));
     expect(store.logPath).toBe(path.join(home, 'reviews.jsonl'));
     expect(JSON.parse(fs.readFileSync(store.configPath, 'utf8'))).toEqual({ formatVersion: STORE_FORMAT_VERSION });
-    expect(store.getSettings()).toEqual({ newCardsPerDay: 20, reviewsPerDay: 200, retention: 0.9 });
+    expect(store.getSettings()).toEqual({ newCardsPerDay: 20, reviewsPerDay: 200, retention: 0.9, burySiblings: true });
     expect(store.warnings).toEqual([]);
     expect(store.readLog()).toEqual([]);
     expect(fs.existsSync(store.logPath)).toBe(false);
@@ -195,7 +195,12 @@ describe('settings and buried cards', () => {
     const retention = findSetting('retention');
     if (!retention) throw new Error('no retention setting');
     store.setSetting(retention, 0.85);
-    expect(openStore(dir).getSettings()).toEqual({ newCardsPerDay: 20, reviewsPerDay: 200, retention: 0.85 });
+    expect(openStore(dir).getSettings()).toEqual({
+      newCardsPerDay: 20,
+      reviewsPerDay: 200,
+      retention: 0.85,
+      burySiblings: true,
+    });
     store.setSetting(retention, undefined);
     expect(JSON.parse(read('config.json'))).toEqual({ formatVersion: STORE_FORMAT_VERSION });
   });

@@ -1,0 +1,77 @@
+import type { Card, Note } from './card.js';
+import {
+  clozeNumbers,
+  findClozeDeletions,
+  mayHoldClozeDeletions,
+  hideCloze,
+  revealCloze,
+  type ClozeDeletion,
+} from './cloze.js';
+import { CardError, NO_QUESTION } from './card.js';
+
+/** The suffix of a reversed card's id, after its note's id. */
+export const REVERSE_SUFFIX = '#reverse';
+
+/**
+ * The cards a note yields: its cloze cards (one per deletion number, `<note>#cN`) when its text holds deletions, else
+ * its basic card (the note's id, so progress kept before notes yielded several cards stays) and, with `reverse: true`,
+ * the card asking the answer (`<note>#reverse`). Throws CardError at the line of a malformed deletion.
+ */
+export function cardsOfNote(note: Note): Card[] {
+  const common = {
+    note: note.id,
+    line: note.line,
+    deck: note.deck,
+    path: note.path,
+    difficulty: note.difficulty,
+    tags: note.tags,
+  };
+  const cloze = readCloze(note);
+  if (cloze) {
+    return clozeNumbers([...cloze.question.deletions, ...cloze.answer.deletions]).map((number) => {
+      const inTitle = cloze.question.deletions.some((deletion) => deletion.number === number);
+      return {
+        ...common,
+        id: `${note.id}#c${number}`,
+        kind: 'cloze',
+        question: joinClozeText(note, true, (part, text) => hideCloze(text, cloze[part].deletions, number)),
+        // The title is on screen above already, unless it holds this card's deletion.
+        answer: joinClozeText(note, inTitle, (part, text) => revealCloze(text, cloze[part].deletions, number)),
+      };
+    });
+  }
+  // `{{c` that turned out to be no deletion: the note is a basic one after all, and needs its question.
+  if (!note.question) throw new CardError(note.line, NO_QUESTION);
+  const basic: Card = { ...common, id: note.id, kind: 'basic', question: note.question, answer: note.answer };
+  if (!note.reverse) return [basic];
+  return [
+    basic,
+    { ...common, id: `${note.id}${REVERSE_SUFFIX}`, kind: 'reversed', question: note.answer, answer: note.question },
+  ];
+}
+
+type ClozePart = 'question' | 'answer';
+
+/** The deletions of a note's question and text, or null when it has none; throws at the first malformed one. */
+function readCloze(note: Note): Record<ClozePart, { deletions: ClozeDeletion[] }> | null {
+  if (!mayHoldClozeDeletions(note.question) && !mayHoldClozeDeletions(note.answer)) return null;
+  const question = findClozeDeletions(note.question);
+  const answer = findClozeDeletions(note.answer);
+  const [questionProblem] = question.problems;
+  if (questionProblem) throw new CardError(note.line + questionProblem.line - 1, questionProblem.message);
+  const [answerProblem] = answer.problems;
+  if (answerProblem) throw new CardError(note.answerLine + answerProblem.line - 1, answerProblem.message);
+  if (question.deletions.length + answer.deletions.length === 0) return null;
+  return { question, answer };
+}
+
+/**
+ * A cloze card's text: the note's question (a `# ` title when it is one line; `withTitle`) above the note's text, each
+ * rewritten.
+ */
+function joinClozeText(note: Note, withTitle: boolean, rewrite: (part: ClozePart, text: string) => string): string {
+  const text = rewrite('answer', note.answer);
+  if (!note.question || !withTitle) return text;
+  const title = rewrite('question', note.question);
+  return `${title.includes('\n') ? title : `# ${title}`}\n\n${text}`;
+}
