@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Card, CardInfo, CardProblem } from '../core/card/card.js';
-import { UsageError } from '../core/errors.js';
+import { StoreError, UsageError } from '../core/errors.js';
 import { filterCards, type CardFilter } from '../core/card/filter.js';
 import type { CardHistory } from '../core/log/card-history.js';
 import type { Burial } from '../core/log/replay.js';
@@ -10,7 +10,8 @@ import type { Deps } from '../deps.js';
 import { loadCards, warnAboutProblems } from '../io/cards/card-files.js';
 import { formatLintCommand } from '../io/cards/cards-folder.js';
 import { loadCardInfos } from '../io/cards/card-index.js';
-import { loadCardStates } from '../io/cache/state-cache.js';
+import { loadCardStates, type ReplayedProgress } from '../io/cache/state-cache.js';
+import { findRenames } from '../core/log/relink.js';
 import { openStore, resolveStoreDir, type Store } from '../io/store/store.js';
 
 /** The options every reading command shares. */
@@ -63,7 +64,9 @@ export async function loadCollection(options: DeckOptions, deps: Deps): Promise<
     parameters: store.getParameters(),
   };
   const scheduler = createScheduler(scheduleSettings);
-  const replayed = loadCardStates(store, scheduler, scheduleSettings, cacheDir);
+  const load = () => loadCardStates(store, scheduler, scheduleSettings, cacheDir);
+  let replayed = load();
+  if (relinkCards(cards, replayed, store, deps)) replayed = load();
   return {
     cards: filterCards(cards, options),
     store,
@@ -76,6 +79,28 @@ export async function loadCollection(options: DeckOptions, deps: Deps): Promise<
       return replayed.histories;
     },
   };
+}
+
+/**
+ * Gives cards whose id an edit changed their history back (see core/log/relink.ts), by appending renames to the log,
+ * and says so. False when there was nothing to rename, or the log could not take it (the cards start afresh then).
+ */
+function relinkCards(cards: readonly CardInfo[], progress: ReplayedProgress, store: Store, deps: Deps): boolean {
+  const renames = findRenames(cards, progress.texts, (id) => progress.states.has(id), deps.now().toISOString());
+  if (renames.length === 0) return false;
+  try {
+    store.appendAll(renames);
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    deps.out.warn(`warning: cards whose ids an edit changed start afresh this time: ${error.message}`);
+    return false;
+  }
+  for (const { renamed, card } of renames) {
+    deps.out.warn(
+      `${sanitizeTerminalText(renamed)} is now ${sanitizeTerminalText(card)} (its text moved); its history moves with it.`,
+    );
+  }
+  return true;
 }
 
 // A folder without a single card is the wrong folder, or cards that all need fixing: never "no card matches".

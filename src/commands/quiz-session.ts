@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Card } from '../core/card/card.js';
 import { StoreError } from '../core/errors.js';
 import { MAX_REVIEW_SECONDS } from '../core/log/merge.js';
-import type { Rating } from '../core/log/review-log.js';
+import type { Rating, ReviewEntry } from '../core/log/review-log.js';
 import { applyEntry, type LogProgress } from '../core/log/replay.js';
 import { RATINGS, type Scheduler } from '../core/schedule/scheduler.js';
 import { listRatings, takeStep, undoStep, type SessionProgress } from '../core/schedule/session.js';
@@ -157,7 +157,8 @@ function recordRating(session: Session, card: Card, rating: Rating, shownAt: Dat
   const at = session.deps.now();
   // A card left on screen overnight is a long answer, but no longer than other machines' imports take.
   const seconds = Math.min(MAX_REVIEW_SECONDS, Math.round((at.getTime() - shownAt.getTime()) / 100) / 10);
-  const review = { card: card.id, rating, at: at.toISOString(), seconds };
+  const review: ReviewEntry = { card: card.id, rating, at: at.toISOString(), seconds };
+  if (card.identityText) review.text = card.identityText;
   if (!saveOrSay(session, `Rating ${rating} was not saved`, () => session.store.append(review))) return;
   const stateBefore = session.log.states.get(card.id);
   // A review older than the card's last one (a clock set back) takes its place at the next replay.

@@ -14,6 +14,7 @@ export function makeCard(fields: Partial<Card> = {}): Card {
     tags: [],
     question: id,
     answer: 'a',
+    identityText: '',
     ...fields,
   };
 }

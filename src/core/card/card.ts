@@ -30,6 +30,11 @@ export interface CardInfo {
   tags: string[];
   /** What the card asks, as markdown (may span several lines; a cloze card's hidden deletions are marked). */
   question: string;
+  /**
+   * What tells the card from its note's other cards when its id may change (a cloze card's hidden text, plain); ''
+   * when its id alone does. Reviews record it, so an edit that renumbers the card finds its history again.
+   */
+  identityText: string;
 }
 
 /** A valid card, with its answer. */

@@ -1,8 +1,10 @@
 import type { Card, Note } from './card.js';
+import { MAX_REVIEW_TEXT } from '../log/review-log.js';
 import {
   clozeNumbers,
   findClozeDeletions,
   mayHoldClozeDeletions,
+  plainCloze,
   hideCloze,
   revealCloze,
   type ClozeDeletion,
@@ -29,11 +31,13 @@ export function cardsOfNote(note: Note): Card[] {
   const cloze = readCloze(note);
   if (cloze) {
     return clozeNumbers([...cloze.question.deletions, ...cloze.answer.deletions]).map((number) => {
+      const own = [...cloze.question.deletions, ...cloze.answer.deletions].filter((d) => d.number === number);
       const inTitle = cloze.question.deletions.some((deletion) => deletion.number === number);
       return {
         ...common,
         id: `${note.id}#c${number}`,
         kind: 'cloze',
+        identityText: describeDeletions(own),
         question: joinClozeText(note, true, (part, text) => hideCloze(text, cloze[part].deletions, number)),
         // The title is on screen above already, unless it holds this card's deletion.
         answer: joinClozeText(note, inTitle, (part, text) => revealCloze(text, cloze[part].deletions, number)),
@@ -42,15 +46,35 @@ export function cardsOfNote(note: Note): Card[] {
   }
   // `{{c` that turned out to be no deletion: the note is a basic one after all, and needs its question.
   if (!note.question) throw new CardError(note.line, NO_QUESTION);
-  const basic: Card = { ...common, id: note.id, kind: 'basic', question: note.question, answer: note.answer };
+  const basic: Card = {
+    ...common,
+    id: note.id,
+    kind: 'basic',
+    question: note.question,
+    answer: note.answer,
+    identityText: '',
+  };
   if (!note.reverse) return [basic];
   return [
     basic,
-    { ...common, id: `${note.id}${REVERSE_SUFFIX}`, kind: 'reversed', question: note.answer, answer: note.question },
+    {
+      ...common,
+      id: `${note.id}${REVERSE_SUFFIX}`,
+      kind: 'reversed',
+      question: note.answer,
+      answer: note.question,
+      identityText: '',
+    },
   ];
 }
 
 type ClozePart = 'question' | 'answer';
+
+/** The plain text of a card's deletions, in order, as reviews record it (nested deletions read as their text). */
+function describeDeletions(deletions: readonly ClozeDeletion[]): string {
+  const texts = deletions.map((deletion) => plainCloze(deletion.text, findClozeDeletions(deletion.text).deletions));
+  return texts.join(' … ').replace(/\s+/g, ' ').trim().slice(0, MAX_REVIEW_TEXT);
+}
 
 /** The deletions of a note's question and text, or null when it has none; throws at the first malformed one. */
 function readCloze(note: Note): Record<ClozePart, { deletions: ClozeDeletion[] }> | null {

@@ -95,6 +95,7 @@ function findKindProblem(entry: LogEntry, now: Date): string | null {
   if ('undo' in entry) return findTimeProblem('undo', entry.undo, now);
   // A burial ends up to a study day after it is made: its end may be two days ahead of this clock.
   if ('bury' in entry) return findTimeProblem('bury', entry.bury, new Date(now.getTime() + FUTURE_MARGIN_MS));
+  if ('renamed' in entry) return findCardIdProblem(entry.renamed);
   return entry.unbury === true ? null : findTimeProblem('unbury', entry.unbury, now);
 }
 
@@ -113,8 +114,8 @@ function findSecondsProblem(seconds: number): string | null {
 
 /**
  * The entries of `incoming` that `existing` lacks, each once, in their order. A review is already there when the
- * store has a review of the same card at the same instant (whatever the rating); an undo, a burial or an unburial,
- * when it has the same one (same card, same instants).
+ * store has a review of the same card at the same instant (whatever the rating); an undo, a burial, an unburial or a
+ * rename, when it has the same one (same card, same instants, same old id).
  */
 export function findNewEntries(existing: readonly LogEntry[], incoming: readonly LogEntry[]): LogEntry[] {
   const known = new Set(existing.map(keyOf));
@@ -137,7 +138,9 @@ function keyOf(entry: LogEntry): string {
         ? time(entry.bury)
         : 'unbury' in entry
           ? time(entry.unbury)
-          : '';
+          : 'renamed' in entry
+            ? entry.renamed
+            : '';
   return `${kind}\u0000${entry.card}\u0000${what}\u0000${Date.parse(entry.at)}`;
 }
 

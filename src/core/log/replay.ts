@@ -25,22 +25,25 @@ export interface Burial {
   at: string;
 }
 
-/** What the log says of every card: its schedule, its reviews (for statistics) and its burials. */
+/** What the log says of every card: its schedule, its reviews (for statistics), its burials and what it last hid. */
 export interface LogProgress {
   states: Map<string, CardState>;
   /** Kept by replays and the state cache; a quiz's session leaves them out (it never reads them). */
   histories?: Map<string, CardHistory>;
   burials: Map<string, Burial[]>;
+  /** The `text` of each card's latest review that had one: what finds its history again when its id changes. */
+  texts?: Map<string, string>;
 }
 
-/** Every part of a replay: the states, the histories and the burials. */
+/** Every part of a replay: the states, the histories, the burials and the texts. */
 export interface FullLogProgress extends LogProgress {
   histories: Map<string, CardHistory>;
+  texts: Map<string, string>;
 }
 
 /** Nothing rated, nothing buried. */
 export function createLogProgress(): FullLogProgress {
-  return { states: new Map(), histories: new Map(), burials: new Map() };
+  return { states: new Map(), histories: new Map(), burials: new Map(), texts: new Map() };
 }
 
 /**
@@ -65,6 +68,9 @@ export function applyEntry(
     case 'unbury':
       applyUnbury(progress.burials, entry as UnburyEntry);
       return true;
+    case 'renamed':
+      // Rare (an edit renumbered a card): a full replay moves the history, as collectReviews does.
+      return false;
   }
 }
 
@@ -82,7 +88,8 @@ function applyReview(progress: LogProgress, review: ReviewEntry, scheduler: Sche
 
 /** What a review does, whatever came before it. */
 function reviewCard(progress: LogProgress, review: ReviewEntry, scheduler: Scheduler): void {
-  const { states, histories } = progress;
+  const { states, histories, texts } = progress;
+  if (review.text !== undefined) texts?.set(review.card, review.text);
   const state = states.get(review.card);
   const at = new Date(review.at);
   if (histories) {
@@ -133,8 +140,9 @@ function applyUnbury(burials: Map<string, Burial[]>, unbury: UnburyEntry): void 
  */
 export function replayLog(entries: readonly LogEntry[], scheduler: Scheduler): FullLogProgress {
   const progress = createLogProgress();
-  for (const [, reviews] of collectReviews(entries)) {
-    for (const review of reviews) reviewCard(progress, review, scheduler);
+  for (const [card, reviews] of collectReviews(entries)) {
+    // A renamed card's older reviews carry its old id.
+    for (const review of reviews) reviewCard(progress, review.card === card ? review : { ...review, card }, scheduler);
   }
   progress.burials = collectBurials(entries);
   return progress;

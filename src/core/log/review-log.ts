@@ -9,6 +9,8 @@ export interface ReviewEntry {
   rating: Rating;
   at: string;
   seconds: number;
+  /** What the card hid when it was rated (a cloze card's deletion): how its history finds it again under a new id. */
+  text?: string;
 }
 
 /** Takes back the review of `card` whose `at` equals `undo`. */
@@ -32,24 +34,35 @@ export interface UnburyEntry {
   at: string;
 }
 
+/** Moves the history of the card `renamed` to `card`: the same card under a new id (see core/log/relink.ts). */
+export interface RenameEntry {
+  card: string;
+  renamed: string;
+  at: string;
+}
+
 /**
  * One line of the review log: `card`, `at`, and one field naming what happened, whose value is what it needs — a
  * review's `rating` (with `seconds`), an `undo` or `unbury` naming the `at` of the line it takes back, a `bury` naming
  * when the burial ends. Later events (forget, suspend, unsuspend) take the same shape.
  */
-export type LogEntry = ReviewEntry | UndoEntry | BuryEntry | UnburyEntry;
+export type LogEntry = ReviewEntry | UndoEntry | BuryEntry | UnburyEntry | RenameEntry;
 
 /** The field that names what a line does. */
-export type EntryKind = 'rating' | 'undo' | 'bury' | 'unbury';
+export type EntryKind = 'rating' | 'undo' | 'bury' | 'unbury' | 'renamed';
 
 /** What a log entry does. */
 export function getEntryKind(entry: LogEntry): EntryKind {
   if ('rating' in entry) return 'rating';
   if ('undo' in entry) return 'undo';
+  if ('renamed' in entry) return 'renamed';
   return 'bury' in entry ? 'bury' : 'unbury';
 }
 
-const KINDS: readonly EntryKind[] = ['rating', 'undo', 'bury', 'unbury'];
+const KINDS: readonly EntryKind[] = ['rating', 'undo', 'bury', 'unbury', 'renamed'];
+
+/** The longest `text` a review keeps: enough to tell a card from its siblings. */
+export const MAX_REVIEW_TEXT = 200;
 
 /** What `parseReviewLog` found in the text of a review log. */
 export interface ParsedLog {
@@ -91,7 +104,7 @@ function toEntry(value: unknown): LogEntry | string {
   const kinds = KINDS.filter((kind) => kind in fields);
   if (kinds.length > 1) {
     const [first, second] = kinds;
-    return `both "${first}" and "${second}": a line does one thing (a review, an undo, a burial or an unburial)`;
+    return `both "${first}" and "${second}": a line does one thing (a review, an undo, a burial, an unburial or a rename)`;
   }
   if ('undo' in fields)
     return isTime(fields.undo) ? { card, undo: fields.undo, at } : wrongField('undo', fields.undo, A_TIME);
@@ -103,10 +116,19 @@ function toEntry(value: unknown): LogEntry | string {
       ? { card, unbury, at }
       : wrongField('unbury', unbury, `${A_TIME}, or true`);
   }
-  const { rating, seconds } = fields;
+  if ('renamed' in fields) {
+    const { renamed } = fields;
+    return typeof renamed === 'string' && renamed !== ''
+      ? { card, renamed, at }
+      : wrongField('renamed', renamed, 'the card id it had before, as text');
+  }
+  const { rating, seconds, text } = fields;
   if (!isRating(rating)) return wrongField('rating', rating, 'a whole number from 1 to 5');
   if (!isSeconds(seconds)) return wrongField('seconds', seconds, 'a number of seconds, 0 or more');
-  return { card, rating, at, seconds };
+  // A text that is not one is left out: it only ever helps find a card again.
+  return typeof text === 'string' && text !== ''
+    ? { card, rating, at, seconds, text: text.slice(0, MAX_REVIEW_TEXT) }
+    : { card, rating, at, seconds };
 }
 
 function wrongField(name: string, value: unknown, expected: string): string {
@@ -163,15 +185,23 @@ export function isReview(entry: LogEntry): entry is ReviewEntry {
   return 'rating' in entry;
 }
 
-/** Reviews per card id that were not undone, oldest first (ties keep file order). */
+/**
+ * Reviews per card id that were not undone, oldest first (ties keep file order). A rename moves the reviews of its
+ * old id to its new one; renames with one `at` move together, so ids may swap.
+ */
 export function collectReviews(entries: readonly LogEntry[]): Map<string, ReviewEntry[]> {
   const byCard = new Map<string, ReviewEntry[]>();
-  for (const entry of entries) {
+  for (let index = 0; index < entries.length; index += 1) {
+    const entry = entries[index] as LogEntry;
+    if ('renamed' in entry) {
+      index = applyRenames(byCard, entries, index) - 1;
+      continue;
+    }
     if (!isReview(entry) && !isUndo(entry)) continue;
     const reviews = byCard.get(entry.card) ?? [];
     if (isUndo(entry)) {
-      const index = reviews.findLastIndex((review) => review.at === entry.undo);
-      if (index >= 0) reviews.splice(index, 1);
+      const found = reviews.findLastIndex((review) => review.at === entry.undo);
+      if (found >= 0) reviews.splice(found, 1);
     } else {
       reviews.push(entry);
     }
@@ -183,6 +213,23 @@ export function collectReviews(entries: readonly LogEntry[]): Map<string, Review
     else sortByTime(reviews);
   }
   return byCard;
+}
+
+/** Applies the run of renames with one `at` that starts at `start`; returns the index after it. */
+function applyRenames(byCard: Map<string, ReviewEntry[]>, entries: readonly LogEntry[], start: number): number {
+  const run: RenameEntry[] = [];
+  const at = (entries[start] as RenameEntry).at;
+  let end = start;
+  for (let entry = entries[end]; entry && 'renamed' in entry && entry.at === at; entry = entries[++end])
+    run.push(entry);
+  const moved = run.map((rename) => byCard.get(rename.renamed));
+  for (const rename of run) byCard.delete(rename.renamed);
+  run.forEach((rename, index) => {
+    const reviews = moved[index];
+    // The new id's own reviews, if any were left to it, stay beside the moved ones.
+    if (reviews) byCard.set(rename.card, [...(byCard.get(rename.card) ?? []), ...reviews]);
+  });
+  return end;
 }
 
 /** Sorts in place by instant (not by string: times may carry different zone offsets), stable; a log in order stays as is. */
@@ -198,11 +245,13 @@ function sortByTime(reviews: ReviewEntry[]): void {
 /** One log line, keys in the documented order, ending with a newline. */
 export function formatLogLine(entry: LogEntry): string {
   const ordered = isReview(entry)
-    ? { card: entry.card, rating: entry.rating, at: entry.at, seconds: entry.seconds }
+    ? { card: entry.card, rating: entry.rating, at: entry.at, seconds: entry.seconds, text: entry.text }
     : isUndo(entry)
       ? { card: entry.card, undo: entry.undo, at: entry.at }
       : 'bury' in entry
         ? { card: entry.card, bury: entry.bury, at: entry.at }
-        : { card: entry.card, unbury: entry.unbury, at: entry.at };
+        : 'renamed' in entry
+          ? { card: entry.card, renamed: entry.renamed, at: entry.at }
+          : { card: entry.card, unbury: entry.unbury, at: entry.at };
   return `${JSON.stringify(ordered)}\n`;
 }

@@ -31,6 +31,8 @@ export interface CardColumns {
   suffixes: string[];
   /** Per card: its question. */
   questions: string[];
+  /** Per card: its identity text ('' for most). */
+  identityTexts: string[];
 }
 
 /** A result to encode, with the key of the file it came from: `keys[keyAt…]`, FILE_KEY_LENGTH numbers. */
@@ -66,7 +68,12 @@ export function encodeCards(entries: readonly CardEntry[]): CardColumns {
   const numbers = new Float64Array(entries.length * NUMBERS_PER_ENTRY);
   const columns = { paths: [] as string[], texts: [] as string[], tags: [] as string[] };
   const kinds: string[] = [];
-  const cardColumns = { kinds: [] as string[], suffixes: [] as string[], questions: [] as string[] };
+  const cardColumns = {
+    kinds: [] as string[],
+    suffixes: [] as string[],
+    questions: [] as string[],
+    identityTexts: [] as string[],
+  };
   entries.forEach(({ path, result, keys, keyAt }, index) => {
     const offset = index * NUMBERS_PER_ENTRY;
     for (let part = 0; part < FILE_KEY_LENGTH; part += 1) numbers[offset + part] = keys[keyAt + part] as number;
@@ -90,6 +97,7 @@ export function encodeCards(entries: readonly CardEntry[]): CardColumns {
       cardColumns.kinds.push(CARD_KIND_OF[card.kind]);
       cardColumns.suffixes.push(card.id.slice(card.note.length));
       cardColumns.questions.push(card.question);
+      cardColumns.identityTexts.push(card.identityText);
     }
   });
   return {
@@ -99,18 +107,19 @@ export function encodeCards(entries: readonly CardEntry[]): CardColumns {
     cardKinds: cardColumns.kinds.join(''),
     suffixes: cardColumns.suffixes,
     questions: cardColumns.questions,
+    identityTexts: cardColumns.identityTexts,
   };
 }
 
 /** Reads columns back (as JSON gave them); null when they do not fit together, so the cache is simply rebuilt. */
 export function decodeCards(columns: CardColumns): DecodedCards | null {
-  const { paths, kinds, texts, tags, cardKinds, suffixes, questions } = columns;
+  const { paths, kinds, texts, tags, cardKinds, suffixes, questions, identityTexts } = columns;
   const count = Array.isArray(paths) ? paths.length : -1;
   const bytes = Buffer.from(typeof columns.numbers === 'string' ? columns.numbers : '', 'base64');
   if (typeof kinds !== 'string' || kinds.length !== count || !isStringList(texts, count)) return null;
   if (!isStringList(paths, count) || !isStringList(tags, tags?.length)) return null;
   if (typeof cardKinds !== 'string' || !isStringList(suffixes, cardKinds.length)) return null;
-  if (!isStringList(questions, cardKinds.length)) return null;
+  if (!isStringList(questions, cardKinds.length) || !isStringList(identityTexts, cardKinds.length)) return null;
   if (bytes.length !== count * NUMBERS_PER_ENTRY * 8) return null;
   const numbers = readFloat64s(bytes, 0, count * NUMBERS_PER_ENTRY);
   // Where each entry's tags and cards start in their columns, and at the end where the last one's end.
@@ -149,7 +158,8 @@ export function decodeCards(columns: CardColumns): DecodedCards | null {
       for (let card = cardStarts[index] as number; card < (cardStarts[index + 1] as number); card += 1) {
         const id = `${note}${suffixes[card] as string}`;
         const cardKind = CARD_KIND_BY_LETTER[cardKinds[card] as string] as CardKind;
-        cards.push({ ...shared, id, kind: cardKind, question: questions[card] as string });
+        const question = questions[card] as string;
+        cards.push({ ...shared, id, kind: cardKind, question, identityText: identityTexts[card] as string });
       }
       return { cards, idLine: line };
     },

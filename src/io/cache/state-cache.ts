@@ -21,7 +21,7 @@ import {
 import type { Store } from '../store/store.js';
 
 // Bump when the layout below changes.
-const CACHE_FORMAT = 7;
+const CACHE_FORMAT = 8;
 
 /**
  * The cache file's contents: the states after the first `logSize` bytes of the log, and what they were built with.
@@ -38,6 +38,8 @@ interface StateCache {
   logHash: string;
   states: EncodedState[];
   burials: EncodedBurial[];
+  /** Each card's latest review text, as [id, text]. */
+  texts: [string, string][];
 }
 
 /** Every card's replayed state, history and burials, as one replay of the log (`replayLog`) gives them. */
@@ -46,6 +48,7 @@ export interface ReplayedProgress {
   /** Decoded from the cache when first used. */
   readonly histories: Map<string, CardHistory>;
   burials: Map<string, Burial[]>;
+  texts: Map<string, string>;
 }
 
 /**
@@ -117,8 +120,17 @@ function extendProgress(
   entries: readonly LogEntry[],
   scheduler: Scheduler,
 ): ReplayedProgress | null {
-  const progress = { states: decodeStates(cache.states), histories, burials: decodeBurials(cache.burials) };
+  const progress = {
+    states: decodeStates(cache.states),
+    histories,
+    burials: decodeBurials(cache.burials),
+    texts: new Map(cache.texts),
+  };
   return entries.every((entry) => applyEntry(progress, entry, scheduler)) ? progress : null;
+}
+
+function isTextRow(row: unknown): row is [string, string] {
+  return Array.isArray(row) && row.length === 2 && typeof row[0] === 'string' && typeof row[1] === 'string';
 }
 
 function readCache(file: string, key: string): StateCache | null {
@@ -129,7 +141,9 @@ function readCache(file: string, key: string): StateCache | null {
       typeof cache.logHash === 'string' &&
       (cache.logFile === null || isFileKey(cache.logFile)) &&
       Array.isArray(cache.states) &&
-      Array.isArray(cache.burials);
+      Array.isArray(cache.burials) &&
+      Array.isArray(cache.texts) &&
+      cache.texts.every(isTextRow);
     return usable && wellFormed && cache.states.every(isEncodedState) && cache.burials.every(isEncodedBurial)
       ? cache
       : null;
@@ -151,7 +165,7 @@ interface LogRead {
  * sees stamps that differ.
  */
 function writeCache(file: string, historyFile: string, log: LogRead, progress: LogProgress): void {
-  const { states, histories, burials } = progress;
+  const { states, histories, burials, texts } = progress;
   const cache: StateCache = {
     format: CACHE_FORMAT,
     scheduler: log.key,
@@ -160,6 +174,7 @@ function writeCache(file: string, historyFile: string, log: LogRead, progress: L
     logHash: log.hash.digest('hex'),
     states: [],
     burials: encodeBurials(burials),
+    texts: [...(texts ?? [])],
   };
   const inOrder: CardHistory[] = [];
   for (const [id, state] of states) {
@@ -188,6 +203,7 @@ function decodeProgress(
   return {
     states: decodeStates(cache.states),
     burials: decodeBurials(cache.burials),
+    texts: new Map(cache.texts),
     get histories() {
       histories ??= readHistories(cache, historyFile) ?? rebuildHistories();
       return histories;

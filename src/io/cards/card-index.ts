@@ -65,6 +65,7 @@ function withoutAnswer(parsed: ParsedNote): CachedResult {
     note: detach(info.note),
     tags,
     question: detach(info.question),
+    identityText: detach(info.identityText),
   }));
   return parsed.warnings ? { cards, idLine: parsed.idLine, warnings: parsed.warnings } : { cards, idLine: parsed.idLine };
 }

@@ -29,6 +29,7 @@ describe('parseNote: question and answer', () => {
       tags: [],
       question: 'What is **SGD**?',
       answer: 'Stochastic *gradient* descent.\n\n## Details\n\nMore.',
+      identityText: '',
     });
   });
 

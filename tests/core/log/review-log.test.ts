@@ -219,7 +219,7 @@ describe('burials in the log', () => {
   it('names both kinds of a line that claims two', () => {
     expect(
       readLogLine('{"card":"a","rating":3,"bury":"2026-01-03T04:00:00Z","at":"2026-01-02T10:00:00Z","seconds":1}'),
-    ).toBe('both "rating" and "bury": a line does one thing (a review, an undo, a burial or an unburial)');
+    ).toBe('both "rating" and "bury": a line does one thing (a review, an undo, a burial, an unburial or a rename)');
   });
 });
 

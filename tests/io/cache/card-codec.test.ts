@@ -3,7 +3,18 @@ import { decodeCards, encodeCards, type CachedResult, type CardEntry } from '../
 
 const baseCard = (path: string, deck: string) => {
   const id = path.replace(/\.md$/, '');
-  return { id, note: id, kind: 'basic' as const, line: 1, deck, path, difficulty: null, tags: [], question: 'Q' };
+  return {
+    id,
+    note: id,
+    kind: 'basic' as const,
+    line: 1,
+    deck,
+    path,
+    difficulty: null,
+    tags: [],
+    question: 'Q',
+    identityText: '',
+  };
 };
 
 const card = (
@@ -44,6 +55,7 @@ const RESULTS: CachedResult[] = [
       line: 4,
       tags: ['cloze'],
       question: `The ${suffix} hidden: \uE000…\uE001`,
+      identityText: `hidden ${suffix}`,
     })),
     idLine: 2,
   },

@@ -103,7 +103,7 @@ describe('loadCardInfos and its parse cache', () => {
     const { cards, problems } = await loadCardInfos(root, cacheDir, later());
     expect(problems).toEqual([]);
     expect(cards).toEqual([
-      { id: 'beta', note: 'beta', kind: 'basic', line: 4, deck: 'deck', path: 'deck/b.md', difficulty: null, tags: [], question: 'Beta' },
+      { id: 'beta', note: 'beta', kind: 'basic', line: 4, deck: 'deck', path: 'deck/b.md', difficulty: null, tags: [], question: 'Beta', identityText: '' },
     ]);
   });
 

@@ -1,0 +1,101 @@
+import type { CardInfo } from '../card/card.js';
+import { getEditDistance } from '../suggest.js';
+import type { RenameEntry } from './review-log.js';
+
+/** How alike two identity texts must be (1 − edits ÷ length) for one card to be taken for the other: a typo or two. */
+export const RELINK_SIMILARITY = 0.8;
+
+/**
+ * The renames that give rated cards back their history after an edit changed their ids (a deletion renumbered, a
+ * card moved within its file). Only cards with an identity text take part, within their note: a card of the log whose
+ * id is gone, or whose card now hides something else, is matched with a card that is new (or that changed too) when
+ * its last rated text and that card's text are the same or nearly (RELINK_SIMILARITY), and neither has another such
+ * match. Anything less certain is left alone: a history never moves to a card it may not belong to.
+ */
+export function findRenames(
+  cards: readonly CardInfo[],
+  texts: ReadonlyMap<string, string>,
+  hasHistory: (id: string) => boolean,
+  at: string,
+): RenameEntry[] {
+  const newNotes = new Set(cards.filter((card) => card.identityText && !hasHistory(card.id)).map((card) => card.note));
+  if (newNotes.size === 0 || texts.size === 0) return [];
+  const ratedByNote = groupBy([...texts.keys()].filter(hasHistory), (id) => noteOf(id, newNotes));
+  const cardsByNote = groupBy(
+    cards.filter((card) => ratedByNote.has(card.note)),
+    (card) => card.note,
+  );
+  const renames: RenameEntry[] = [];
+  for (const [note, rated] of ratedByNote) {
+    if (note === undefined) continue;
+    for (const [from, to] of matchNote(rated, cardsByNote.get(note) ?? [], texts, hasHistory)) {
+      renames.push({ card: to, renamed: from, at });
+    }
+  }
+  return renames;
+}
+
+/** The note of a rated card id among `notes`: the id up to its last `#`. */
+function noteOf(id: string, notes: ReadonlySet<string>): string | undefined {
+  const hash = id.lastIndexOf('#');
+  const note = hash === -1 ? undefined : id.slice(0, hash);
+  return note !== undefined && notes.has(note) ? note : undefined;
+}
+
+/** Old id → new id for one note's cards, each pair certain. */
+function matchNote(
+  rated: readonly string[],
+  cards: readonly CardInfo[],
+  texts: ReadonlyMap<string, string>,
+  hasHistory: (id: string) => boolean,
+): Map<string, string> {
+  const current = new Map(cards.map((card) => [card.id, card]));
+  const stillItself = (id: string) => {
+    const card = current.get(id);
+    return card !== undefined && isAlike(texts.get(id) ?? '', card.identityText);
+  };
+  const lost = rated.filter((id) => !stillItself(id));
+  const open = cards.filter((card) => card.identityText && (!hasHistory(card.id) || !stillItself(card.id)));
+  const candidates = (from: string) =>
+    open.filter((card) => card.id !== from && isAlike(texts.get(from) ?? '', card.identityText));
+  let pairs = new Map<string, string>();
+  for (const from of lost) {
+    const [only, other] = candidates(from);
+    if (!only || other) continue;
+    // Certain both ways: no other lost card could be this one either.
+    if (lost.filter((rival) => rival !== only.id && isAlike(texts.get(rival) ?? '', only.identityText)).length === 1)
+      pairs.set(from, only.id);
+  }
+  // A card with a history of its own takes another only when its own moves away too; else both would be merged.
+  for (let changed = true; changed;) {
+    const moving = new Set(pairs.keys());
+    const kept = [...pairs].filter(([, to]) => !hasHistory(to) || moving.has(to));
+    changed = kept.length !== pairs.size;
+    pairs = new Map(kept);
+  }
+  return pairs;
+}
+
+/** Whether two identity texts are the same card's: equal once case, accents and spacing are set aside, or nearly. */
+function isAlike(a: string, b: string): boolean {
+  const [x, y] = [normalize(a), normalize(b)];
+  if (x === y) return x !== '';
+  const longest = Math.max(x.length, y.length);
+  const allowed = Math.floor(longest * (1 - RELINK_SIMILARITY));
+  return allowed > 0 && getEditDistance(x, y, allowed) <= allowed;
+}
+
+function normalize(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
