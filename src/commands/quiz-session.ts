@@ -3,6 +3,7 @@ import type { Card } from '../core/card/card.js';
 import { StoreError } from '../core/errors.js';
 import { MAX_REVIEW_SECONDS } from '../core/log/merge.js';
 import type { Rating, ReviewEntry } from '../core/log/review-log.js';
+import { getTypedAnswer } from '../core/card/note-cards.js';
 import { applyEntry, type LogProgress } from '../core/log/replay.js';
 import { RATINGS, type Scheduler } from '../core/schedule/scheduler.js';
 import { listRatings, takeStep, undoStep, type SessionProgress } from '../core/schedule/session.js';
@@ -89,7 +90,7 @@ async function showCard(session: Session, card: Card): Promise<Action> {
   }
   session.draft = undefined;
   terminal.print('');
-  if (typed !== null) terminal.print(formatTypedAnswer(typed.text, toPlainText(card.answer), chalk));
+  if (typed !== null) terminal.print(formatTypedAnswer(typed.text, getTypedAnswer(card), chalk));
   const paged = await printPaged(session, renderMarkdown(card.answer, width, chalk));
   const action =
     paged ??

@@ -128,6 +128,8 @@ export interface LogLine {
   unbury?: string | true;
   at: string;
   seconds?: number;
+  text?: string;
+  renamed?: string;
 }
 
 /** Every line of the review log in the store `home`, in file order; none when there is no log yet. */

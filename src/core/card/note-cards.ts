@@ -1,5 +1,6 @@
 import type { Card, Note } from './card.js';
 import { MAX_REVIEW_TEXT } from '../log/review-log.js';
+import { toPlainText } from '../markdown/text.js';
 import {
   clozeNumbers,
   findClozeDeletions,
@@ -66,6 +67,11 @@ export function cardsOfNote(note: Note): Card[] {
       identityText: '',
     },
   ];
+}
+
+/** What a learner typing the answer (`--type`) should type: a cloze card's hidden text, else its answer. */
+export function getTypedAnswer(card: Card): string {
+  return card.kind === 'cloze' ? card.identityText : toPlainText(card.answer);
 }
 
 type ClozePart = 'question' | 'answer';

@@ -114,27 +114,52 @@ function keepFirstOfEachNote<T extends CardInfo>(): (card: T) => boolean {
 }
 
 /**
- * The cards in their order, except that a card following its sibling waits for the next card of another note (and
- * goes right after it). Only siblings with nothing else left to put between them end up side by side.
+ * The cards in their order, except that siblings (cards of one note) are never side by side: the next card is the
+ * first one in order not of the last card's note, unless one note holds so many of the cards left that it must come
+ * now to stay spread. Only cards of a note that holds more than half of them end up side by side.
  */
 export function spreadSiblings<T extends CardInfo>(cards: readonly T[]): T[] {
-  const spread: T[] = [];
-  const held: T[] = [];
-  const placeHeld = () => {
-    for (let index = held.findIndex(fitsNext); index !== -1; index = held.findIndex(fitsNext)) {
-      spread.push(...held.splice(index, 1));
-    }
-  };
-  const fitsNext = (card: T) => spread.at(-1)?.note !== card.note;
+  const counts = new Map<string, number>();
+  let largest = 0;
   for (const card of cards) {
-    if (!fitsNext(card)) {
-      held.push(card);
-      continue;
-    }
-    spread.push(card);
-    placeHeld();
+    const count = (counts.get(card.note) ?? 0) + 1;
+    counts.set(card.note, count);
+    largest = Math.max(largest, count);
   }
-  return [...spread, ...held];
+  if (largest <= 1) return [...cards];
+  const spread: T[] = [];
+  // Cards passed over, in order: they come before the cards not reached yet.
+  const held: T[] = [];
+  let next = 0;
+  const take = (fits: (card: T) => boolean): T | undefined => {
+    const index = held.findIndex(fits);
+    if (index !== -1) return held.splice(index, 1)[0];
+    for (let card = cards[next]; card !== undefined; card = cards[next]) {
+      next += 1;
+      if (fits(card)) return card;
+      held.push(card);
+    }
+    return undefined;
+  };
+  while (spread.length < cards.length) {
+    const last = spread.at(-1)?.note;
+    const left = cards.length - spread.length;
+    // A note's count only falls: it can crowd the rest only once few cards are left.
+    const crowded = left <= 2 * largest ? findCrowdedNote(counts, left) : undefined;
+    const card =
+      (crowded !== undefined && crowded !== last ? take((candidate) => candidate.note === crowded) : undefined) ??
+      take((candidate) => candidate.note !== last) ??
+      (take(() => true) as T);
+    spread.push(card);
+    counts.set(card.note, (counts.get(card.note) ?? 1) - 1);
+  }
+  return spread;
+}
+
+/** The note with so many of the `left` cards that it must come next to stay spread, if any. */
+function findCrowdedNote(counts: ReadonlyMap<string, number>, left: number): string | undefined {
+  for (const [note, count] of counts) if (count > Math.ceil((left - 1) / 2)) return note;
+  return undefined;
 }
 
 function dueTime(states: ReadonlyMap<string, CardState>, card: CardInfo): number {
