@@ -40,6 +40,7 @@ interface RawTransferOptions {
   answer?: string;
   difficulty?: string;
   tag?: string[];
+  reverse?: boolean;
 }
 
 /** Wires `import`, `export`, `progress export|import` and `new`. */
@@ -172,14 +173,18 @@ Examples:
     .option('-a, --answer <text>', 'the answer, as markdown')
     .option('-d, --difficulty <level>', '👶/easy, ⭐️/medium or 🚀/hard')
     .option('-t, --tag <tags>', 'its tags (comma-separated, repeatable)', collectTags)
+    .option('--reverse', 'also ask the answer and expect the question (writes reverse: true)')
     .addHelpText(
       'after',
       `
 In a terminal, asks for what the options do not give; the answer opens $VISUAL or $EDITOR.
+An empty question with cloze deletions ({{c1::…}}) in the answer writes a cloze note.
 
 Examples:
   flashdeck new --cards ~/cards --deck biology
-  flashdeck new --cards ~/cards -q "What is ATP?" -a "The cell's energy currency." -d easy -t cells`,
+  flashdeck new --cards ~/cards -q "What is ATP?" -a "The cell's energy currency." -d easy -t cells
+  flashdeck new --cards ~/cards -q "Capital of France?" -a "Paris" --reverse
+  flashdeck new --cards ~/cards -q "" -a "{{c1::Paris}} is the capital of {{c2::France}}."`,
     )
     .action((raw: RawTransferOptions) =>
       run(
@@ -190,6 +195,7 @@ Examples:
           answer: raw.answer,
           difficulty: raw.difficulty,
           tags: raw.tag,
+          reverse: !!raw.reverse,
         }),
       ),
     );
