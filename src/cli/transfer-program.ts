@@ -40,6 +40,7 @@ interface RawTransferOptions {
   answer?: string;
   difficulty?: string;
   tag?: string[];
+  reverse?: boolean;
 }
 
 /** Wires `import`, `export`, `progress export|import` and `new`. */
@@ -62,11 +63,12 @@ export function addTransferCommands(program: Command, commands: TransferCommands
       `
 Formats:
   brainscape  Brainscape's text export (numbered Q/A blocks; 👶 ⭐️ 🚀 set the difficulty)
-  csv, tsv    a header row (question, answer, tags, difficulty, id, deck) or front,back[,tags]
+  csv, tsv    a header row (question, answer, tags, difficulty, id, deck, reverse) or front,back[,tags]
   anki        Anki's "Notes in Plain Text" export (#separator:/#html: headers, HTML fields)
 
-Each card becomes <out>/<deck>/<question-slug>.md with an id. Bad rows are reported with
-their line number and skipped; exit code 1 only when no card could be imported.
+Each note becomes <out>/<deck>/<question-slug>.md with an id; an empty question with cloze
+deletions ({{c1::…}}) in the answer is a cloze note. Bad rows are reported with their line
+number and skipped; exit code 1 only when no card could be imported.
 
 Examples:
   flashdeck import deck.txt --out ~/cards/biology
@@ -87,7 +89,7 @@ Examples:
 
   parts
     .addDeckOptions(
-      program.command('export').description('write the matching cards as CSV, TSV or an Anki import file'),
+      program.command('export').description('write the matching notes as CSV, TSV or an Anki import file'),
     )
     .addOption(
       new Option('-f, --format <format>', 'csv, tsv or anki (default: from the --out extension)').choices(
@@ -100,8 +102,10 @@ Examples:
       'after',
       `${parts.filterHelp}
 
-CSV and TSV keep the answers as markdown (columns: question, answer, tags, difficulty, id,
-deck) and import back unchanged; anki writes HTML fields, with each card's id as the guid.
+One row a note. CSV and TSV keep the text as markdown (columns: question, answer, tags,
+difficulty, id, deck, reverse; a cloze note has an empty question) and import back unchanged;
+anki writes HTML fields, each note's id as the guid and its note type (Basic, Basic (and
+reversed card), Cloze).
 
 Examples:
   flashdeck export --format tsv --out cards.tsv
@@ -172,14 +176,18 @@ Examples:
     .option('-a, --answer <text>', 'the answer, as markdown')
     .option('-d, --difficulty <level>', '👶/easy, ⭐️/medium or 🚀/hard')
     .option('-t, --tag <tags>', 'its tags (comma-separated, repeatable)', collectTags)
+    .option('--reverse', 'also ask the answer and expect the question (writes reverse: true)')
     .addHelpText(
       'after',
       `
 In a terminal, asks for what the options do not give; the answer opens $VISUAL or $EDITOR.
+An empty question with cloze deletions ({{c1::…}}) in the answer writes a cloze note.
 
 Examples:
   flashdeck new --cards ~/cards --deck biology
-  flashdeck new --cards ~/cards -q "What is ATP?" -a "The cell's energy currency." -d easy -t cells`,
+  flashdeck new --cards ~/cards -q "What is ATP?" -a "The cell's energy currency." -d easy -t cells
+  flashdeck new --cards ~/cards -q "Capital of France?" -a "Paris" --reverse
+  flashdeck new --cards ~/cards -q "" -a "{{c1::Paris}} is the capital of {{c2::France}}."`,
     )
     .action((raw: RawTransferOptions) =>
       run(
@@ -190,6 +198,7 @@ Examples:
           answer: raw.answer,
           difficulty: raw.difficulty,
           tags: raw.tag,
+          reverse: !!raw.reverse,
         }),
       ),
     );

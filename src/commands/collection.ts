@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Card, CardInfo, CardProblem } from '../core/card/card.js';
+import type { Card, CardInfo, CardProblem, Note } from '../core/card/card.js';
 import { StoreError, UsageError } from '../core/errors.js';
 import { filterCards, type CardFilter } from '../core/card/filter.js';
 import type { CardHistory } from '../core/log/card-history.js';
@@ -40,11 +40,11 @@ export function openReportedStore(deps: Deps): Store {
   return store;
 }
 
-/** Every card of a folder with its answer (for writing them out), warning about invalid ones as the other commands do. */
-export async function loadCardsWarning(cardsRoot: string, deps: Deps): Promise<Card[]> {
-  const { cards, problems } = await loadCards(cardsRoot);
+/** Every note of a folder and its cards (for writing them out), warning about invalid ones as the other commands do. */
+export async function loadNotesWarning(cardsRoot: string, deps: Deps): Promise<{ notes: Note[]; cards: Card[] }> {
+  const { notes, cards, problems } = await loadCards(cardsRoot);
   warnAboutProblems(problems, cardsRoot, deps.out.warn);
-  return cards;
+  return { notes, cards };
 }
 
 /**

@@ -6,7 +6,7 @@ import { formatCount } from '../core/markdown/text.js';
 import type { Deps } from '../deps.js';
 import { describePath, writeOutput } from '../io/cards/text-files.js';
 import type { DeckOptions } from './collection.js';
-import { loadCardsWarning } from './collection.js';
+import { loadNotesWarning } from './collection.js';
 
 /** Options of `flashdeck export`. */
 export interface ExportOptions extends DeckOptions {
@@ -19,18 +19,22 @@ export interface ExportOptions extends DeckOptions {
 
 const EXTENSIONS: Record<string, ExportFormat> = { '.csv': 'csv', '.tsv': 'tsv', '.tab': 'tsv', '.txt': 'anki' };
 
-/** Writes the matching cards as CSV, TSV or an Anki import file, to `out` or standard output; returns the exit code. */
+/** Writes the matching notes as CSV, TSV or an Anki import file, to `out` or standard output; returns the exit code. */
 export async function runExport(options: ExportOptions, deps: Deps): Promise<number> {
   const format = options.format ?? EXTENSIONS[path.extname(options.out ?? '').toLowerCase()];
   if (!format) throw new UsageError(`name the format with --format ${EXPORT_FORMATS.join(', ')}.`);
-  const cards = await loadCardsWarning(options.cardsRoot, deps);
-  const matching = filterCards(cards, options);
+  const { notes, cards } = await loadNotesWarning(options.cardsRoot, deps);
+  // The filters read what a note and its cards share (deck, tags, difficulty): they match together.
+  const matching = filterCards(notes, options);
   const text = formatExport(matching, format);
   if (options.out === undefined) {
     deps.out.print(text.replace(/\n$/, ''));
     return ExitCode.Ok;
   }
   writeOutput(path.resolve(options.out), text, options.force);
-  deps.out.print(`Exported ${formatCount(matching.length, 'card')} to ${describePath(options.out)} (${format}).`);
+  const cardCount = formatCount(filterCards(cards, options).length, 'card');
+  deps.out.print(
+    `Exported ${formatCount(matching.length, 'note')} (${cardCount}) to ${describePath(options.out)} (${format}).`,
+  );
   return ExitCode.Ok;
 }

@@ -13,6 +13,8 @@ import { writeFileUnder } from '../io/cards/text-files.js';
 export interface NewOptions extends Partial<CardAnswers> {
   /** The cards folder; undefined when neither --cards nor FLASHDECK_CARDS names one. */
   cardsRoot?: string;
+  /** `--reverse`: the note also yields a card asking the answer. */
+  reverse?: boolean;
 }
 
 /** What `new` needs beyond the shared deps: a way to ask for the fields not given. */
@@ -26,26 +28,27 @@ export interface NewDeps extends Deps {
  * With both --question and --answer nothing is asked (for scripts); otherwise the missing fields are asked for.
  */
 export async function runNew(options: NewOptions, deps: NewDeps): Promise<number> {
-  const { cardsRoot, ...given } = options;
+  const { cardsRoot, reverse, ...given } = options;
   if (!cardsRoot) {
     throw new UsageError('name the cards folder to add the card to: pass --cards <dir> or set FLASHDECK_CARDS.');
   }
-  const { cards } = await loadCards(cardsRoot);
+  const { notes } = await loadCards(cardsRoot);
   const scripted = given.question !== undefined && given.answer !== undefined;
   const answers = scripted ? { difficulty: '', tags: [], deck: '', ...given } : await deps.askCardAnswers(given);
   if (!answers) {
     deps.out.print('No card written.');
     return ExitCode.Ok;
   }
-  const draft = readCardDraft(answers as CardAnswers, 1);
+  const draft = readCardDraft({ ...(answers as CardAnswers), reverse: !!reverse }, 1);
   if (isRowProblem(draft)) throw new UsageError(`cannot write the card: ${draft.message}.`);
   const question = toPlainText(draft.question).toLowerCase();
-  const twin = cards.find((card) => toPlainText(card.question).toLowerCase() === question);
+  // A cloze note asks no question of its own: nothing to compare.
+  const twin = question ? notes.find((note) => toPlainText(note.question).toLowerCase() === question) : undefined;
   if (twin)
     deps.out.warn(
       `warning: ${sanitizeTerminalText(twin.path)} already asks this question; writing another card anyway.`,
     );
-  const ids = new Set(cards.map((card) => card.id));
+  const ids = new Set(notes.map((note) => note.id));
   for (let copy = 1; ; copy++) {
     const id = getCardStem(draft, copy);
     const file = `${id}.md`;

@@ -262,12 +262,16 @@ describe('import, export, progress and new wiring', () => {
       answer: undefined,
       difficulty: undefined,
       tags: undefined,
+      reverse: false,
     });
     expect(
       (
-        await runWith(['new', '--deck', 'bio', '-q', 'Q?', '-a', 'A.', '-d', 'easy', '-t', 'x, y', '--tag', 'z'], {
-          FLASHDECK_CARDS: FOLDER_C,
-        })
+        await runWith(
+          ['new', '--deck', 'bio', '-q', 'Q?', '-a', 'A.', '-d', 'easy', '-t', 'x, y', '--tag', 'z', '--reverse'],
+          {
+            FLASHDECK_CARDS: FOLDER_C,
+          },
+        )
       ).calls[0]?.options,
     ).toEqual({
       cardsRoot: FOLDER_C,
@@ -276,6 +280,7 @@ describe('import, export, progress and new wiring', () => {
       answer: 'A.',
       difficulty: 'easy',
       tags: ['x', 'y', 'z'],
+      reverse: true,
     });
   });
 

@@ -98,16 +98,25 @@ describe('flashdeck import', () => {
     ]);
   });
 
-  it('imports an Anki notes export into deck folders, with the guid as id', async () => {
+  it('imports an Anki notes export into deck folders, with the guid as id and Cloze notes as cloze notes', async () => {
     const out = testdir();
     const { code, stderr } = runCli(['import', path.join(FIXTURES, 'anki-notes.txt'), '--out', out], cliEnv(testdir()));
     expect(code).toBe(0);
-    expect(stderr).toContain('anki-notes.txt:9: cloze notes are not supported');
-    expect(await readDeck(out, ['id', 'deck', 'question', 'answer'])).toEqual([
+    expect(stderr).toBe(
+      `warning: ${FIXTURES}/anki-notes.txt:10: the answer is empty\nwarning: skipped 1 row with problems (listed above)\n`,
+    );
+    const { notes, cards } = await loadCards(out);
+    expect(
+      notes
+        .map(({ id, deck, question, answer }) => ({ id, deck, question, answer }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+    ).toEqual([
       { id: 'a1B2c3', deck: 'Spanish/Verbs', question: '**hablar**', answer: 'to speak\\\nto talk' },
       { id: 'd4E5f6', deck: 'Spanish/Verbs', question: 'comer', answer: 'to eat\n\n- como\n- comes' },
+      { id: 'g7H8i9', deck: 'Spanish', question: '', answer: '{{c1::ser}} is to be' },
       { id: 'm4N5o6', deck: 'Spanish', question: 'multi line & *quoted*', answer: 'answer here\n\nsecond `para`' },
     ]);
+    expect(cards.find((card) => card.note === 'g7H8i9')).toMatchObject({ id: 'g7H8i9#c1', kind: 'cloze' });
   });
 
   it('reads standard input with -, and --format overrides the guess', () => {
@@ -178,7 +187,7 @@ describe('flashdeck export', () => {
     const env = cliEnv(testdir());
     const exported = runCli(['export', '--cards', cards, '--format', 'tsv', '--out', path.join(dir, 'deck.tsv')], env);
     expect(exported.code).toBe(0);
-    expect(exported.stdout).toBe(`Exported 3 cards to ${dir}/deck.tsv (tsv).\n`);
+    expect(exported.stdout).toBe(`Exported 3 notes (3 cards) to ${dir}/deck.tsv (tsv).\n`);
     const imported = runCli(['import', path.join(dir, 'deck.tsv'), '--out', path.join(dir, 'again')], env);
     expect(imported.stderr).toBe('');
     expect(imported.stdout).toContain('Imported 3 cards');
@@ -192,7 +201,7 @@ describe('flashdeck export', () => {
     );
     expect(code).toBe(0);
     expect(stdout).toBe(
-      'question,answer,tags,difficulty,id,deck\n"Two lines,\none ""question""","The chain rule, applied layer by layer.",,hard,ml/deep/backprop,ml/deep\n',
+      'question,answer,tags,difficulty,id,deck,reverse\n"Two lines,\none ""question""","The chain rule, applied layer by layer.",,hard,ml/deep/backprop,ml/deep,false\n',
     );
   });
 
@@ -206,7 +215,7 @@ describe('flashdeck export', () => {
     const text = readFileSync(path.join(dir, 'ml.txt'), 'utf8');
     expect(text).toMatch(/^#separator:tab\n#html:true\n/);
     expect(text).toContain(
-      'adam-optimizer\tWhat does Adam adapt?\t"<p>A learning rate per parameter.</p>\n<ul>\n<li>fast</li>\n<li>robust</li>\n</ul>"\tadam optimizers\n',
+      'adam-optimizer\tBasic\tWhat does Adam adapt?\t"<p>A learning rate per parameter.</p>\n<ul>\n<li>fast</li>\n<li>robust</li>\n</ul>"\tadam optimizers\n',
     );
   });
 
@@ -227,4 +236,34 @@ describe('flashdeck export', () => {
     expect(noFormat.code).toBe(2);
     expect(noFormat.stderr).toBe('error: name the format with --format csv, tsv, anki.\n');
   });
+
+  it.each([['tsv'], ['anki']])(
+    'exports reversed and cloze notes as %s and imports them back into the same cards',
+    (format) => {
+      const cards = testdir({
+        'capital.md': '---\nreverse: true\n---\n\n# Capital of France?\n\nParis\n',
+        'geo/rivers.md': '# Rivers\n\nThe {{c1::Seine}} flows through {{c2::Paris}}.\n',
+        'geo/plain.md': '---\nid: plain-cloze\ntags: [geo]\n---\n\n{{c1::Rome}} is in {{c2::Italy::a country}}.\n',
+      });
+      const dir = testdir();
+      const env = cliEnv(testdir());
+      const file = path.join(dir, `deck.${format === 'anki' ? 'txt' : format}`);
+      const exported = runCli(['export', '--cards', cards, '--out', file], env);
+      expect(exported.stdout).toBe(`Exported 3 notes (6 cards) to ${file} (${format}).\n`);
+      expect(runCli(['import', file, '--out', path.join(dir, 'again')], env).stderr).toBe('');
+      const listed = (root: string) =>
+        (JSON.parse(runCli(['list', '--json', '--cards', root], env).stdout) as { id: string; kind: string }[])
+          .map(({ id, kind }) => `${id} ${kind}`)
+          .sort();
+      expect(listed(cards)).toEqual([
+        'capital basic',
+        'capital#reverse reversed',
+        'geo/rivers#c1 cloze',
+        'geo/rivers#c2 cloze',
+        'plain-cloze#c1 cloze',
+        'plain-cloze#c2 cloze',
+      ]);
+      expect(listed(path.join(dir, 'again'))).toEqual(listed(cards));
+    },
+  );
 });

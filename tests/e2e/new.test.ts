@@ -13,6 +13,30 @@ async function readCard(root: string, file: string) {
 }
 
 describe('flashdeck new with options', () => {
+  it('writes reverse: true with --reverse, so list shows the #reverse card; an empty question with deletions is a cloze note', () => {
+    const cards = testdir();
+    const env = cliEnv(testdir());
+    const reversed = runCli(['new', '--cards', cards, '-q', 'Capital of France?', '-a', 'Paris', '--reverse'], env);
+    expect(reversed.stderr).toBe('');
+    expect(readFileSync(path.join(cards, 'capital-of-france.md'), 'utf8')).toBe(
+      '---\nid: capital-of-france\nreverse: true\n---\n\n# Capital of France?\n\nParis\n',
+    );
+    const cloze = runCli(['new', '--cards', cards, '-q', '', '-a', '{{c1::Rome}} is in Italy.'], env);
+    expect(cloze.stdout).toBe(`Wrote ${cards}/rome-is-in-italy.md (id: rome-is-in-italy)\n`);
+    const listed = JSON.parse(runCli(['list', '--json', '--cards', cards], env).stdout) as {
+      id: string;
+      kind: string;
+    }[];
+    expect(listed.map(({ id, kind }) => `${id} ${kind}`).sort()).toEqual([
+      'capital-of-france basic',
+      'capital-of-france#reverse reversed',
+      'rome-is-in-italy#c1 cloze',
+    ]);
+    const empty = runCli(['new', '--cards', cards, '-q', '', '-a', 'No deletion here.'], env);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toBe('error: cannot write the card: the question is empty.\n');
+  });
+
   it('writes a valid card named after its question, with an id, and asks nothing', async () => {
     const cards = testdir({ 'old.md': '# Old?\n\nYes.\n' });
     const args = [

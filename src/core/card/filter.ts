@@ -1,5 +1,8 @@
 import type { CardInfo, Difficulty } from './card.js';
 
+/** What the filters read: a card's, or its note's, deck, tags and difficulty. */
+export type Filterable = Pick<CardInfo, 'deck' | 'tags' | 'difficulty'>;
+
 /** The filters shared by quiz, list and stats; an empty or missing list means "any". */
 export interface CardFilter {
   difficulties?: readonly Difficulty[];
@@ -21,8 +24,8 @@ function isInDeck(cardDeck: string, deck: string): boolean {
   return deck === '.' || cardDeck === deck || cardDeck.startsWith(`${deck}/`);
 }
 
-/** The cards that match every given filter (a card matches a list filter when it matches any entry). */
-export function filterCards<T extends CardInfo>(cards: readonly T[], filter: CardFilter): T[] {
+/** The cards (or notes) that match every given filter (a card matches a list filter when it matches any entry). */
+export function filterCards<T extends Filterable>(cards: readonly T[], filter: CardFilter): T[] {
   const difficulties = filter.difficulties?.length ? new Set(filter.difficulties) : null;
   const tags = filter.tags?.length ? new Set(filter.tags.map((tag) => tag.toLowerCase())) : null;
   const decks = filter.decks?.length ? filter.decks.map(normalizeDeckName) : null;

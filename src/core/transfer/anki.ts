@@ -1,7 +1,8 @@
 import { Marked } from 'marked';
 import { stringify } from 'csv-stringify/sync';
 import TurndownService from 'turndown';
-import type { Card } from '../card/card.js';
+import type { Note } from '../card/card.js';
+import { cardsOfNote } from '../card/note-cards.js';
 import { isRowProblem, readCardDraft, type RawCard, type RowProblem } from './card-draft.js';
 import { formatCount, sanitizeTerminalText } from '../markdown/text.js';
 import { readRows, splitTags } from './csv.js';
@@ -76,10 +77,6 @@ export function parseAnki(text: string): ImportResult {
   for (const { cells, line } of rows) {
     const cell = (column: number) => (column > 0 ? (cells[column - 1] ?? '') : '');
     const notetype = cell(notetypeColumn) || headers.fixedNotetype;
-    if (/cloze/i.test(notetype)) {
-      result.problems.push({ line, message: `cloze notes are not supported (note type "${notetype}")` });
-      continue;
-    }
     const noteFields = cells.filter((_, index) => !metaColumns.has(index + 1));
     // Without a tags column Anki takes the column after a basic note's two fields as the tags.
     const fields = tags > 0 ? noteFields : noteFields.slice(0, 2);
@@ -92,12 +89,16 @@ export function parseAnki(text: string): ImportResult {
       });
       continue;
     }
+    const isCloze = /cloze/i.test(notetype);
+    // A cloze note's Text holds its deletions (and title): flashdeck's cloze note has no question.
+    const text = isCloze ? [front, back, ...extra] : [back, ...extra];
     const raw: RawCard = {
-      question: front,
-      answer: [back, ...extra].filter((part) => part.trim() !== '').join('\n\n'),
+      question: isCloze ? '' : front,
+      answer: text.filter((part) => part.trim() !== '').join('\n\n'),
       tags: [...headers.globalTags, ...splitTags(tagCell.replace(/,/g, ' '))],
       id: cell(guid),
       deck: cell(deck) || headers.fixedDeck,
+      reverse: !isCloze && /reverse/i.test(notetype),
     };
     const draft = readCardDraft(raw, line);
     if (isRowProblem(draft)) result.problems.push(draft);
@@ -223,21 +224,34 @@ function createTurndown(): TurndownService {
 const marked = new Marked({ gfm: true });
 
 /**
- * Cards as an Anki "Notes in Plain Text" file: tab-separated with headers, each card's id as the note's guid (so a
- * second import updates the notes), markdown as the HTML Anki shows, tags with spaces joined by `_`.
+ * Notes as an Anki "Notes in Plain Text" file: tab-separated with headers, each note's id as its guid (so a second
+ * import updates the notes), its note type per row (Basic, "Basic (and reversed card)", Cloze: two fields each),
+ * markdown as the HTML Anki shows, tags with spaces joined by `_`.
  */
-export function formatAnki(cards: readonly Card[]): string {
-  const headers = '#separator:tab\n#html:true\n#notetype:Basic\n#guid column:1\n#tags column:4\n';
-  const rows = cards.map((card) =>
-    [
-      card.id,
-      card.question.includes('\n') ? toHtml(card.question) : marked.parseInline(card.question, { async: false }),
-      toHtml(card.answer),
-      card.tags.map((tag) => tag.replace(/\s+/g, '_')).join(' '),
-    ].map(sanitizeTerminalText),
+export function formatAnki(notes: readonly Note[]): string {
+  const headers = '#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#tags column:5\n';
+  const rows = notes.map((note) =>
+    [note.id, ...formatAnkiFields(note), note.tags.map((tag) => tag.replace(/\s+/g, '_')).join(' ')].map(
+      sanitizeTerminalText,
+    ),
   );
   // A field starting with `#` is quoted, so Anki never takes its row for a header line.
   return headers + stringify(rows, { delimiter: '\t', record_delimiter: 'unix', quoted_match: /^#/ });
+}
+
+/** A note's Anki note type and its two fields: Front and Back, or a cloze note's Text (title first) and Extra. */
+function formatAnkiFields(note: Note): [string, string, string] {
+  if (isClozeNote(note))
+    return ['Cloze', toHtml(note.question ? `${note.question}\n\n${note.answer}` : note.answer), ''];
+  const front = note.question.includes('\n')
+    ? toHtml(note.question)
+    : marked.parseInline(note.question, { async: false });
+  return [note.reverse ? 'Basic (and reversed card)' : 'Basic', front, toHtml(note.answer)];
+}
+
+// The rule the cards follow: a note is a cloze note when it yields cloze cards.
+function isClozeNote(note: Note): boolean {
+  return cardsOfNote(note).some((card) => card.kind === 'cloze');
 }
 
 function toHtml(markdown: string): string {

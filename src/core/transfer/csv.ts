@@ -1,6 +1,6 @@
 import { parse, type CsvError, type Info } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import type { Card } from '../card/card.js';
+import type { Note } from '../card/card.js';
 import { isRowProblem, readCardDraft, type RawCard, type RowProblem } from './card-draft.js';
 import { formatCount, sanitizeTerminalText } from '../markdown/text.js';
 import type { ImportResult } from './import-result.js';
@@ -30,9 +30,11 @@ const COLUMN_NAMES: Record<string, Column> = {
   level: 'difficulty',
   id: 'id',
   deck: 'deck',
+  reverse: 'reverse',
+  reversed: 'reverse',
 };
 /** The header `formatCsv` writes; `parseCsv` reads it back. */
-export const CSV_COLUMNS: readonly Column[] = ['question', 'answer', 'tags', 'difficulty', 'id', 'deck'];
+export const CSV_COLUMNS: readonly Column[] = ['question', 'answer', 'tags', 'difficulty', 'id', 'deck', 'reverse'];
 // Without a header row: front, back and tags, in that order.
 const POSITIONAL: readonly Column[] = ['question', 'answer', 'tags'];
 
@@ -79,7 +81,8 @@ function describeCsvError(error: CsvError): string {
 
 /**
  * Reads a CSV (`,`) or TSV (tab) file: a header row naming the columns (question/front/term, answer/back/definition,
- * tags, difficulty, id, deck, in any order), or rows of front, back and optional tags. Tags are separated by commas, else by spaces.
+ * tags, difficulty, id, deck, reverse, in any order), or rows of front, back and optional tags. Tags are separated by
+ * commas, else by spaces. A row with an empty question whose answer holds cloze deletions is a cloze note.
  */
 export function parseCsv(text: string, delimiter: Delimiter): ImportResult {
   const { rows, problems } = readRows(text, delimiter);
@@ -134,16 +137,20 @@ function joinTags(tags: readonly string[]): string {
   return tags.length === 1 && only !== undefined && /\s/.test(only) ? `${only},` : tags.join(', ');
 }
 
-/** Cards as CSV or TSV with a header row (question, answer, tags, difficulty, id, deck); answers stay markdown. */
-export function formatCsv(cards: readonly Card[], delimiter: Delimiter): string {
-  const rows = cards.map((card) =>
+/**
+ * Notes as CSV or TSV with a header row (question, answer, tags, difficulty, id, deck, reverse), one row a note; text
+ * stays markdown, so a cloze note is an empty question and its text with the deletions as written.
+ */
+export function formatCsv(notes: readonly Note[], delimiter: Delimiter): string {
+  const rows = notes.map((note) =>
     [
-      card.question,
-      card.answer,
-      joinTags(card.tags),
-      card.difficulty ?? '',
-      card.id,
-      card.deck === '.' ? '' : card.deck,
+      note.question,
+      note.answer,
+      joinTags(note.tags),
+      note.difficulty ?? '',
+      note.id,
+      note.deck === '.' ? '' : note.deck,
+      note.reverse ? 'true' : 'false',
     ].map(sanitizeTerminalText),
   );
   return stringify([[...CSV_COLUMNS], ...rows], { delimiter, record_delimiter: 'unix' });

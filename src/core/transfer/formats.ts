@@ -1,4 +1,4 @@
-import type { Card } from '../card/card.js';
+import type { Note } from '../card/card.js';
 import { formatAnki, hasAnkiHeaders, looksLikeHtml, parseAnki } from './anki.js';
 import { isBrainscape, parseBrainscape } from './brainscape.js';
 import { formatCsv, parseCsv } from './csv.js';
@@ -35,7 +35,7 @@ export function parseImport(text: string, format: ImportFormat): ImportResult {
   }
 }
 
-/** Cards in an export format. */
-export function formatExport(cards: readonly Card[], format: ExportFormat): string {
-  return format === 'anki' ? formatAnki(cards) : formatCsv(cards, format === 'csv' ? ',' : '\t');
+/** Notes in an export format. */
+export function formatExport(notes: readonly Note[], format: ExportFormat): string {
+  return format === 'anki' ? formatAnki(notes) : formatCsv(notes, format === 'csv' ? ',' : '\t');
 }

@@ -2,6 +2,7 @@ import type { CardDraft, RowProblem } from './card-draft.js';
 import { formatCardFile } from './card-file.js';
 import { fitName, slugify } from './slug.js';
 import { toPlainText } from '../markdown/text.js';
+import { findClozeDeletions, plainCloze } from '../card/cloze.js';
 
 /** One card file an import writes: its path under the output folder (`/` separators), its id and its text. */
 export interface PlannedFile {
@@ -49,7 +50,7 @@ export function planImport(
  * Where a card's file goes, without `.md`: its deck folder and a slug of its question, each name cut to fit the file
  * system's limit, with `-<copy>` after the slug from the second copy on.
  */
-export function getCardStem(card: Pick<CardDraft, 'deck' | 'question'>, copy = 1): string {
+export function getCardStem(card: Pick<CardDraft, 'deck' | 'question' | 'answer'>, copy = 1): string {
   const folders = card.deck ? card.deck.split('/').map((name) => fitName(name)) : [];
   const fileName = fitName(getQuestionSlug(card), `${copySuffix(copy)}${EXTENSION}`);
   return [...folders, fileName.slice(0, -EXTENSION.length)].join('/');
@@ -87,8 +88,10 @@ class FolderNames {
   }
 }
 
-function getQuestionSlug(card: Pick<CardDraft, 'question'>): string {
-  return slugify(toPlainText(card.question)) || 'card';
+/** A slug of the question, or of a cloze note's text (deletions as plain words) when it has none. */
+function getQuestionSlug(card: Pick<CardDraft, 'question' | 'answer'>): string {
+  const text = card.question || plainCloze(card.answer, findClozeDeletions(card.answer).deletions);
+  return slugify(toPlainText(text)) || 'card';
 }
 
 function copySuffix(copy: number): string {

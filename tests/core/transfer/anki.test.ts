@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Card } from '../../../src/core/card/card.js';
+import type { Note } from '../../../src/core/card/card.js';
 import { formatAnki, hasAnkiHeaders, parseAnki } from '../../../src/core/transfer/anki.js';
-import { makeCard } from '../../support/make-card.js';
+import { makeNote } from '../../support/make-card.js';
 
 const NOTES = readFileSync('tests/fixtures/import/anki-notes.txt', 'utf8');
 
-const card = (fields: Partial<Card>): Card => makeCard({ question: 'Q?', answer: 'A.', ...fields });
+const note = (fields: Partial<Note>): Note => makeNote({ question: 'Q?', answer: 'A.', ...fields });
 
 describe('parseAnki', () => {
   it('reads an Anki notes export: guid as id, deck column as folders, tags column, HTML as markdown', () => {
@@ -18,6 +18,7 @@ describe('parseAnki', () => {
         question: '**hablar**',
         answer: 'to speak\\\nto talk',
         difficulty: null,
+        reverse: false,
         tags: ['verbs', 'spanish'],
         deck: 'Spanish/Verbs',
       },
@@ -27,8 +28,20 @@ describe('parseAnki', () => {
         question: 'comer',
         answer: 'to eat\n\n- como\n- comes',
         difficulty: null,
+        reverse: false,
         tags: ['verbs'],
         deck: 'Spanish/Verbs',
+      },
+      // A cloze note: its Text is the note's text, with no question.
+      {
+        line: 9,
+        id: 'g7H8i9',
+        question: '',
+        answer: '{{c1::ser}} is to be',
+        difficulty: null,
+        reverse: false,
+        tags: [],
+        deck: 'Spanish',
       },
       {
         line: 11,
@@ -36,14 +49,12 @@ describe('parseAnki', () => {
         question: 'multi line & *quoted*',
         answer: 'answer here\n\nsecond `para`',
         difficulty: null,
+        reverse: false,
         tags: [],
         deck: 'Spanish',
       },
     ]);
-    expect(problems).toEqual([
-      { line: 9, message: 'cloze notes are not supported (note type "Cloze")' },
-      { line: 10, message: 'the answer is empty' },
-    ]);
+    expect(problems).toEqual([{ line: 10, message: 'the answer is empty' }]);
   });
 
   it('without headers takes front, back and the third column as tags, and guesses HTML per field', () => {
@@ -63,6 +74,7 @@ describe('parseAnki', () => {
         question: '<b>literal</b>',
         answer: 'back\n\nextra field',
         difficulty: null,
+        reverse: false,
         tags: ['imported', 't1'],
         deck: 'Default',
       },
@@ -135,21 +147,21 @@ describe('hasAnkiHeaders', () => {
 
 describe('formatAnki', () => {
   it('writes headers, the id as guid, HTML fields and space-separated tags, and reads back the same cards', () => {
-    const cards = [
-      card({
+    const notes = [
+      note({
         id: 'ml/adam',
         question: 'What is **Adam**?',
         answer: 'An optimizer:\n\n- fast\n- adaptive',
         tags: ['adam', 'machine learning'],
       }),
-      card({ id: '#hash-id', question: 'Code?', answer: '```\nlet x = 1;\n\nx++;\n```' }),
+      note({ id: '#hash-id', question: 'Code?', answer: '```\nlet x = 1;\n\nx++;\n```' }),
     ];
-    const text = formatAnki(cards);
-    expect(text).toMatch(/^#separator:tab\n#html:true\n#notetype:Basic\n#guid column:1\n#tags column:4\n/);
+    const text = formatAnki(notes);
+    expect(text).toMatch(/^#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#tags column:5\n/);
     expect(text).toContain(
-      'ml/adam\tWhat is <strong>Adam</strong>?\t"<p>An optimizer:</p>\n<ul>\n<li>fast</li>\n<li>adaptive</li>\n</ul>"\tadam machine_learning\n',
+      'ml/adam\tBasic\tWhat is <strong>Adam</strong>?\t"<p>An optimizer:</p>\n<ul>\n<li>fast</li>\n<li>adaptive</li>\n</ul>"\tadam machine_learning\n',
     );
-    expect(text).toContain('"#hash-id"\tCode?');
+    expect(text).toContain('"#hash-id"\tBasic\tCode?');
     const back = parseAnki(text);
     expect(back.problems).toEqual([]);
     expect(back.cards.map(({ id, question, answer, tags }) => ({ id, question, answer, tags }))).toEqual([
@@ -160,6 +172,28 @@ describe('formatAnki', () => {
         tags: ['adam', 'machine_learning'],
       },
       { id: '#hash-id', question: 'Code?', answer: '```\nlet x = 1;\n\nx++;\n```', tags: [] },
+    ]);
+  });
+
+  it("names each row's note type: reversed notes and cloze notes (title first, deletions kept) read back as such", () => {
+    const notes = [
+      note({ id: 'fr', question: 'Capital of France?', answer: 'Paris', reverse: true }),
+      note({ id: 'plain', question: '', answer: '{{c1::Paris}} is in {{c2::France::country}}.' }),
+      note({ id: 'titled', question: 'Geography', answer: 'The {{c1::Seine}} flows through Paris.' }),
+    ];
+    const text = formatAnki(notes);
+    expect(text.split('\n').slice(5, -1)).toEqual([
+      'fr\tBasic (and reversed card)\tCapital of France?\t<p>Paris</p>\t',
+      'plain\tCloze\t<p>{{c1::Paris}} is in {{c2::France::country}}.</p>\t\t',
+      'titled\tCloze\t"<p>Geography</p>',
+      '<p>The {{c1::Seine}} flows through Paris.</p>"\t\t',
+    ]);
+    const back = parseAnki(text);
+    expect(back.problems).toEqual([]);
+    expect(back.cards.map(({ id, question, answer, reverse }) => ({ id, question, answer, reverse }))).toEqual([
+      { id: 'fr', question: 'Capital of France?', answer: 'Paris', reverse: true },
+      { id: 'plain', question: '', answer: '{{c1::Paris}} is in {{c2::France::country}}.', reverse: false },
+      { id: 'titled', question: '', answer: 'Geography\n\nThe {{c1::Seine}} flows through Paris.', reverse: false },
     ]);
   });
 });

@@ -54,6 +54,7 @@ describe('parseBrainscape', () => {
         question: 'What are the steps?',
         answer: 'Intro line.\n\n- first\n- second\n1. numbered\n- plain',
         difficulty: 'hard',
+        reverse: false,
         tags: [],
         deck: '',
       },
@@ -66,6 +67,7 @@ describe('parseBrainscape', () => {
       question: 'A question\non two lines?',
       answer: 'Yes.',
       difficulty: 'easy',
+      reverse: false,
     });
   });
 

@@ -8,12 +8,14 @@ describe('readCardDraft', () => {
       question: 'What?',
       answer: 'A.',
       difficulty: 'medium',
+      reverse: false,
       tags: [],
       deck: '',
     });
     expect(readCardDraft({ question: 'What? 🚀', answer: 'A.', difficulty: 'easy' }, 1)).toMatchObject({
       question: 'What?',
       difficulty: 'easy',
+      reverse: false,
     });
   });
 
@@ -34,6 +36,7 @@ describe('readCardDraft', () => {
       question: 'Q?',
       answer: '  code\nmore',
       difficulty: null,
+      reverse: false,
       tags: ['a', 'b'],
       id: 'x',
       deck: 'ml/deep',
@@ -42,7 +45,9 @@ describe('readCardDraft', () => {
 
   it.each([
     [{ question: ' ', answer: 'A' }, 'the question is empty'],
-    [{ question: '⭐️', answer: 'A' }, 'the question is empty'],
+    [{ question: '⭐️', answer: '' }, 'the question is empty'],
+    [{ question: 'Q', answer: 'A {{c1::open' }, 'unclosed cloze deletion {{c1::open…: close it with }}'],
+    [{ question: 'Q', answer: 'A', reverse: 'maybe' }, 'reverse must be true/yes/1/x or false/no/0 (found "maybe")'],
     [{ question: 'Q', answer: '\n \n' }, 'the answer is empty'],
     [
       { question: 'Q', answer: 'A', difficulty: 'tricky' },

@@ -2,14 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { formatCardFile, type CardFields } from '../../../src/core/transfer/card-file.js';
 import { parseNote } from '../../../src/core/card/parse.js';
 
-const base: CardFields = { id: 'deck/card', difficulty: null, tags: [], question: 'What?', answer: 'That.' };
+const base: CardFields = {
+  id: 'deck/card',
+  difficulty: null,
+  tags: [],
+  question: 'What?',
+  answer: 'That.',
+  reverse: false,
+};
 
 /** The fields parseNote reads back from the formatted file. */
 async function roundTrip(fields: CardFields) {
   const parsed = await parseNote(formatCardFile(fields), 'deck/card.md');
   if ('problem' in parsed) throw new Error(`${parsed.problem.line}: ${parsed.problem.message}`);
-  const { id, difficulty, tags, question, answer } = parsed.note;
-  return { id, difficulty, tags, question, answer };
+  const { id, difficulty, tags, question, answer, reverse } = parsed.note;
+  return { id, difficulty, tags, question, answer, reverse };
 }
 
 describe('formatCardFile', () => {
@@ -36,6 +43,27 @@ describe('formatCardFile', () => {
     ['an answer with a heading and a rule', { answer: '# Not the question\n\n---\n\ntext' }],
     ['an answer that starts with an indented code block', { answer: '    code line\n\nafter' }],
     ['a long question', { question: 'word '.repeat(60).trim() }],
+  ])('reads back %s exactly', async (_name, fields) => {
+    const card = { ...base, ...fields };
+    expect(await roundTrip(card)).toEqual({ ...card, tags: [...card.tags] });
+  });
+});
+
+describe('formatCardFile for reversed and cloze notes', () => {
+  it('writes reverse: true in the frontmatter, and a cloze note without a question as its text alone', () => {
+    expect(formatCardFile({ ...base, reverse: true })).toBe(
+      '---\nid: deck/card\nreverse: true\n---\n\n# What?\n\nThat.\n',
+    );
+    expect(formatCardFile({ ...base, question: '', answer: '{{c1::Paris}} is in France.' })).toBe(
+      '---\nid: deck/card\n---\n\n{{c1::Paris}} is in France.\n',
+    );
+  });
+
+  it.each<[string, Partial<CardFields>]>([
+    ['a reversed note', { reverse: true }],
+    ['a cloze note without a title', { question: '', answer: '{{c1::Paris}} is in {{c2::France::a country}}.' }],
+    ['a cloze note with a title', { question: 'Capitals', answer: '{{c1::Paris}} is in France.' }],
+    ['a cloze note whose text starts with a heading', { question: '', answer: '# Not a title\n\n{{c1::Paris}}' }],
   ])('reads back %s exactly', async (_name, fields) => {
     const card = { ...base, ...fields };
     expect(await roundTrip(card)).toEqual({ ...card, tags: [...card.tags] });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatExport, guessFormat, parseImport } from '../../../src/core/transfer/formats.js';
-import { makeCard } from '../../support/make-card.js';
+import { makeNote } from '../../support/make-card.js';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/import/${name}`, 'utf8');
 
@@ -25,9 +25,9 @@ describe('guessFormat', () => {
 
 describe('formatExport', () => {
   it('writes each export format so that the import of the same format reads the cards back', () => {
-    const cards = [makeCard({ id: 'a', tags: ['t'], question: 'Q?', answer: 'Answer with *emphasis*.' })];
+    const notes = [makeNote({ id: 'a', tags: ['t'], question: 'Q?', answer: 'Answer with *emphasis*.' })];
     for (const format of ['csv', 'tsv', 'anki'] as const) {
-      const back = parseImport(formatExport(cards, format), format);
+      const back = parseImport(formatExport(notes, format), format);
       expect(back.cards.map(({ id, question, answer, tags }) => ({ id, question, answer, tags }))).toEqual([
         { id: 'a', question: 'Q?', answer: 'Answer with *emphasis*.', tags: ['t'] },
       ]);

@@ -10,6 +10,7 @@ const draft = (fields: Partial<CardDraft>): CardDraft => ({
   difficulty: null,
   tags: [],
   deck: '',
+  reverse: false,
   ...fields,
 });
 
@@ -100,9 +101,15 @@ describe('planImport', () => {
 
 describe('getCardStem', () => {
   it('names the file after the question in its deck folder, each name cut to fit with its copy number', () => {
-    expect(getCardStem({ deck: 'bio/cells', question: 'What is ATP?' })).toBe('bio/cells/what-is-atp');
-    expect(getCardStem({ deck: '', question: 'What is ATP?' }, 3)).toBe('what-is-atp-3');
-    const stem = getCardStem({ deck: `${'ü'.repeat(200)}/b`, question: 'Q' }, 2);
+    expect(getCardStem({ deck: 'bio/cells', question: 'What is ATP?', answer: 'A.' })).toBe('bio/cells/what-is-atp');
+    expect(getCardStem({ deck: '', question: 'What is ATP?', answer: 'A.' }, 3)).toBe('what-is-atp-3');
+    const stem = getCardStem({ deck: `${'ü'.repeat(200)}/b`, question: 'Q', answer: 'A.' }, 2);
     expect(stem).toBe(`${'ü'.repeat(127)}/b/q-2`);
+  });
+
+  it('names a cloze note without a question after its text, deletions as plain words', () => {
+    expect(getCardStem({ deck: '', question: '', answer: '{{c1::Paris}} is in {{c2::France::country}}.' })).toBe(
+      'paris-is-in-france',
+    );
   });
 });
