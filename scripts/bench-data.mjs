@@ -75,30 +75,87 @@ function folderOf(random, index, perFolder) {
     : `${subject}/${chapter}/part-${Math.floor(group / (SUBJECTS.length * 40))}`;
 }
 
+// Cloze sentences: each `{N}` is a phrase, the first few of them deleted (`{{c1::phrase}}`, some with a hint).
+const CLOZE_SENTENCES = [
+  'In {0}, the {1} sets how far each step moves along the {2} of the {3}.',
+  'A {0} layer shrinks the {1} of its input by keeping the {2} of each window, which saves {3}.',
+  'The {0} is computed from the {1} and the {2} before it passes through the {3}.',
+  'When the {0} is too high the {1} diverges, so most runs lower it after the {2} with a {3}.',
+  '{0} trades {1} for {2}, which is why it is paired with {3} in practice.',
+  'Each {0} holds a {1} that the {2} reads before it updates the {3}.',
+  'A {0} waits on a {1} held by another {2}, and neither can release its {3}.',
+  'The {0} splits every {1} into a {2}, and the {3} looks each one up by its position.',
+];
+const HINTS = ['term', 'concept', 'quantity', 'two words', 'a process', 'the name', 'abbreviation'];
+
+const phrase = (random) => words(random, 1 + Math.floor(random() * 2));
+
 /**
- * Writes `count` cards under `root`; returns the ids (every card has one) and the first card in path order,
- * which is the first question a fresh quiz shows.
+ * A note with 2–4 cloze deletions numbered c1..c4 (a number now and then deletes two phrases at once, as in Anki),
+ * some with a hint; returns its text and how many cards it makes (one per number).
  */
-export function writeCards(root, count, seed) {
+function writeCloze(random) {
+  const template = pick(random, CLOZE_SENTENCES);
+  const deletions = 2 + Math.floor(random() * 3);
+  let numbers = 0;
+  const text = template.replace(/\{(\d)\}/g, (_, slot) => {
+    const words = phrase(random);
+    if (Number(slot) >= deletions) return words;
+    // The first deletion opens c1; later ones open the next number, or now and then repeat the last.
+    numbers = numbers === 0 || random() >= 0.2 ? numbers + 1 : numbers;
+    const hint = random() < 0.3 ? `::${pick(random, HINTS)}` : '';
+    return `{{c${numbers}::${words}${hint}}}`;
+  });
+  return { text: `${text[0].toUpperCase()}${text.slice(1)}`, cards: numbers };
+}
+
+/**
+ * Writes `count` notes under `root`; returns the ids (every note has one), the first card in path order (the first
+ * question a fresh quiz shows), and how many cards the notes make. With `cloze`, about a third of the notes are cloze
+ * notes: 2–4 deletions in a sentence, half of them as the `# ` question of a note with an answer, half a note that is
+ * only the sentence and a line of context, with no heading. Until cards support cloze, the first kind read as basic
+ * cards and the second as problems (no question): `cards.today` counts what the parser gives now, `cards.cloze` what
+ * it gives once every cloze number is a card.
+ */
+export function writeCards(root, count, seed, { cloze = false } = {}) {
   const random = createRandom(seed);
   const cards = [];
+  const made = { today: 0, cloze: 0 };
   for (let index = 0; index < count; index += 1) {
     const folder = folderOf(random, index, 50);
     const file = `${folder}/card-${String(index).padStart(6, '0')}.md`;
     const id = `${folder.split('/')[0]}/${index.toString(36)}`;
-    const question = `What does ${words(random, 3)} mean for ${words(random, 2)} (${index})?`;
     const front = [
       `id: ${id}`,
       `difficulty: ${pick(random, DIFFICULTIES)}`,
       `tags: [${words(random, 2).replace(' ', ', ')}]`,
     ];
-    const text = `---\n${front.join('\n')}\n---\n\n# ${question}\n\n${writeAnswer(random)}\n`;
+    let question;
+    let body;
+    if (cloze && random() < 1 / 3) {
+      const note = writeCloze(random);
+      made.cloze += note.cards;
+      if (random() < 0.5) {
+        question = note.text;
+        body = `# ${question}\n\n${writeAnswer(random)}`;
+        made.today += 1;
+      } else {
+        question = null;
+        body = `${note.text}\n\n${sentence(random)} ${sentence(random)}`;
+      }
+    } else {
+      question = `What does ${words(random, 3)} mean for ${words(random, 2)} (${index})?`;
+      body = `# ${question}\n\n${writeAnswer(random)}`;
+      made.today += 1;
+      made.cloze += 1;
+    }
+    const text = `---\n${front.join('\n')}\n---\n\n${body}\n`;
     mkdirSync(path.join(root, folder), { recursive: true });
     writeFileSync(path.join(root, file), text);
     cards.push({ id, file, question });
   }
-  const first = cards.reduce((a, b) => (a.file < b.file ? a : b));
-  return { ids: cards.map((card) => card.id), first };
+  const first = cards.filter((card) => card.question !== null).reduce((a, b) => (a.file < b.file ? a : b));
+  return { ids: cards.map((card) => card.id), first, cards: made };
 }
 
 /** Writes `count` valid reviews of `ids`, in time order over the year before `end`, as reviews.jsonl lines. */

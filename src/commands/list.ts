@@ -1,3 +1,4 @@
+import type { CardInfo } from '../core/card/card.js';
 import { toListEntry } from '../core/card/list-entry.js';
 import type { Deps } from '../deps.js';
 import { formatJsonArrayPieces } from '../render/json.js';
@@ -12,11 +13,13 @@ export interface ListOptions extends DeckOptions {
 /** Prints the matching cards, as a table or as JSON; returns the exit code. */
 export async function runList(options: ListOptions, deps: Deps): Promise<number> {
   const { cards, states } = await loadCollection(options, deps);
-  const entries = cards.map((card) => toListEntry(card, states.get(card.id)));
+  const toEntry = (card: CardInfo) => toListEntry(card, states.get(card.id));
   if (options.json) {
-    for (const piece of formatJsonArrayPieces(entries)) deps.out.print(piece);
+    // Entries are made a piece at a time as they print: at 100,000 cards, never all of them in memory at once.
+    for (const piece of formatJsonArrayPieces(cards, 100, toEntry)) deps.out.print(piece);
     return ExitCode.Ok;
   }
+  const entries = cards.map(toEntry);
   // Width and colour code loads only for the table: scripts reading JSON never pay for it.
   const [{ formatCardList }, { chalk, width }] = await Promise.all([import('../render/list-screen.js'), deps.screen()]);
   // A terminal gets lines fitted to its width; into a pipe (grep, less, a file) every line is whole.

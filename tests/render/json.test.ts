@@ -9,6 +9,11 @@ describe('formatJson', () => {
     expect(JSON.parse(text)).toEqual(value);
     expect(text).toContain('ok ⭐️ 漢字');
   });
+
+  it('prints ASCII text exactly as JSON.stringify indents it', () => {
+    const value = [{ id: 'a/1', tags: ['x', 'y'], question: 'What is "a" \\ b?', due: null, reviews: 3 }];
+    expect(formatJson(value)).toBe(JSON.stringify(value, null, 2));
+  });
 });
 
 describe('formatJsonArrayPieces', () => {
@@ -20,6 +25,22 @@ describe('formatJsonArrayPieces', () => {
     }));
     for (const perPiece of [1, 2, 3, 500]) {
       expect(`${[...formatJsonArrayPieces(items, perPiece)].join('\n')}`).toBe(formatJson(items));
+    }
+  });
+
+  it('makes each value from its item with toValue, piece by piece, as formatJson prints the values', () => {
+    const items = Array.from({ length: 7 }, (_, index) => index);
+    const toValue = (index: number) => ({
+      id: `c${index}`,
+      question: index % 3 ? 'plain' : 'bidi \u202e and C1 \u009b',
+    });
+    for (const perPiece of [1, 3, 100]) {
+      const made: number[] = [];
+      const text = [...formatJsonArrayPieces(items, perPiece, (index) => (made.push(index), toValue(index)))].join(
+        '\n',
+      );
+      expect(text).toBe(formatJson(items.map(toValue)));
+      expect(made).toEqual(items);
     }
   });
 });

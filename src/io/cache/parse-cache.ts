@@ -43,7 +43,8 @@ export function openParseCache(cacheDir: string, root: string, now: number): Par
   const file = path.join(cacheDir, `cards-${fingerprint(root)}.json`);
   const stored = readStored(file, root);
   const storedCount = stored?.paths.length ?? 0;
-  const kept: CardEntry[] = [];
+  // In path order: the index of a stored entry still valid, or a fresh result.
+  const kept: (CardEntry | number)[] = [];
   let next = 0;
   let hits = 0;
   let changed = false;
@@ -56,7 +57,8 @@ export function openParseCache(cacheDir: string, root: string, now: number): Par
       const keyAt = stored.keyAt(next);
       if (paths[next] !== cardPath || !isSameFile(stored.numbers, stats, keyAt)) return undefined;
       const result = stored.entry(next);
-      kept.push({ path: cardPath, result, keys: stored.numbers, keyAt });
+      // A hit is kept as its index: no object per card unless the cache is written again.
+      kept.push(next);
       hits += 1;
       next += 1;
       return result;
@@ -69,7 +71,15 @@ export function openParseCache(cacheDir: string, root: string, now: number): Par
         kept.push({ path: cardPath, result, keys: getFileKey(stats), keyAt: 0 });
     },
     save() {
-      if (changed || hits !== storedCount) writeStored(file, root, kept);
+      if (!changed && hits === storedCount) return;
+      const entries = kept.map((entry): CardEntry => {
+        if (typeof entry !== 'number') return entry;
+        // `stored` is there: only its lookups keep indexes.
+        const decoded = stored as DecodedCards;
+        const path = decoded.paths[entry] as string;
+        return { path, result: decoded.entry(entry), keys: decoded.numbers, keyAt: decoded.keyAt(entry) };
+      });
+      writeStored(file, root, entries);
     },
   };
 }
