@@ -10,7 +10,7 @@ const FIXTURE_STORE = path.resolve('tests/fixtures/store-v1');
 const FIXTURE_DECK = path.resolve('tests/fixtures/deck-v1');
 const review = (card: string, rating: number, at: string) => `${JSON.stringify({ card, rating, at, seconds: 3 })}\n`;
 const GOOD_LOG = review('alpha', 4, '2025-03-01T09:00:00.000Z') + review('bravo', 5, '2025-03-02T09:00:00.000Z');
-const GOOD_CONFIG = '{\n\t"formatVersion": 2,\n\t"newCardsPerDay": 12\n}';
+const GOOD_CONFIG = '{\n\t"formatVersion": 3,\n\t"newCardsPerDay": 12\n}';
 
 function deck(): string {
   return testdir({
@@ -46,14 +46,14 @@ describe('case 6: a damaged store', () => {
     ],
     [
       'a store from a newer flashdeck',
-      '{"formatVersion": 3}',
+      '{"formatVersion": 4}',
       GOOD_LOG,
-      /was written by a newer flashdeck \(format 3\)\. Upgrade flashdeck/,
+      /was written by a newer flashdeck \(format 4\)\. Upgrade flashdeck/,
       true,
     ],
     [
       'a setting of the wrong shape',
-      '{"formatVersion": 2, "newCardsPerDay": "lots"}',
+      '{"formatVersion": 3, "newCardsPerDay": "lots"}',
       GOOD_LOG,
       /newCardsPerDay in .*config\.json must be .*flashdeck config set new-per-day/,
       false,
@@ -214,22 +214,33 @@ describe('case 7: the store format', () => {
     expect(runCli(['config', 'get', 'new-per-day'], cliEnv(home)).stdout).toBe('15\n');
   }
 
-  it('reads a store of format 1 with exact figures: the version raised to 2, nothing else changed', () => {
+  it('reads a store of format 1 with exact figures: the version raised to 3, nothing else changed', () => {
     const home = copyFixture();
     expectFixtureFigures(home);
     const fixture = JSON.parse(readFileSync(path.join(FIXTURE_STORE, 'config.json'), 'utf8')) as object;
     expect(fixture).toMatchObject({ formatVersion: 1 });
-    expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8'))).toEqual({ ...fixture, formatVersion: 2 });
+    expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8'))).toEqual({ ...fixture, formatVersion: 3 });
     expect(
       readFileSync(path.join(home, 'reviews.jsonl')).equals(readFileSync(path.join(FIXTURE_STORE, 'reviews.jsonl'))),
     ).toBe(true);
   });
 
-  it('reads a store of format 2 with exact figures, changing neither file', () => {
+  it('reads a store of format 2 (the first release) with exact figures: the version raised to 3, the log unchanged', () => {
+    const home = copyFixture();
+    const fixture = JSON.parse(readFileSync(path.join(FIXTURE_STORE, 'config.json'), 'utf8'));
+    writeFileSync(path.join(home, 'config.json'), JSON.stringify({ ...fixture, formatVersion: 2 }));
+    expectFixtureFigures(home);
+    expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8'))).toEqual({ ...fixture, formatVersion: 3 });
+    expect(
+      readFileSync(path.join(home, 'reviews.jsonl')).equals(readFileSync(path.join(FIXTURE_STORE, 'reviews.jsonl'))),
+    ).toBe(true);
+  });
+
+  it('reads a store of format 3 with exact figures, changing neither file', () => {
     const home = copyFixture();
     const config = readFileSync(path.join(FIXTURE_STORE, 'config.json'), 'utf8').replace(
       '"formatVersion": 1',
-      '"formatVersion": 2',
+      '"formatVersion": 3',
     );
     writeFileSync(path.join(home, 'config.json'), config);
     expectFixtureFigures(home);
@@ -247,7 +258,7 @@ describe('case 7: the store format', () => {
     expect(formatVersion).toBe(1);
     writeFileSync(path.join(home, 'config.json'), JSON.stringify(older));
     expectFixtureFigures(home);
-    expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8'))).toEqual({ ...older, formatVersion: 2 });
+    expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8'))).toEqual({ ...older, formatVersion: 3 });
     expect(
       readFileSync(path.join(home, 'reviews.jsonl')).equals(readFileSync(path.join(FIXTURE_STORE, 'reviews.jsonl'))),
     ).toBe(true);

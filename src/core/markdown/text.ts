@@ -81,13 +81,17 @@ function decodeEntityReferences(text: string): string {
   });
 }
 
-// Words, digits, spaces and punctuation markdown gives no meaning to, starting with a letter or an emoji (a digit could
-// start a numbered list): most questions. marked reads such a line as one paragraph of text, so it is skipped.
-const PLAIN_WORDS = /^[\p{L}\p{So}][\p{L}\p{N}\p{M}\p{So} ,.;:?!'"’‘“”()/%-]*$/u;
+// Words, digits, spaces and punctuation markdown gives no meaning to, starting with a letter, an emoji or a brace (a
+// digit could start a numbered list): most questions. marked reads such a line as one paragraph of text, so it is
+// skipped.
+const PLAIN_WORDS = /^[\p{L}\p{So}{][\p{L}\p{N}\p{M}\p{So} ,.;:?!'"’‘“”…()/%{}-]*$/u;
+// The same test for ASCII alone (no ASCII character is a mark or an `So` symbol): without Unicode property classes it
+// runs several times faster, and it settles most questions.
+const PLAIN_ASCII = /^[A-Za-z{][A-Za-z0-9 ,.;:?!'"()/%{}-]*$/;
 
 /** Whether `markdown` is one line of words and punctuation that markdown gives no meaning to (its plain text is itself). */
 export function isPlainText(markdown: string): boolean {
-  return PLAIN_WORDS.test(markdown);
+  return PLAIN_ASCII.test(markdown) || PLAIN_WORDS.test(markdown);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { statSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { Card, CardInfo } from '../../core/card/card.js';
 import type { ParsedNote } from '../../core/card/fields.js';
 import { sanitizeTerminalText } from '../../core/markdown/text.js';
@@ -16,19 +16,22 @@ export async function loadCardInfos(root: string, cacheDir: string, now = Date.n
   const { found, problems } = findCardFiles(root);
   const cache = openParseCache(cacheDir, root, now);
   const results: CachedResult[] = [];
+  // The walk's paths are relative and never hold `..`: one join for the folder, then a concatenation per file.
+  const folder = join(root, '.');
+  const prefix = folder.endsWith(sep) ? folder : `${folder}${sep}`;
   for (const cardPath of found) {
-    const file = { absolute: join(root, cardPath), path: cardPath };
+    const absolute = prefix + cardPath;
     let stats: Stats;
     try {
-      stats = statSync(file.absolute);
+      stats = statSync(absolute);
     } catch (error) {
-      results.push({ problem: { path: file.path, line: 1, message: `cannot read file (${describeError(error)})` } });
+      results.push({ problem: { path: cardPath, line: 1, message: `cannot read file (${describeError(error)})` } });
       continue;
     }
-    let result = cache.lookup(file.path, stats);
+    let result = cache.lookup(cardPath, stats);
     if (!result) {
-      result = withoutAnswer(await readCardFile(file, stats));
-      cache.remember(file.path, stats, result);
+      result = withoutAnswer(await readCardFile({ absolute, path: cardPath }, stats));
+      cache.remember(cardPath, stats, result);
     }
     results.push(result);
   }
