@@ -1,7 +1,7 @@
 import type { CardInfo } from '../core/card/card.js';
 import type { CardState } from '../core/schedule/scheduler.js';
 import { findBuried } from '../core/log/replay.js';
-import { countStudiedToday, listRatings, planSession } from '../core/schedule/session.js';
+import { countStudiedToday, findWaitingSiblings, listRatings, planSession } from '../core/schedule/session.js';
 import { computeMastery } from '../core/stats/mastery.js';
 import { getStudyDayEnd, getStudyDayStart } from '../core/schedule/study-day.js';
 import { selectWeakest } from '../core/stats/weakest.js';
@@ -66,7 +66,9 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
   });
   if (planned.length === 0) {
     deps.out.print(
-      weakest ? 'No matching card has been rated yet, so none is weakest.' : describeNothingToStudy(cards, states, now),
+      weakest
+        ? 'No matching card has been rated yet, so none is weakest.'
+        : describeNothingToStudy(cards, states, now, settings.burySiblings),
     );
     return ExitCode.Ok;
   }
@@ -128,11 +130,22 @@ function findNextDue(
   return { at: getStudyDayStart(earliest), count: dues.filter((due) => due < dayEnd).length };
 }
 
-function describeNothingToStudy(cards: readonly CardInfo[], states: ReadonlyMap<string, CardState>, now: Date): string {
+function describeNothingToStudy(
+  cards: readonly CardInfo[],
+  states: ReadonlyMap<string, CardState>,
+  now: Date,
+  burySiblings: boolean,
+): string {
   if (cards.length === 0) return 'No cards match these filters.';
   const next = findNextDue(cards, states);
-  const unseen = cards.some((card) => !states.has(card.id));
-  const limitNote = unseen ? ' New cards for today are used up (`--new <n>` adds more, `--all` crams).' : '';
-  if (!next) return `Nothing to study now.${limitNote}`;
-  return `Nothing due now. Next card due ${formatDue(next.at, now)} (${formatStudyDayStart(next.at)}).${limitNote}`;
+  const waiting = burySiblings ? findWaitingSiblings(cards, states, now) : new Set<string>();
+  const unseen = cards.some((card) => !states.has(card.id) && !waiting.has(card.id));
+  const notes = [
+    unseen ? ' New cards for today are used up (`--new <n>` adds more, `--all` crams).' : '',
+    waiting.size > 0
+      ? ` ${formatCount(waiting.size, 'card')} wait${waiting.size === 1 ? 's' : ''} for tomorrow: another card of ${waiting.size === 1 ? 'its' : 'their'} note was rated today (\`--all\` shows them).`
+      : '',
+  ].join('');
+  if (!next) return `Nothing to study now.${notes}`;
+  return `Nothing due now. Next card due ${formatDue(next.at, now)} (${formatStudyDayStart(next.at)}).${notes}`;
 }

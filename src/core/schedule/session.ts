@@ -86,7 +86,7 @@ export function planSession<T extends CardInfo>(
 }
 
 /** The ids of cards whose sibling was rated in the current study day (and that were not rated in it themselves). */
-function findWaitingSiblings(
+export function findWaitingSiblings(
   cards: readonly CardInfo[],
   states: ReadonlyMap<string, CardState>,
   now: Date,
