@@ -115,26 +115,83 @@ function keepFirstOfEachNote<T extends CardInfo>(): (card: T) => boolean {
 
 /**
  * The cards in their order, except that a card following its sibling waits for the next card of another note (and
- * goes right after it). Only siblings with nothing else left to put between them end up side by side.
+ * goes right after it), and a note holding more than half the cards left goes next (its first card left), so that its
+ * cards can still be kept apart. Only siblings with nothing else left to put between them end up side by side.
  */
 export function spreadSiblings<T extends CardInfo>(cards: readonly T[]): T[] {
+  const left = new NoteCounts(cards);
   const spread: T[] = [];
   const held: T[] = [];
-  const placeHeld = () => {
-    for (let index = held.findIndex(fitsNext); index !== -1; index = held.findIndex(fitsNext)) {
-      spread.push(...held.splice(index, 1));
-    }
-  };
+  const taken = new Set<number>();
+  let next = 0;
   const fitsNext = (card: T) => spread.at(-1)?.note !== card.note;
-  for (const card of cards) {
-    if (!fitsNext(card)) {
-      held.push(card);
+  const place = (card: T) => {
+    spread.push(card);
+    left.remove(card.note);
+  };
+  while (spread.length < cards.length) {
+    const crowded = left.crowding(cards.length - spread.length);
+    if (crowded !== undefined && spread.at(-1)?.note !== crowded) {
+      const heldAt = held.findIndex((card) => card.note === crowded);
+      if (heldAt !== -1) place(...(held.splice(heldAt, 1) as [T]));
+      else {
+        let at = next;
+        while (taken.has(at) || cards[at]?.note !== crowded) at += 1;
+        taken.add(at);
+        place(cards[at] as T);
+      }
       continue;
     }
-    spread.push(card);
-    placeHeld();
+    const heldAt = held.findIndex(fitsNext);
+    if (heldAt !== -1) {
+      place(...(held.splice(heldAt, 1) as [T]));
+      continue;
+    }
+    while (taken.has(next)) next += 1;
+    const card = cards[next];
+    next += 1;
+    if (card === undefined) break;
+    if (fitsNext(card)) place(card);
+    else held.push(card);
   }
   return [...spread, ...held];
+}
+
+/** How many cards of each note are left to place, and which note (if any) holds most of them. */
+class NoteCounts {
+  private readonly counts = new Map<string, number>();
+  private readonly notesByCount: Set<string>[] = [];
+  private top = 0;
+
+  constructor(cards: readonly CardInfo[]) {
+    for (const card of cards) this.counts.set(card.note, (this.counts.get(card.note) ?? 0) + 1);
+    for (const [note, count] of this.counts) this.bucket(count).add(note);
+    this.top = this.notesByCount.length - 1;
+  }
+
+  remove(note: string): void {
+    const count = this.counts.get(note) ?? 0;
+    if (count === 0) return;
+    this.bucket(count).delete(note);
+    this.counts.set(note, count - 1);
+    if (count > 1) this.bucket(count - 1).add(note);
+    while (this.top > 0 && this.bucket(this.top).size === 0) this.top -= 1;
+  }
+
+  /**
+   * The note that must come next for its cards to stay apart: one holding one more than the others together among
+   * the `remaining` cards. When even that cannot keep them apart, none.
+   */
+  crowding(remaining: number): string | undefined {
+    if (this.top < 2 || 2 * this.top !== remaining + 1) return undefined;
+    const [note] = this.bucket(this.top);
+    return note;
+  }
+
+  private bucket(count: number): Set<string> {
+    for (let index = this.notesByCount.length; index <= count; index += 1) this.notesByCount.push(new Set());
+    return this.notesByCount[count] as Set<string>;
+  }
 }
 
 function dueTime(states: ReadonlyMap<string, CardState>, card: CardInfo): number {
