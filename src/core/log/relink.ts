@@ -50,18 +50,19 @@ function matchNote(
   hasHistory: (id: string) => boolean,
 ): Map<string, string> {
   const current = new Map(cards.map((card) => [card.id, card]));
+  // Still itself when it hides just what it hid: a card only alike may be the look-alike of another card's text.
   const stillItself = (id: string) => {
     const card = current.get(id);
-    return card !== undefined && isAlike(texts.get(id) ?? '', card.identityText);
+    return card !== undefined && isSame(texts.get(id) ?? '', card.identityText);
   };
   const lost = rated.filter((id) => !stillItself(id));
   const open = cards.filter((card) => card.identityText && (!hasHistory(card.id) || !stillItself(card.id)));
-  const candidates = (from: string) =>
-    open.filter((card) => card.id !== from && isAlike(texts.get(from) ?? '', card.identityText));
+  // Its own card among them: a typo fixed in place keeps its history, and a look-alike elsewhere makes it uncertain.
+  const candidates = (from: string) => open.filter((card) => isAlike(texts.get(from) ?? '', card.identityText));
   let pairs = new Map<string, string>();
   for (const from of lost) {
     const [only, other] = candidates(from);
-    if (!only || other) continue;
+    if (!only || other || only.id === from) continue;
     // Certain both ways: no other lost card could be this one either.
     if (lost.filter((rival) => rival !== only.id && isAlike(texts.get(rival) ?? '', only.identityText)).length === 1)
       pairs.set(from, only.id);
@@ -74,6 +75,12 @@ function matchNote(
     pairs = new Map(kept);
   }
   return pairs;
+}
+
+/** Whether two identity texts are equal once case, accents and spacing are set aside. */
+function isSame(a: string, b: string): boolean {
+  const x = normalize(a);
+  return x !== '' && x === normalize(b);
 }
 
 /** Whether two identity texts are the same card's: equal once case, accents and spacing are set aside, or nearly. */

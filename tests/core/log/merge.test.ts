@@ -289,6 +289,33 @@ describe('findNewEntries', () => {
   });
 });
 
+describe('findNewEntries with renames', () => {
+  const rename = { card: 'n#c2', renamed: 'n#c1', at: '2026-03-10T12:00:00.000Z' };
+
+  it('adds a rename the store lacks, once, and not one it has (same card, old id and instant)', () => {
+    const sameInOtherZone = { ...rename, at: '2026-03-10T13:00:00.000+01:00' };
+    expect(findNewEntries([], [rename, sameInOtherZone])).toEqual([rename]);
+    expect(findNewEntries([rename], [sameInOtherZone])).toEqual([]);
+  });
+
+  it('tells renames apart by card, old id and instant', () => {
+    const otherCard = { ...rename, card: 'n#c3' };
+    const otherOld = { ...rename, renamed: 'n#c9' };
+    const otherTime = { ...rename, at: '2026-03-10T12:00:01.000Z' };
+    expect(findNewEntries([rename], [otherCard, otherOld, otherTime, rename])).toEqual([
+      otherCard,
+      otherOld,
+      otherTime,
+    ]);
+  });
+
+  it('never takes a rename for a review or burial of the same card at the same time', () => {
+    const sameCardReview = review('n#c2', rename.at);
+    expect(findNewEntries([sameCardReview], [rename])).toEqual([rename]);
+    expect(findNewEntries([rename], [sameCardReview])).toEqual([sameCardReview]);
+  });
+});
+
 describe('listExportedEntries', () => {
   it('writes the reviews not undone, then the burials still in force at the time of export', () => {
     const entries: LogEntry[] = [

@@ -4,11 +4,12 @@ import {
   formatLogLine,
   getEntryKind,
   isUndo,
+  MAX_REVIEW_TEXT,
   NOT_AN_ENTRY,
   parseReviewLog,
   readLogLine,
 } from '../../../src/core/log/review-log.js';
-import type { LogEntry, ReviewEntry, UndoEntry } from '../../../src/core/log/review-log.js';
+import type { LogEntry, RenameEntry, ReviewEntry, UndoEntry } from '../../../src/core/log/review-log.js';
 
 const review = (card: string, at: string, rating: ReviewEntry['rating'] = 4): ReviewEntry => ({
   card,
@@ -243,5 +244,78 @@ describe('formatLogLine', () => {
     const text = entries.map(formatLogLine).join('');
     expect(text.split('\n')).toHaveLength(3);
     expect(parseReviewLog(text)).toEqual({ entries, tornTail: null, badLines: [] });
+  });
+});
+
+describe('renames and review texts in the log', () => {
+  const rename: RenameEntry = { card: 'bio/cell#c2', renamed: 'bio/cell#c1', at: '2026-03-10T12:00:00.000Z' };
+
+  it('reads a rename line, and writes it back with its keys in the order card, renamed, at', () => {
+    const line = '{"card":"bio/cell#c2","renamed":"bio/cell#c1","at":"2026-03-10T12:00:00.000Z"}';
+    expect(readLogLine(line)).toEqual(rename);
+    expect(getEntryKind(rename)).toBe('renamed');
+    expect(formatLogLine({ at: rename.at, renamed: rename.renamed, card: rename.card })).toBe(`${line}\n`);
+    expect(parseReviewLog(`${line}\n`)).toEqual({ entries: [rename], tornTail: null, badLines: [] });
+  });
+
+  it.each([
+    [
+      { card: 'a', renamed: '', at: '2026-03-10T12:00:00Z' },
+      '"renamed" is "": it must be the card id it had before, as text',
+    ],
+    [
+      { card: 'a', renamed: 3, at: '2026-03-10T12:00:00Z' },
+      '"renamed" is 3: it must be the card id it had before, as text',
+    ],
+    [
+      { card: 'a', renamed: null, at: '2026-03-10T12:00:00Z' },
+      '"renamed" is null: it must be the card id it had before, as text',
+    ],
+  ])('reports a bad "renamed" (%j) as a problem', (fields, message) => {
+    expect(readLogLine(JSON.stringify(fields))).toBe(message);
+    const parsed = parseReviewLog(`${JSON.stringify(fields)}\n`);
+    expect(parsed.entries).toEqual([]);
+    expect(parsed.badLines).toEqual([1]);
+  });
+
+  it('reports a line that both rates and renames', () => {
+    expect(readLogLine('{"card":"a","rating":3,"seconds":1,"renamed":"b","at":"2026-03-10T12:00:00Z"}')).toMatch(
+      /^both "rating" and "renamed"/,
+    );
+  });
+
+  it('keeps the text of a review, writes it after seconds, and reads it back', () => {
+    const entry: ReviewEntry = { card: 'n#c1', rating: 4, at: '2026-03-10T12:00:00.000Z', seconds: 2, text: 'ATP' };
+    const line = formatLogLine(entry);
+    expect(line).toBe('{"card":"n#c1","rating":4,"at":"2026-03-10T12:00:00.000Z","seconds":2,"text":"ATP"}\n');
+    expect(readLogLine(line.trim())).toEqual(entry);
+    // Without a text, no key.
+    expect(formatLogLine(review('n', '2026-03-10T12:00:00.000Z'))).not.toContain('text');
+  });
+
+  it(`cuts a review's text to ${MAX_REVIEW_TEXT} characters, and leaves out one that is not text`, () => {
+    const long = 'x'.repeat(MAX_REVIEW_TEXT + 50);
+    const read = readLogLine(
+      JSON.stringify({ card: 'n', rating: 3, at: '2026-03-10T12:00:00Z', seconds: 1, text: long }),
+    );
+    expect(read).toEqual({
+      card: 'n',
+      rating: 3,
+      at: '2026-03-10T12:00:00Z',
+      seconds: 1,
+      text: 'x'.repeat(MAX_REVIEW_TEXT),
+    });
+    for (const text of [42, '', null, ['a']]) {
+      expect(
+        readLogLine(JSON.stringify({ card: 'n', rating: 3, at: '2026-03-10T12:00:00Z', seconds: 1, text })),
+      ).toEqual({ card: 'n', rating: 3, at: '2026-03-10T12:00:00Z', seconds: 1 });
+    }
+  });
+
+  it('moves the reviews of a renamed card to its new id in collectReviews, and leaves renames out of them', () => {
+    const entries: LogEntry[] = [review('bio/cell#c1', '2026-03-01T10:00:00.000Z'), rename];
+    expect([...collectReviews(entries)]).toEqual([
+      ['bio/cell#c2', [review('bio/cell#c1', '2026-03-01T10:00:00.000Z')]],
+    ]);
   });
 });

@@ -11,6 +11,7 @@ import {
   planSession,
   RELEARN_GAP,
   shuffleCards,
+  spreadSiblings,
   takeStep,
   undoStep,
   type SessionProgress,
@@ -211,5 +212,165 @@ describe('session steps: rate, relearn, skip, bury and undo, in process', () => 
     expect(undoStep(start())).toBeNull();
     const empty: SessionProgress = { queue: [], history: [] };
     expect(takeStep(empty, { kind: 'skip' })).toBe(empty);
+  });
+});
+
+describe('siblings (cards of one note)', () => {
+  const sibling = (note: string, number: number): Card =>
+    makeCard({ id: `${note}#c${number}`, note, kind: 'cloze', path: `${note}.md` });
+  /** Notes with their numbers of cards, each note's cards in a row, as a deck lists them. */
+  const notesOf = (sizes: Record<string, number>): Card[] =>
+    Object.entries(sizes).flatMap(([note, size]) =>
+      Array.from({ length: size }, (_, index) => sibling(note, index + 1)),
+    );
+  const ids = (cards: readonly Card[]) => cards.map((c) => c.id);
+  /** The places where a card follows its sibling. */
+  const besideSibling = (cards: readonly Card[]) =>
+    cards.flatMap((c, index) => (index > 0 && cards[index - 1]?.note === c.note ? [index] : []));
+  /** A small seeded PRNG (mulberry32), so every run checks the same orders. */
+  const createRandom = (seed: number) => {
+    let state = seed >>> 0;
+    return () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(state ^ (state >>> 15), state | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  };
+  const deck = notesOf({ a: 4, b: 3, c: 2, d: 2, e: 3, f: 2 });
+
+  it('never puts siblings back to back with --all, every card kept', () => {
+    const planned = planSession(deck, new Map(), { ...base, all: true, burySiblings: false });
+    expect(planned).toHaveLength(deck.length);
+    expect(new Set(ids(planned))).toEqual(new Set(ids(deck)));
+    expect(besideSibling(planned)).toEqual([]);
+  });
+
+  it('never puts siblings back to back without bury-siblings: every new card of every note, apart', () => {
+    const planned = planSession(deck, new Map(), { ...base, burySiblings: false });
+    expect(planned).toHaveLength(deck.length);
+    expect(besideSibling(planned)).toEqual([]);
+  });
+
+  it('keeps siblings apart in shuffled sessions too, whatever the seed', () => {
+    for (let seed = 1; seed <= 200; seed += 1) {
+      for (const all of [true, false]) {
+        const planned = planSession(deck, new Map(), {
+          ...base,
+          all,
+          burySiblings: false,
+          shuffle: true,
+          random: createRandom(seed),
+        });
+        expect(planned, `seed ${seed}`).toHaveLength(deck.length);
+        expect(besideSibling(planned), `seed ${seed}: ${ids(planned).join(' ')}`).toEqual([]);
+      }
+    }
+  });
+
+  it('shuffles differently with different seeds (the shuffle is not undone by spreading)', () => {
+    const order = (seed: number) =>
+      ids(planSession(deck, new Map(), { ...base, all: true, shuffle: true, random: createRandom(seed) }));
+    expect(order(1)).not.toEqual(order(2));
+    expect(order(3)).toEqual(order(3));
+  });
+
+  it('plans one card per note with bury-siblings: the first of each note', () => {
+    const planned = planSession(deck, new Map(), { ...base, burySiblings: true });
+    expect(ids(planned)).toEqual(['a#c1', 'b#c1', 'c#c1', 'd#c1', 'e#c1', 'f#c1']);
+  });
+
+  it('with bury-siblings, a note with a due card gives that one, not also a new sibling', () => {
+    const cards = notesOf({ a: 3, b: 2 });
+    const states = new Map([['a#c2', ratedDaysAgo(10)]]);
+    const planned = planSession(cards, states, { ...base, burySiblings: true });
+    expect(ids(planned)).toEqual(['a#c2', 'b#c1']);
+    // Without it, every card comes, the due one first, siblings apart.
+    const all = planSession(cards, states, { ...base, burySiblings: false });
+    expect(all[0]?.id).toBe('a#c2');
+    expect(all).toHaveLength(5);
+    expect(besideSibling(all)).toEqual([]);
+  });
+
+  it('with bury-siblings, a note rated today gives none of its other cards today; the rated card still comes if due', () => {
+    const cards = notesOf({ a: 3, b: 2 });
+    const anHourAgo = new Date(now.getTime() - 3_600_000);
+    // Rated an hour ago and due again today (the scheduler works in whole days, so the due time is set by hand).
+    const ratedToday = applyRating(undefined, 1, anHourAgo);
+    const lapsedToday = { ...ratedToday, fsrs: { ...ratedToday.fsrs, due: now } };
+    expect(createDueCheck(now)(lapsedToday)).toBe(true);
+    expect(ids(planSession(cards, new Map([['a#c2', lapsedToday]]), base))).toEqual(['a#c2', 'b#c1']);
+    // Known an hour ago: not due, and its siblings wait for tomorrow all the same.
+    const knownToday = applyRating(undefined, 4, anHourAgo);
+    expect(ids(planSession(cards, new Map([['a#c2', knownToday]]), base))).toEqual(['b#c1']);
+    // Rated before today's 04:00: its siblings are free again.
+    const lastNight = applyRating(undefined, 4, new Date('2026-03-10T03:30:00Z'));
+    expect(ids(planSession(cards, new Map([['a#c2', lastNight]]), base))).toEqual(['a#c1', 'b#c1']);
+    // Without bury-siblings, a sibling rated today holds back nothing.
+    expect(ids(planSession(cards, new Map([['a#c2', knownToday]]), { ...base, burySiblings: false }))).toEqual([
+      'a#c1',
+      'b#c1',
+      'a#c3',
+      'b#c2',
+    ]);
+  });
+
+  it('with --all, shows the siblings of a note rated today anyway', () => {
+    const cards = notesOf({ a: 3 });
+    const knownToday = applyRating(undefined, 4, new Date(now.getTime() - 3_600_000));
+    expect(planSession(cards, new Map([['a#c2', knownToday]]), { ...base, all: true })).toHaveLength(3);
+  });
+
+  it('spreadSiblings keeps an order without siblings side by side as it is', () => {
+    const cards = [sibling('a', 1), sibling('b', 1), sibling('a', 2), sibling('c', 1), sibling('b', 2)];
+    expect(spreadSiblings(cards)).toEqual(cards);
+    expect(spreadSiblings([])).toEqual([]);
+  });
+
+  it('spreadSiblings moves a card following its sibling to just after the next card of another note', () => {
+    const cards = [sibling('a', 1), sibling('a', 2), sibling('b', 1), sibling('c', 1), sibling('d', 1)];
+    expect(ids(spreadSiblings(cards))).toEqual(['a#c1', 'b#c1', 'a#c2', 'c#c1', 'd#c1']);
+    const three = [sibling('a', 1), sibling('a', 2), sibling('a', 3), sibling('b', 1), sibling('c', 1)];
+    expect(ids(spreadSiblings(three))).toEqual(['a#c1', 'b#c1', 'a#c2', 'c#c1', 'a#c3']);
+  });
+
+  it('spreadSiblings leaves siblings side by side only when nothing else is left to put between them', () => {
+    const cards = [sibling('a', 1), sibling('a', 2), sibling('a', 3), sibling('b', 1)];
+    expect(ids(spreadSiblings(cards))).toEqual(['a#c1', 'b#c1', 'a#c2', 'a#c3']);
+    const alone = [sibling('a', 1), sibling('a', 2)];
+    expect(ids(spreadSiblings(alone))).toEqual(['a#c1', 'a#c2']);
+  });
+
+  it('spreadSiblings brings a note holding most of the cards left forward, so its cards can still be kept apart', () => {
+    const cards = [sibling('b', 1), sibling('c', 1), sibling('a', 1), sibling('a', 2), sibling('a', 3)];
+    expect(ids(spreadSiblings(cards))).toEqual(['a#c1', 'b#c1', 'a#c2', 'c#c1', 'a#c3']);
+    // Only when it must: with room to spare, the order stays.
+    const roomy = [sibling('b', 1), sibling('c', 1), sibling('a', 1), sibling('d', 1), sibling('a', 2)];
+    expect(spreadSiblings(roomy)).toEqual(roomy);
+    // When no order keeps them apart, every card is still there.
+    const crowded = [sibling('b', 1), sibling('a', 1), sibling('a', 2), sibling('a', 3)];
+    expect(ids(spreadSiblings(crowded)).sort()).toEqual(['a#c1', 'a#c2', 'a#c3', 'b#c1']);
+  });
+
+  it('advanceQueue never brings a lapsed card back beside a sibling while there is room', () => {
+    const queue = [sibling('a', 1), card('x'), card('y'), sibling('a', 2), card('z'), card('w')];
+    const after = advanceQueue(queue, 1);
+    expect(ids(after)).toEqual(['x', 'y', 'a#c2', 'z', 'a#c1', 'w']);
+    expect(besideSibling(after)).toEqual([]);
+    // A sibling just after the usual place pushes it on too.
+    const next = [sibling('a', 1), card('x'), card('y'), card('z'), sibling('a', 2), card('w'), card('v')];
+    expect(ids(advanceQueue(next, 2))).toEqual(['x', 'y', 'z', 'a#c2', 'w', 'a#c1', 'v']);
+    // Two siblings in a row ahead: past both.
+    const two = [sibling('a', 1), card('x'), card('y'), sibling('a', 2), sibling('a', 3), card('z'), card('w')];
+    const twoAfter = advanceQueue(two, 1);
+    expect(besideSibling(twoAfter.filter((c) => c.id !== 'a#c3'))).toEqual([]);
+    expect(twoAfter.indexOf(two[0] as Card)).toBeGreaterThan(twoAfter.indexOf(two[4] as Card) + 1);
+  });
+
+  it('advanceQueue puts a lapsed card beside its sibling only when no place is free of one', () => {
+    const queue = [sibling('a', 1), card('x'), card('y'), sibling('a', 2)];
+    expect(ids(advanceQueue(queue, 1))).toEqual(['x', 'y', 'a#c2', 'a#c1']);
+    // A rating of 3 or more drops it, siblings or not.
+    expect(ids(advanceQueue(queue, 3))).toEqual(['x', 'y', 'a#c2']);
   });
 });
