@@ -3,6 +3,7 @@ import type { Card, Note } from '../../src/core/card/card.js';
 /** A basic card of its own note at the root, with `fields` over the defaults. */
 export function makeCard(fields: Partial<Card> = {}): Card {
   const id = fields.id ?? 'c';
+  const question = fields.question ?? id;
   return {
     id,
     note: fields.note ?? id,
@@ -12,7 +13,8 @@ export function makeCard(fields: Partial<Card> = {}): Card {
     path: `${id}.md`,
     difficulty: null,
     tags: [],
-    question: id,
+    question,
+    questionText: question,
     answer: 'a',
     identityText: '',
     ...fields,

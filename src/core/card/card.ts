@@ -28,8 +28,8 @@ export interface CardInfo {
   path: string;
   difficulty: Difficulty | null;
   tags: string[];
-  /** What the card asks, as markdown (may span several lines; a cloze card's hidden deletions are marked). */
-  question: string;
+  /** What the card asks as one line of plain text (for lists and JSON): the question's markdown without its syntax. */
+  questionText: string;
   /**
    * What tells the card from its note's other cards when its id may change (a cloze card's hidden text, plain); ''
    * when its id alone does. Reviews record it, so an edit that renumbers the card finds its history again.
@@ -37,8 +37,10 @@ export interface CardInfo {
   identityText: string;
 }
 
-/** A valid card, with its answer. */
+/** A valid card, with its question and answer as markdown. */
 export interface Card extends CardInfo {
+  /** What the card asks, as markdown (may span several lines; a cloze card's hidden deletions are marked). */
+  question: string;
   /** The answer as markdown (a cloze card's whole text with its deletions marked). */
   answer: string;
 }

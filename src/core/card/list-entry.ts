@@ -1,7 +1,6 @@
 import type { CardInfo } from './card.js';
 import type { Rating } from '../log/review-log.js';
 import type { CardState } from '../schedule/scheduler.js';
-import { toPlainText } from '../markdown/text.js';
 
 /** One card as `list --json` prints it: the card's identity, its question as plain text, and its progress. */
 export interface CardListEntry extends Pick<
@@ -25,7 +24,7 @@ export function toListEntry(card: CardInfo, state: CardState | undefined): CardL
     line: card.line,
     difficulty: card.difficulty,
     tags: card.tags,
-    question: toPlainText(card.question),
+    question: card.questionText,
     reviews: state?.reviews ?? 0,
     lastRating: state?.lastRating ?? null,
     due: state?.fsrs.due.toISOString() ?? null,

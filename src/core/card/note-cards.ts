@@ -21,6 +21,11 @@ export const REVERSE_SUFFIX = '#reverse';
  * the card asking the answer (`<note>#reverse`). Throws CardError at the line of a malformed deletion.
  */
 export function cardsOfNote(note: Note): Card[] {
+  return listCards(note).map((card) => ({ ...card, questionText: toPlainText(card.question) }));
+}
+
+/** The cards of a note, before their plain-text questions. */
+function listCards(note: Note): Omit<Card, 'questionText'>[] {
   const common = {
     note: note.id,
     line: note.line,
@@ -37,7 +42,7 @@ export function cardsOfNote(note: Note): Card[] {
       return {
         ...common,
         id: `${note.id}#c${number}`,
-        kind: 'cloze',
+        kind: 'cloze' as const,
         identityText: describeDeletions(own),
         question: joinClozeText(note, true, (part, text) => hideCloze(text, cloze[part].deletions, number)),
         // The title is on screen above already, unless it holds this card's deletion.
@@ -47,10 +52,10 @@ export function cardsOfNote(note: Note): Card[] {
   }
   // `{{c` that turned out to be no deletion: the note is a basic one after all, and needs its question.
   if (!note.question) throw new CardError(note.line, NO_QUESTION);
-  const basic: Card = {
+  const basic = {
     ...common,
     id: note.id,
-    kind: 'basic',
+    kind: 'basic' as const,
     question: note.question,
     answer: note.answer,
     identityText: '',
@@ -61,7 +66,7 @@ export function cardsOfNote(note: Note): Card[] {
     {
       ...common,
       id: `${note.id}${REVERSE_SUFFIX}`,
-      kind: 'reversed',
+      kind: 'reversed' as const,
       question: note.answer,
       answer: note.question,
       identityText: '',

@@ -70,7 +70,7 @@ export function computeStatsReport(
       return {
         id: card.id,
         deck: card.deck,
-        question: toPlainText(card.question),
+        question: card.questionText,
         recall: scheduler.getRetrievability(state, now),
         lastRating: state.lastRating,
       };

@@ -29,7 +29,7 @@ export interface CardColumns {
   cardKinds: string;
   /** Per card: what its id adds to its note's (`''` for a basic card). */
   suffixes: string[];
-  /** Per card: its question. */
+  /** Per card: its question, as plain text. */
   questions: string[];
   /** Per card: its identity text ('' for most). */
   identityTexts: string[];
@@ -96,7 +96,7 @@ export function encodeCards(entries: readonly CardEntry[]): CardColumns {
     for (const card of result.cards) {
       cardColumns.kinds.push(CARD_KIND_OF[card.kind]);
       cardColumns.suffixes.push(card.id.slice(card.note.length));
-      cardColumns.questions.push(card.question);
+      cardColumns.questions.push(card.questionText);
       cardColumns.identityTexts.push(card.identityText);
     }
   });
@@ -158,8 +158,8 @@ export function decodeCards(columns: CardColumns): DecodedCards | null {
       for (let card = cardStarts[index] as number; card < (cardStarts[index + 1] as number); card += 1) {
         const id = `${note}${suffixes[card] as string}`;
         const cardKind = CARD_KIND_BY_LETTER[cardKinds[card] as string] as CardKind;
-        const question = questions[card] as string;
-        cards.push({ ...shared, id, kind: cardKind, question, identityText: identityTexts[card] as string });
+        const questionText = questions[card] as string;
+        cards.push({ ...shared, id, kind: cardKind, questionText, identityText: identityTexts[card] as string });
       }
       return { cards, idLine: line };
     },

@@ -62,14 +62,18 @@ function withoutAnswer(parsed: ParsedNote): CachedResult {
   if ('problem' in parsed) return parsed;
   // Every field but the answer, so a new card field needs no change here; the texts cut from the file are copied.
   const tags = parsed.note.tags.map(detach);
-  const cards = parsed.cards.map(({ answer: _answer, ...info }) => ({
-    ...info,
-    id: detach(info.id),
-    note: detach(info.note),
-    tags,
-    question: detach(info.question),
-    identityText: detach(info.identityText),
-  }));
+  const cards = parsed.cards.map(({ question: _question, answer: _answer, ...info }) => {
+    const id = detach(info.id);
+    return {
+      ...info,
+      id,
+      // A basic card's id is its note's: one string for both.
+      note: info.note === info.id ? id : detach(info.note),
+      tags,
+      questionText: detach(info.questionText),
+      identityText: detach(info.identityText),
+    };
+  });
   return parsed.warnings ? { cards, idLine: parsed.idLine, warnings: parsed.warnings } : { cards, idLine: parsed.idLine };
 }
 

@@ -28,6 +28,7 @@ describe('parseNote: question and answer', () => {
       difficulty: null,
       tags: [],
       question: 'What is **SGD**?',
+      questionText: 'What is SGD?',
       answer: 'Stochastic *gradient* descent.\n\n## Details\n\nMore.',
       identityText: '',
     });

@@ -12,7 +12,7 @@ const baseCard = (path: string, deck: string) => {
     path,
     difficulty: null,
     tags: [],
-    question: 'Q',
+    questionText: 'Q',
     identityText: '',
   };
 };
@@ -24,7 +24,7 @@ const card = (
     note: string;
     difficulty: 'easy' | 'medium' | 'hard' | null;
     tags: string[];
-    question: string;
+    questionText: string;
   }>,
   idLine = 1,
 ): CachedResult => {
@@ -39,14 +39,14 @@ const RESULTS: CachedResult[] = [
   card('a.md', { difficulty: 'easy', tags: ['x', 'with space', 'nul\u0000inside'] }, 3),
   card(
     'deck/b.md',
-    { id: 'beta-id', note: 'beta-id', difficulty: 'medium', question: 'Multi\nline **markdown** ⭐' },
+    { id: 'beta-id', note: 'beta-id', difficulty: 'medium', questionText: 'Multi\nline **markdown** ⭐' },
     2,
   ),
   card('deck/sub/c.md', { difficulty: 'hard', tags: [] }),
   { problem: { path: 'deck/z.md', line: 3, message: 'unknown difficulty "purple"' } },
-  card('e.md', { tags: ['solo'], question: '日本語 \u2028 "quotes" \\ back' }),
+  card('e.md', { tags: ['solo'], questionText: '日本語 \u2028 "quotes" \\ back' }),
   { problem: { path: 'f.md', line: 1, message: '' } },
-  card('g.md', { id: '', note: '', question: '' }),
+  card('g.md', { id: '', note: '', questionText: '' }),
   {
     cards: ['#c1', '#c2', '#c10'].map((suffix) => ({
       ...baseCard('h.md', '.'),
@@ -54,20 +54,20 @@ const RESULTS: CachedResult[] = [
       kind: 'cloze' as const,
       line: 4,
       tags: ['cloze'],
-      question: `The ${suffix} hidden: \uE000…\uE001`,
+      questionText: `The ${suffix} hidden: \uE000…\uE001`,
       identityText: `hidden ${suffix}`,
     })),
     idLine: 2,
   },
   {
     cards: [
-      { ...baseCard('i.md', '.'), difficulty: 'hard' as const, question: 'Front' },
+      { ...baseCard('i.md', '.'), difficulty: 'hard' as const, questionText: 'Front' },
       {
         ...baseCard('i.md', '.'),
         id: 'i#reverse',
         kind: 'reversed' as const,
         difficulty: 'hard' as const,
-        question: 'Back',
+        questionText: 'Back',
       },
     ],
     idLine: 1,

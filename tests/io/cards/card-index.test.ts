@@ -45,7 +45,7 @@ function waitForNextChangeTime(file: string): void {
 
 async function questions(root: string, cacheDir: string, now = later()): Promise<Record<string, string>> {
   const { cards } = await loadCardInfos(root, cacheDir, now);
-  return Object.fromEntries(cards.map((c) => [c.path, c.question]));
+  return Object.fromEntries(cards.map((c) => [c.path, c.questionText]));
 }
 
 describe('loadCardInfos and its parse cache', () => {
@@ -103,7 +103,7 @@ describe('loadCardInfos and its parse cache', () => {
     const { cards, problems } = await loadCardInfos(root, cacheDir, later());
     expect(problems).toEqual([]);
     expect(cards).toEqual([
-      { id: 'beta', note: 'beta', kind: 'basic', line: 4, deck: 'deck', path: 'deck/b.md', difficulty: null, tags: [], question: 'Beta', identityText: '' },
+      { id: 'beta', note: 'beta', kind: 'basic', line: 4, deck: 'deck', path: 'deck/b.md', difficulty: null, tags: [], questionText: 'Beta', identityText: '' },
     ]);
   });
 
@@ -171,8 +171,8 @@ describe('loadCardInfos and its parse cache', () => {
     expect(fresh.problems).toHaveLength(1);
     tamperWithCache(cacheDir, 'Gamma', 'Cached');
     const cached = await loadCardInfos(root, cacheDir, later());
-    expect(cached.cards.find((c) => c.path === 'deck/sub/c.md')?.question).toBe('Cached');
-    expect({ ...cached, cards: cached.cards.map((c) => ({ ...c, question: c.question.replace('Cached', 'Gamma') })) }).toEqual(fresh);
+    expect(cached.cards.find((c) => c.path === 'deck/sub/c.md')?.questionText).toBe('Cached');
+    expect({ ...cached, cards: cached.cards.map((c) => ({ ...c, questionText: c.questionText.replace('Cached', 'Gamma') })) }).toEqual(fresh);
   });
 
   it('keeps one cache per cards folder', async () => {
