@@ -72,6 +72,9 @@ export interface CardProblem {
   message: string;
 }
 
+/** The message for a card without an answer. */
+export const EMPTY_ANSWER = 'empty answer: write the answer below the question';
+
 /** The message for a card without a question. */
 export const NO_QUESTION =
   'no question: start the card with a "# Question" heading or set "question:" in the frontmatter';

@@ -8,6 +8,7 @@ import {
   type Note,
   CardError,
   NO_QUESTION,
+  EMPTY_ANSWER,
 } from './card.js';
 import { mayHoldClozeDeletions } from './cloze.js';
 import { removeClozeMarks } from '../markdown/cloze-marks.js';
@@ -118,7 +119,8 @@ export function assembleNote(
   const { question, difficulty: marked } = splitTrailingDifficulty(written.question);
   const isCloze = mayHoldClozeDeletions(written.question) || mayHoldClozeDeletions(written.answer);
   if (!question && !isCloze) throw new CardError(written.line, NO_QUESTION);
-  if (!written.answer) throw new CardError(written.line, 'empty answer: write the answer below the question');
+  // A cloze title needs nothing below it: its deletions are the answers.
+  if (!written.answer && !mayHoldClozeDeletions(written.question)) throw new CardError(written.line, EMPTY_ANSWER);
   const difficulty = declared ?? marked;
   const note: Note = { id, deck: deckOf(path), path, difficulty, tags, ...written, question, reverse };
   const cards = cardsOfNote(note);

@@ -10,7 +10,7 @@ import {
   revealCloze,
   type ClozeDeletion,
 } from './cloze.js';
-import { CardError, NO_QUESTION } from './card.js';
+import { CardError, EMPTY_ANSWER, NO_QUESTION } from './card.js';
 
 /** The suffix of a reversed card's id, after its note's id. */
 export const REVERSE_SUFFIX = '#reverse';
@@ -36,22 +36,29 @@ function listCards(note: Note): Omit<Card, 'questionText'>[] {
   };
   const cloze = readCloze(note);
   if (cloze) {
+    // Deletions only in the title make it the cloze text, and the text below its extra, shown with the answer (as
+    // Anki's Text and Back Extra); otherwise the text below is the cloze text, under its title.
+    const titleOnly = cloze.answer.deletions.length === 0;
     return clozeNumbers([...cloze.question.deletions, ...cloze.answer.deletions]).map((number) => {
       const own = [...cloze.question.deletions, ...cloze.answer.deletions].filter((d) => d.number === number);
       const inTitle = cloze.question.deletions.some((deletion) => deletion.number === number);
+      const hidden = (part: ClozePart) => hideCloze(note[part], cloze[part].deletions, number);
+      const revealed = (part: ClozePart) => revealCloze(note[part], cloze[part].deletions, number);
+      const title = (text: string) => (!text || text.includes('\n') ? text : `# ${text}`);
       return {
         ...common,
         id: `${note.id}#c${number}`,
         kind: 'cloze' as const,
         identityText: describeDeletions(own),
-        question: joinClozeText(note, true, (part, text) => hideCloze(text, cloze[part].deletions, number)),
+        question: joinBlocks(title(hidden('question')), titleOnly ? '' : hidden('answer')),
         // The title is on screen above already, unless it holds this card's deletion.
-        answer: joinClozeText(note, inTitle, (part, text) => revealCloze(text, cloze[part].deletions, number)),
+        answer: joinBlocks(inTitle ? title(revealed('question')) : '', titleOnly ? note.answer : revealed('answer')),
       };
     });
   }
   // `{{c` that turned out to be no deletion: the note is a basic one after all, and needs its question.
   if (!note.question) throw new CardError(note.line, NO_QUESTION);
+  if (!note.answer) throw new CardError(note.line, EMPTY_ANSWER);
   const basic = {
     ...common,
     id: note.id,
@@ -100,13 +107,7 @@ function readCloze(note: Note): Record<ClozePart, { deletions: ClozeDeletion[] }
   return { question, answer };
 }
 
-/**
- * A cloze card's text: the note's question (a `# ` title when it is one line; `withTitle`) above the note's text, each
- * rewritten.
- */
-function joinClozeText(note: Note, withTitle: boolean, rewrite: (part: ClozePart, text: string) => string): string {
-  const text = rewrite('answer', note.answer);
-  if (!note.question || !withTitle) return text;
-  const title = rewrite('question', note.question);
-  return `${title.includes('\n') ? title : `# ${title}`}\n\n${text}`;
+/** Markdown blocks one after the other, the empty ones left out. */
+function joinBlocks(...blocks: string[]): string {
+  return blocks.filter(Boolean).join('\n\n');
 }

@@ -126,6 +126,31 @@ describe('cards of a cloze note', () => {
     expect(second?.answer.startsWith('# Biology of ')).toBe(true);
   });
 
+  it('takes deletions only in the title as the cloze text: the text below is extra, shown with the answer only', async () => {
+    const cards = await cardsOf('# The {{c1::heart}} pumps {{c2::blood}}\n\nIt beats about 70 times a minute.\n');
+    expect(view(cards)).toEqual([
+      {
+        id: 'bio/cell#c1',
+        kind: 'cloze',
+        question: 'The […] pumps blood',
+        answer: 'The heart pumps blood It beats about 70 times a minute.',
+        identityText: 'heart',
+      },
+      {
+        id: 'bio/cell#c2',
+        kind: 'cloze',
+        question: 'The heart pumps […]',
+        answer: 'The heart pumps blood It beats about 70 times a minute.',
+        identityText: 'blood',
+      },
+    ]);
+    // A cloze title needs nothing below it.
+    expect(view(await cardsOf('# {{c1::Canberra}} is the capital of Australia\n'))).toMatchObject([
+      { question: '[…] is the capital of Australia', answer: 'Canberra is the capital of Australia' },
+    ]);
+    expect(problemOf(await parseNote('# Not {{c1:a}} cloze\n', 'x.md'))).toMatchObject({ message: /empty answer/ });
+  });
+
   it('reads a note of deletions without a heading: its text is the question, its line the first with text', async () => {
     const parsed = await parseNote(`\n\n${TWO}`, 'bio/cell.md');
     expect('note' in parsed && parsed.note).toMatchObject({ question: '', line: 3, answerLine: 3 });
