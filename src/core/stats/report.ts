@@ -14,7 +14,6 @@ import { computeRetention, type Retention } from './retention.js';
 import type { Rating } from '../log/review-log.js';
 import type { CardState, Scheduler } from '../schedule/scheduler.js';
 import { computeStats, type Stats } from './mastery.js';
-import { toPlainText } from '../markdown/text.js';
 import { selectWeakest, WEAKEST_COUNT } from './weakest.js';
 
 /** One of the weakest cards, with what the screen shows of it. */
