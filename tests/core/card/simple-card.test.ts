@@ -3,17 +3,7 @@ import YAML from 'yaml';
 import { parseFullNote } from '../../../src/core/card/full-card.js';
 import { parseSimpleNote } from '../../../src/core/card/simple-card.js';
 import { parseSimpleYaml } from '../../../src/core/card/simple-yaml.js';
-
-/** A small seeded PRNG (mulberry32), so every run checks the same cases. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '../../../scripts/seeded-random.mjs';
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 

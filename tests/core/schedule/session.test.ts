@@ -18,6 +18,7 @@ import {
 } from '../../../src/core/schedule/session.js';
 import { getStudyDayEnd, getStudyDayStart } from '../../../src/core/schedule/study-day.js';
 import { makeCard } from '../../support/make-card.js';
+import { createRandom } from '../../../scripts/seeded-random.mjs';
 
 const DAY = 86_400_000;
 const now = new Date('2026-03-10T12:00:00Z'); // tests run with TZ=UTC
@@ -227,16 +228,6 @@ describe('siblings (cards of one note)', () => {
   /** The places where a card follows its sibling. */
   const besideSibling = (cards: readonly Card[]) =>
     cards.flatMap((c, index) => (index > 0 && cards[index - 1]?.note === c.note ? [index] : []));
-  /** A small seeded PRNG (mulberry32), so every run checks the same orders. */
-  const createRandom = (seed: number) => {
-    let state = seed >>> 0;
-    return () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(state ^ (state >>> 15), state | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  };
   const deck = notesOf({ a: 4, b: 3, c: 2, d: 2, e: 3, f: 2 });
 
   it('never puts siblings back to back with --all, every card kept', () => {
