@@ -11,28 +11,36 @@ export type CachedResult = { cards: CardInfo[]; idLine: number; warnings?: CardP
 
 /**
  * One column per field, entries (files) in path order, so that 100,000 cards parse as a few long lists of strings and
- * one block of numbers instead of 100,000 small arrays (parsing and collecting those took a quarter of `list`'s time).
- * An entry is a note (its id, difficulty, tags and cards) or a problem (its message and line); the cards of all notes
- * follow each other in the card columns.
+ * two blocks of numbers instead of 100,000 small arrays (parsing and collecting those took a quarter of `list`'s time).
+ * An entry is a file's cards or its problem (a message and a line); the cards of all files follow each other in the
+ * card columns, each with its own note, line, deck, difficulty and tags (a file may hold several notes).
  */
 export interface CardColumns {
   paths: string[];
-  /** Per entry: `e`, `m`, `h` or `-` (a note's difficulty, or none), `x` for a problem. */
+  /** Per entry: `+` for cards, `x` for a problem. */
   kinds: string;
-  /** A note's id, or a problem's message. */
+  /** Per entry: a problem's message, '' for cards. */
   texts: string[];
-  /** Every note's tags, one after the other (`numbers` says how many each has). */
-  tags: string[];
-  /** Base64 of 64-bit floats, NUMBERS_PER_ENTRY an entry: the file key, the `id:` line (or the problem's), the tag count, the card count and the note's line. */
+  /** Base64 of 64-bit floats, NUMBERS_PER_ENTRY an entry: the file key, the `id:` line (or the problem's), the card count. */
   numbers: string;
+  /** Per card: its id. */
+  ids: string[];
+  /** Per card: its note's id, '' when that is its own id. */
+  notes: string[];
+  /** Per card: its deck, '' when that is its file's folder. */
+  decks: string[];
   /** Per card: `b`, `r` or `c` (its kind). */
   cardKinds: string;
-  /** Per card: what its id adds to its note's (`''` for a basic card). */
-  suffixes: string[];
+  /** Per card: `e`, `m`, `h` or `-` (its difficulty, or none). */
+  difficulties: string;
   /** Per card: its question, as plain text. */
   questions: string[];
   /** Per card: its identity text ('' for most). */
   identityTexts: string[];
+  /** Every card's tags, one after the other (`cardNumbers` says how many each has). */
+  tags: string[];
+  /** Base64 of 64-bit floats, NUMBERS_PER_CARD a card: its line, its tag count (-1: the same tags as the card before). */
+  cardNumbers: string;
 }
 
 /** A result to encode, with the key of the file it came from: `keys[keyAt…]`, FILE_KEY_LENGTH numbers. */
@@ -52,124 +60,150 @@ export interface DecodedCards {
   entry(index: number): CachedResult;
 }
 
-const NUMBERS_PER_ENTRY = FILE_KEY_LENGTH + 4;
+const NUMBERS_PER_ENTRY = FILE_KEY_LENGTH + 2;
 const LINE = FILE_KEY_LENGTH;
-const TAG_COUNT = FILE_KEY_LENGTH + 1;
-const CARD_COUNT = FILE_KEY_LENGTH + 2;
-const NOTE_LINE = FILE_KEY_LENGTH + 3;
-const KIND_OF: Record<Difficulty, string> = { easy: 'e', medium: 'm', hard: 'h' };
-const DIFFICULTY_OF: Record<string, Difficulty | null> = { e: 'easy', m: 'medium', h: 'hard', '-': null };
+const CARD_COUNT = FILE_KEY_LENGTH + 1;
+const NUMBERS_PER_CARD = 2;
+const SAME_TAGS = -1;
 const PROBLEM = 'x';
-const CARD_KIND_OF: Record<CardKind, string> = { basic: 'b', reversed: 'r', cloze: 'c' };
-const CARD_KIND_BY_LETTER: Record<string, CardKind> = { b: 'basic', r: 'reversed', c: 'cloze' };
+const CARDS = '+';
+const DIFFICULTY_LETTER: Record<Difficulty, string> = { easy: 'e', medium: 'm', hard: 'h' };
+const DIFFICULTY_OF: Record<string, Difficulty | null> = { e: 'easy', m: 'medium', h: 'hard', '-': null };
+const CARD_KIND_LETTER: Record<CardKind, string> = { basic: 'b', reversed: 'r', cloze: 'c' };
+const CARD_KIND_OF: Record<string, CardKind> = { b: 'basic', r: 'reversed', c: 'cloze' };
 
 /** The columns of `entries`, which are in path order. */
 export function encodeCards(entries: readonly CardEntry[]): CardColumns {
   const numbers = new Float64Array(entries.length * NUMBERS_PER_ENTRY);
-  const columns = { paths: [] as string[], texts: [] as string[], tags: [] as string[] };
-  const kinds: string[] = [];
-  const cardColumns = {
-    kinds: [] as string[],
-    suffixes: [] as string[],
+  const cardCount = entries.reduce((total, { result }) => total + ('cards' in result ? result.cards.length : 0), 0);
+  const cardNumbers = new Float64Array(cardCount * NUMBERS_PER_CARD);
+  const columns = {
+    paths: [] as string[],
+    texts: [] as string[],
+    ids: [] as string[],
+    notes: [] as string[],
+    decks: [] as string[],
     questions: [] as string[],
     identityTexts: [] as string[],
+    tags: [] as string[],
   };
+  const letters = { kinds: [] as string[], cardKinds: [] as string[], difficulties: [] as string[] };
+  let card = 0;
   entries.forEach(({ path, result, keys, keyAt }, index) => {
     const offset = index * NUMBERS_PER_ENTRY;
     for (let part = 0; part < FILE_KEY_LENGTH; part += 1) numbers[offset + part] = keys[keyAt + part] as number;
     columns.paths.push(path);
     if ('problem' in result) {
-      kinds.push(PROBLEM);
+      letters.kinds.push(PROBLEM);
       columns.texts.push(result.problem.message);
       numbers[offset + LINE] = result.problem.line;
       return;
     }
-    const [first] = result.cards;
-    if (!first) throw new Error('a note without cards cannot be cached');
-    kinds.push(first.difficulty ? KIND_OF[first.difficulty] : '-');
-    columns.texts.push(first.note);
-    columns.tags.push(...first.tags);
+    letters.kinds.push(CARDS);
+    columns.texts.push('');
     numbers[offset + LINE] = result.idLine;
-    numbers[offset + TAG_COUNT] = first.tags.length;
     numbers[offset + CARD_COUNT] = result.cards.length;
-    numbers[offset + NOTE_LINE] = first.line;
-    for (const card of result.cards) {
-      cardColumns.kinds.push(CARD_KIND_OF[card.kind]);
-      cardColumns.suffixes.push(card.id.slice(card.note.length));
-      cardColumns.questions.push(card.questionText);
-      cardColumns.identityTexts.push(card.identityText);
+    const folder = deckOf(path);
+    let previousTags: readonly string[] | undefined;
+    for (const info of result.cards) {
+      columns.ids.push(info.id);
+      columns.notes.push(info.note === info.id ? '' : info.note);
+      columns.decks.push(info.deck === folder ? '' : info.deck);
+      letters.cardKinds.push(CARD_KIND_LETTER[info.kind]);
+      letters.difficulties.push(info.difficulty ? DIFFICULTY_LETTER[info.difficulty] : '-');
+      columns.questions.push(info.questionText);
+      columns.identityTexts.push(info.identityText);
+      const at = card * NUMBERS_PER_CARD;
+      cardNumbers[at] = info.line;
+      // The cards of a note share their tags: written once.
+      const sameTags = previousTags !== undefined && sameItems(previousTags, info.tags);
+      cardNumbers[at + 1] = sameTags ? SAME_TAGS : info.tags.length;
+      if (!sameTags) columns.tags.push(...info.tags);
+      previousTags = info.tags;
+      card += 1;
     }
   });
   return {
     ...columns,
-    kinds: kinds.join(''),
+    kinds: letters.kinds.join(''),
+    cardKinds: letters.cardKinds.join(''),
+    difficulties: letters.difficulties.join(''),
     numbers: Buffer.from(numbers.buffer).toString('base64'),
-    cardKinds: cardColumns.kinds.join(''),
-    suffixes: cardColumns.suffixes,
-    questions: cardColumns.questions,
-    identityTexts: cardColumns.identityTexts,
+    cardNumbers: Buffer.from(cardNumbers.buffer).toString('base64'),
   };
 }
 
 /** Reads columns back (as JSON gave them); null when they do not fit together, so the cache is simply rebuilt. */
 export function decodeCards(columns: CardColumns): DecodedCards | null {
-  const { paths, kinds, texts, tags, cardKinds, suffixes, questions, identityTexts } = columns;
+  const { paths, kinds, texts, ids, notes, decks, cardKinds, difficulties, questions, identityTexts, tags } = columns;
   const count = Array.isArray(paths) ? paths.length : -1;
-  const bytes = Buffer.from(typeof columns.numbers === 'string' ? columns.numbers : '', 'base64');
-  if (typeof kinds !== 'string' || kinds.length !== count || !isStringList(texts, count)) return null;
-  if (!isStringList(paths, count) || !isStringList(tags, tags?.length)) return null;
-  if (typeof cardKinds !== 'string' || !isStringList(suffixes, cardKinds.length)) return null;
-  if (!isStringList(questions, cardKinds.length) || !isStringList(identityTexts, cardKinds.length)) return null;
-  if (bytes.length !== count * NUMBERS_PER_ENTRY * 8) return null;
-  const numbers = readFloat64s(bytes, 0, count * NUMBERS_PER_ENTRY);
-  // Where each entry's tags and cards start in their columns, and at the end where the last one's end.
-  const tagStarts = new Uint32Array(count + 1);
+  const cards = Array.isArray(ids) ? ids.length : -1;
+  if (typeof kinds !== 'string' || kinds.length !== count || !/^[+x]*$/.test(kinds)) return null;
+  if (!isStringList(paths, count) || !isStringList(texts, count)) return null;
+  for (const list of [ids, notes, decks, questions, identityTexts]) if (!isStringList(list, cards)) return null;
+  if (typeof cardKinds !== 'string' || cardKinds.length !== cards || !/^[brc]*$/.test(cardKinds)) return null;
+  if (typeof difficulties !== 'string' || difficulties.length !== cards || !/^[emh-]*$/.test(difficulties)) return null;
+  if (!isStringList(tags, tags?.length)) return null;
+  const numbers = decodeNumbers(columns.numbers, count * NUMBERS_PER_ENTRY);
+  const cardNumbers = decodeNumbers(columns.cardNumbers, cards * NUMBERS_PER_CARD);
+  if (!numbers || !cardNumbers) return null;
+  // Where each entry's cards start, and where each card's tags start (the last one's end at the end).
   const cardStarts = new Uint32Array(count + 1);
   for (let index = 0; index < count; index += 1) {
-    const entryTags = numbers[index * NUMBERS_PER_ENTRY + TAG_COUNT] as number;
-    const entryCards = numbers[index * NUMBERS_PER_ENTRY + CARD_COUNT] as number;
-    const kind = kinds[index] as string;
-    if (!isCount(entryTags) || !isCount(entryCards) || !(kind in DIFFICULTY_OF || kind === PROBLEM)) return null;
-    tagStarts[index + 1] = (tagStarts[index] as number) + entryTags;
+    const entryCards = kinds[index] === CARDS ? (numbers[index * NUMBERS_PER_ENTRY + CARD_COUNT] as number) : 0;
+    if (!isCount(entryCards)) return null;
     cardStarts[index + 1] = (cardStarts[index] as number) + entryCards;
   }
-  if (tagStarts[count] !== tags.length || cardStarts[count] !== cardKinds.length) return null;
-  if (!/^[brc]*$/.test(cardKinds)) return null;
+  if (cardStarts[count] !== cards) return null;
+  const tagStarts = new Uint32Array(cards + 1);
+  for (let card = 0; card < cards; card += 1) {
+    const cardTags = cardNumbers[card * NUMBERS_PER_CARD + 1] as number;
+    if (cardTags !== SAME_TAGS && !isCount(cardTags)) return null;
+    tagStarts[card + 1] = (tagStarts[card] as number) + Math.max(0, cardTags);
+  }
+  if (tagStarts[cards] !== tags.length) return null;
   return {
     paths,
     numbers,
     keyAt: (index) => index * NUMBERS_PER_ENTRY,
     entry(index) {
       const path = paths[index] as string;
-      const kind = kinds[index] as string;
-      const at = index * NUMBERS_PER_ENTRY;
-      const line = numbers[at + LINE] as number;
-      if (kind === PROBLEM) return { problem: { path, line, message: texts[index] as string } };
-      const note = texts[index] as string;
-      const deck = deckOf(path);
-      const noteLine = numbers[at + NOTE_LINE] as number;
-      const difficulty = DIFFICULTY_OF[kind] ?? null;
-      const noteTags = tags.slice(tagStarts[index], tagStarts[index + 1]);
-      const cards: CardInfo[] = [];
+      const line = numbers[index * NUMBERS_PER_ENTRY + LINE] as number;
+      if (kinds[index] === PROBLEM) return { problem: { path, line, message: texts[index] as string } };
+      const folder = deckOf(path);
+      const infos: CardInfo[] = [];
+      let cardTags: string[] = [];
       for (let card = cardStarts[index] as number; card < (cardStarts[index + 1] as number); card += 1) {
-        const suffix = suffixes[card] as string;
+        const id = ids[card] as string;
+        if (cardNumbers[card * NUMBERS_PER_CARD + 1] !== SAME_TAGS)
+          cardTags = tags.slice(tagStarts[card], tagStarts[card + 1]);
         // One literal of one shape for every card: 100,000 of them are made per run.
-        cards.push({
-          id: suffix ? note + suffix : note,
-          note,
-          kind: CARD_KIND_BY_LETTER[cardKinds[card] as string] as CardKind,
-          line: noteLine,
-          deck,
+        infos.push({
+          id,
+          note: (notes[card] as string) || id,
+          kind: CARD_KIND_OF[cardKinds[card] as string] as CardKind,
+          line: cardNumbers[card * NUMBERS_PER_CARD] as number,
+          deck: (decks[card] as string) || folder,
           path,
-          difficulty,
-          tags: noteTags,
+          difficulty: DIFFICULTY_OF[difficulties[card] as string] ?? null,
+          tags: cardTags,
           questionText: questions[card] as string,
           identityText: identityTexts[card] as string,
         });
       }
-      return { cards, idLine: line };
+      return { cards: infos, idLine: line };
     },
   };
+}
+
+/** `count` numbers from base64, or null when the text does not hold exactly that many. */
+function decodeNumbers(base64: unknown, count: number): Float64Array | null {
+  const bytes = Buffer.from(typeof base64 === 'string' ? base64 : '', 'base64');
+  return bytes.length === count * 8 ? readFloat64s(bytes, 0, count) : null;
+}
+
+function sameItems(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((item, index) => item === b[index]));
 }
 
 function isCount(value: number): boolean {

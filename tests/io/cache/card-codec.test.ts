@@ -72,6 +72,38 @@ const RESULTS: CachedResult[] = [
     ],
     idLine: 1,
   },
+  // A file of another tool's format: several notes, each with its own line, deck, difficulty and tags.
+  {
+    cards: [
+      {
+        ...baseCard('vault/j.md', 'vault'),
+        id: 'vault/j#what-is-x',
+        note: 'vault/j#what-is-x',
+        line: 3,
+        deck: 'math/sets',
+        tags: ['a'],
+      },
+      {
+        ...baseCard('vault/j.md', 'vault'),
+        id: 'vault/j#what-is-x#reverse',
+        note: 'vault/j#what-is-x',
+        kind: 'reversed' as const,
+        line: 3,
+        deck: 'math/sets',
+        tags: ['a'],
+      },
+      {
+        ...baseCard('vault/j.md', 'vault'),
+        id: 'vault/j#y',
+        note: 'vault/j#y',
+        line: 9,
+        difficulty: 'easy' as const,
+        tags: [],
+        identityText: 'y?',
+      },
+    ],
+    idLine: 1,
+  },
 ];
 
 /** Entries as the cache keeps them: each with a file key of five distinct numbers. */
@@ -118,13 +150,17 @@ describe('the parse cache codec', () => {
     const good = encodeCards(entriesOf(RESULTS));
     const damages = [
       { paths: good.paths.slice(1) },
-      { kinds: `${good.kinds}e` },
-      { kinds: good.kinds.replace('e', 'q') },
+      { kinds: `${good.kinds}+` },
+      { kinds: good.kinds.replace('+', 'q') },
       { texts: [...good.texts.slice(1), 7] },
       { tags: good.tags.slice(1) },
       { questions: null },
+      { ids: good.ids.slice(1) },
+      { cardKinds: good.cardKinds.replace('b', 'z') },
+      { difficulties: good.difficulties.slice(1) },
       { numbers: good.numbers.slice(0, 40) },
       { numbers: 'not base64 at all' },
+      { cardNumbers: good.cardNumbers.slice(0, 40) },
     ];
     for (const damage of damages) {
       expect(decodeCards({ ...good, ...damage } as never), JSON.stringify(damage)).toBeNull();
