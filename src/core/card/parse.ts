@@ -1,7 +1,24 @@
+import type { Card, CardProblem, Note } from './card.js';
 import type { ParsedNote } from './fields.js';
 import { parseSimpleNote } from './simple-card.js';
 
 export type { ParsedNote } from './fields.js';
+
+/**
+ * A parsed card file: its notes and the cards they yield, the line of its `id:` field (1 when it has none) and what is
+ * worth a warning, or why it holds no valid note.
+ */
+export type ParsedFile =
+  | { notes: Note[]; cards: Card[]; idLine: number; warnings?: CardProblem[] }
+  | { problem: CardProblem };
+
+/** Reads one card file's text: the notes it holds (one, in flashdeck's format) and their cards. */
+export async function parseFile(text: string, path: string): Promise<ParsedFile> {
+  const parsed = await parseNote(text, path);
+  if ('problem' in parsed) return parsed;
+  const { note, ...rest } = parsed;
+  return { notes: [note], ...rest };
+}
 
 let fullParser: Promise<typeof import('./full-card.js')> | undefined;
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Card, CardInfo, CardProblem, Note } from '../../core/card/card.js';
-import { parseNote, type ParsedNote } from '../../core/card/parse.js';
+import { parseFile, type ParsedFile } from '../../core/card/parse.js';
 import { formatCount, sanitizeTerminalText } from '../../core/markdown/text.js';
 import { checkCardsFolder, formatLintCommand } from './cards-folder.js';
 
@@ -23,7 +23,7 @@ export interface LoadedCards<T extends CardInfo> {
 
 /** A file's cards (or their infos), as a parse gave them or the parse cache kept them, or why it holds none. */
 export type FileCards<T extends CardInfo> =
-  | { cards: T[]; idLine: number; warnings?: CardProblem[]; note?: Note }
+  | { cards: T[]; idLine: number; warnings?: CardProblem[] }
   | { problem: CardProblem };
 
 // File system calls are synchronous on purpose: for thousands of small files they finish several times sooner than
@@ -35,10 +35,10 @@ export type FileCards<T extends CardInfo> =
  */
 export async function loadCards(root: string): Promise<LoadedCards<Card> & { notes: Note[] }> {
   const files = findCardFiles(root);
-  const results: ParsedNote[] = [];
+  const results: ParsedFile[] = [];
   for (const path of files.found) results.push(await readCardFile({ absolute: join(root, path), path }));
-  const loaded = keepFirstOfEachId(results, files.problems);
-  return { ...loaded, notes: loaded.files.map((file) => (file as { note: Note }).note) };
+  const { cards, problems, files: kept } = keepFirstOfEachId(results, files.problems);
+  return { cards, problems, notes: kept.flatMap((file) => file.notes) };
 }
 
 /**
@@ -56,7 +56,7 @@ export function findCardFiles(root: string): { found: string[]; problems: CardPr
 }
 
 /** Reads one card file again (after an edit), by its path relative to `root`. */
-export function loadCardFile(root: string, path: string): Promise<ParsedNote> {
+export function loadCardFile(root: string, path: string): Promise<ParsedFile> {
   return readCardFile({ absolute: join(root, path), path });
 }
 
@@ -64,8 +64,8 @@ export function loadCardFile(root: string, path: string): Promise<ParsedNote> {
 type FileStats = { isFile(): boolean; size: number };
 
 /** Reads and parses one card file; `stats` when the caller has them already. */
-export async function readCardFile(file: CardFile, stats?: FileStats): Promise<ParsedNote> {
-  const fail = (message: string): ParsedNote => ({ problem: { path: file.path, line: 1, message } });
+export async function readCardFile(file: CardFile, stats?: FileStats): Promise<ParsedFile> {
+  const fail = (message: string): ParsedFile => ({ problem: { path: file.path, line: 1, message } });
   let bytes: Buffer;
   try {
     const info = stats ?? statSync(file.absolute);
@@ -86,7 +86,7 @@ export async function readCardFile(file: CardFile, stats?: FileStats): Promise<P
   } catch {
     return fail('not valid UTF-8 text: save the file as UTF-8');
   }
-  return parseNote(text, file.path);
+  return parseFile(text, file.path);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { statSync, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Card, CardInfo } from '../../core/card/card.js';
-import type { ParsedNote } from '../../core/card/fields.js';
+import type { ParsedFile } from '../../core/card/parse.js';
 import { sanitizeTerminalText } from '../../core/markdown/text.js';
 import { describeError, findCardFiles, keepFirstOfEachId, loadCardFile, readCardFile, type LoadedCards } from './card-files.js';
 import { openParseCache, type CachedResult } from '../cache/parse-cache.js';
@@ -45,7 +45,7 @@ export async function loadCardInfos(root: string, cacheDir: string, now = Date.n
  * holds the same valid card (it changed since it was listed) leaves that card out, with a warning.
  */
 export async function loadFullCards(root: string, infos: readonly CardInfo[], warn: (line: string) => void): Promise<Card[]> {
-  const files = new Map<string, Promise<ParsedNote>>();
+  const files = new Map<string, Promise<ParsedFile>>();
   const cards: Card[] = [];
   for (const info of infos) {
     const read = files.get(info.path) ?? loadCardFile(root, info.path);
@@ -58,10 +58,11 @@ export async function loadFullCards(root: string, infos: readonly CardInfo[], wa
   return cards;
 }
 
-function withoutAnswer(parsed: ParsedNote): CachedResult {
+function withoutAnswer(parsed: ParsedFile): CachedResult {
   if ('problem' in parsed) return parsed;
-  // Every field but the answer, so a new card field needs no change here; the texts cut from the file are copied.
-  const tags = parsed.note.tags.map(detach);
+  // Every field but the answer, so a new card field needs no change here; the texts cut from the file are copied
+  // (a note's tags once for all its cards).
+  const tagCopies = new Map(parsed.notes.map((note) => [note.tags, note.tags.map(detach)]));
   const cards = parsed.cards.map(({ question: _question, answer: _answer, ...info }) => {
     const id = detach(info.id);
     return {
@@ -69,7 +70,7 @@ function withoutAnswer(parsed: ParsedNote): CachedResult {
       id,
       // A basic card's id is its note's: one string for both.
       note: info.note === info.id ? id : detach(info.note),
-      tags,
+      tags: tagCopies.get(info.tags) ?? info.tags.map(detach),
       questionText: detach(info.questionText),
       identityText: detach(info.identityText),
     };
