@@ -9,8 +9,7 @@ export type { ParsedNote } from './fields.js';
  * worth a warning, or why it holds no valid note.
  */
 export type ParsedFile =
-  | { notes: Note[]; cards: Card[]; idLine: number; warnings?: CardProblem[] }
-  | { problem: CardProblem };
+  { notes: Note[]; cards: Card[]; idLine: number; warnings?: CardProblem[] } | { problem: CardProblem };
 
 /** Reads one card file's text: the notes it holds (one, in flashdeck's format) and their cards. */
 export async function parseFile(text: string, path: string): Promise<ParsedFile> {
