@@ -7,7 +7,7 @@ export const RELINK_SIMILARITY = 0.8;
 
 /**
  * The renames that give rated cards back their history after an edit changed their ids (a deletion renumbered, a
- * card moved within its file). Only cards with an identity text take part, within their note: a card of the log whose
+ * card moved within its file). Only cards with an identity text take part, within their note or file: a card of the log whose
  * id is gone, or whose card now hides something else, is matched with a card that is new (or that changed too) when
  * its last rated text and that card's text are the same or nearly (RELINK_SIMILARITY), and neither has another such
  * match. Anything less certain is left alone: a history never moves to a card it may not belong to.
@@ -18,28 +18,32 @@ export function findRenames(
   hasHistory: (id: string) => boolean,
   at: string,
 ): RenameEntry[] {
-  const newNotes = new Set(cards.filter((card) => card.identityText && !hasHistory(card.id)).map((card) => card.note));
-  if (newNotes.size === 0 || texts.size === 0) return [];
-  const ratedByNote = groupBy([...texts.keys()].filter(hasHistory), (id) => noteOf(id, newNotes));
-  const cardsByNote = groupBy(
-    cards.filter((card) => ratedByNote.has(card.note)),
-    (card) => card.note,
+  const newGroups = new Set(cards.filter((card) => card.identityText && !hasHistory(card.id)).map(groupOf));
+  if (newGroups.size === 0 || texts.size === 0) return [];
+  const ratedByGroup = groupBy(
+    [...texts.keys()].filter((id) => hasHistory(id) && newGroups.has(groupOf({ id }))),
+    (id) => groupOf({ id }),
+  );
+  const cardsByGroup = groupBy(
+    cards.filter((card) => ratedByGroup.has(groupOf(card))),
+    groupOf,
   );
   const renames: RenameEntry[] = [];
-  for (const [note, rated] of ratedByNote) {
-    if (note === undefined) continue;
-    for (const [from, to] of matchNote(rated, cardsByNote.get(note) ?? [], texts, hasHistory)) {
+  for (const [group, rated] of ratedByGroup) {
+    for (const [from, to] of matchNote(rated, cardsByGroup.get(group) ?? [], texts, hasHistory)) {
       renames.push({ card: to, renamed: from, at });
     }
   }
   return renames;
 }
 
-/** The note of a rated card id among `notes`: the id up to its last `#`. */
-function noteOf(id: string, notes: ReadonlySet<string>): string | undefined {
-  const hash = id.lastIndexOf('#');
-  const note = hash === -1 ? undefined : id.slice(0, hash);
-  return note !== undefined && notes.has(note) ? note : undefined;
+/**
+ * Where a card's history may be looked for: the cards whose ids start alike, up to the first `#` (a note's cards,
+ * `n`, `n#reverse`, `n#c2`; or the cards of a file read in place, `file#question`).
+ */
+function groupOf(card: { id: string }): string {
+  const hash = card.id.indexOf('#');
+  return hash === -1 ? card.id : card.id.slice(0, hash);
 }
 
 /** Old id → new id for one note's cards, each pair certain. */
