@@ -1,0 +1,128 @@
+import { convertBracketCloze } from './bracket-cloze.js';
+import type { ForeignNote, ForeignReading } from './foreign-note.js';
+import { findCodeLines, splitLines } from './lines.js';
+
+type Problem = ForeignReading['problems'][number];
+
+/** A `Q:` or `C:` block being read: its lines so far, and the `A:` part once it has begun. */
+interface Block {
+  kind: 'Q' | 'C';
+  line: number;
+  question: string[];
+  answer: string[] | null;
+}
+
+// `C:\Users` and `C://` are paths, not cloze cards.
+const MARKER = /^([QAC]):(?![\\/])(.*)$/;
+
+/** Whether the text reads as hashcards or repeater cards: a `Q:` line with an `A:` line after it, or a `C:` line. */
+export function recognizeHashcards(text: string): boolean {
+  let question = false;
+  for (const line of splitLines(text)) {
+    const kind = MARKER.exec(line)?.[1];
+    if (kind === 'C' || (kind === 'A' && question)) return true;
+    if (kind === 'Q') question = true;
+  }
+  return false;
+}
+
+/**
+ * The notes of a hashcards or repeater file: `Q:`/`A:` blocks and `C:` cloze blocks, each running to the next block,
+ * a `---` line or the end; text outside blocks is the author's notes. The deck is the TOML frontmatter's `name`.
+ * Identical cards are kept as written (hashcards would keep one).
+ */
+export function readHashcards(text: string): ForeignReading {
+  const lines = splitLines(text);
+  const problems: Problem[] = [];
+  const { deck, bodyStart } = readFrontmatter(lines, problems);
+  const code = findCodeLines(lines);
+  const notes: ForeignNote[] = [];
+  let block: Block | null = null;
+  const finish = () => {
+    if (block) addNote(block, deck, notes, problems);
+    block = null;
+  };
+  for (let index = bodyStart; index < lines.length; index += 1) {
+    const line = lines[index] ?? '';
+    const marker = code[index] ? null : MARKER.exec(line);
+    const rest = marker?.[2]?.trim() ?? '';
+    if (!code[index] && line.trim() === '---') finish();
+    else if (marker?.[1] === 'Q' || marker?.[1] === 'C') {
+      finish();
+      block = { kind: marker[1], line: index + 1, question: [rest], answer: null };
+    } else if (marker?.[1] === 'A' && block?.kind === 'Q' && block.answer === null) block.answer = [rest];
+    else if (marker?.[1] === 'A') problems.push({ line: index + 1, message: strayAnswer(block) });
+    else if (block) (block.answer ?? block.question).push(line);
+  }
+  finish();
+  return { format: 'hashcards', notes, problems };
+}
+
+function addNote(block: Block, deck: string | undefined, notes: ForeignNote[], problems: Problem[]): void {
+  const base = { line: block.line, reverse: false, tags: [], ...(deck === undefined ? {} : { deck }) };
+  if (block.kind === 'C') {
+    const cloze = convertBracketCloze(joinBlock(block.question));
+    if (cloze.deletions > 0) notes.push({ ...base, question: '', answer: cloze.text });
+    else
+      problems.push({
+        line: block.line,
+        message:
+          'This C: card hides nothing: put the hidden part in brackets, as in "C: The capital of France is [Paris]."',
+      });
+    return;
+  }
+  const question = joinBlock(block.question);
+  const answer = joinBlock(block.answer ?? []);
+  if (block.answer === null)
+    problems.push({
+      line: block.line,
+      message: 'This Q: has no A: after it: write the answer on a line starting "A:".',
+    });
+  else if (question === '')
+    problems.push({ line: block.line, message: 'This Q: is empty: write the question after "Q:".' });
+  else if (answer === '')
+    problems.push({ line: block.line, message: 'This card has an empty A:: write the answer after "A:".' });
+  else notes.push({ ...base, question, answer });
+}
+
+function strayAnswer(block: Block | null): string {
+  if (block?.kind === 'C') return 'A: after a C: card: a cloze card has no answer; start a question with "Q:" first.';
+  if (block?.answer) return 'A second A: for one question: start the next card with "Q:".';
+  return 'A: without a Q: before it: start the card with "Q:".';
+}
+
+/** The block's text, without the blank lines and whole-line HTML comments that sit between cards. */
+function joinBlock(lines: string[]): string {
+  let end = lines.length;
+  while (end > 0 && /^\s*(<!--.*-->\s*)?$/.test(lines[end - 1] ?? '')) end -= 1;
+  return lines.slice(0, end).join('\n').trim();
+}
+
+/** The TOML frontmatter between `---` (or `+++`) lines: only `name = "…"` matters, the deck's name. */
+function readFrontmatter(lines: string[], problems: Problem[]): { deck?: string; bodyStart: number } {
+  const fence = lines[0]?.trim();
+  if (fence !== '---' && fence !== '+++') return { bodyStart: 0 };
+  const close = lines.findIndex((line, index) => index > 0 && line.trim() === fence);
+  if (close < 0) {
+    problems.push({
+      line: 1,
+      message: `The frontmatter opened with ${fence} on line 1 is never closed: add a ${fence} line after it.`,
+    });
+    return { bodyStart: 0 };
+  }
+  // A hand-read subset of TOML (no parser in the dependencies): a basic "…" or literal '…' string.
+  const name = lines
+    .slice(1, close)
+    .map((line) => /^\s*name\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')\s*(?:#.*)?$/.exec(line))
+    .find((match) => match !== null);
+  if (!name) return { bodyStart: close + 1 };
+  return { deck: name[2] ?? unescapeBasicString(name[1] ?? ''), bodyStart: close + 1 };
+}
+
+function unescapeBasicString(value: string): string {
+  try {
+    return JSON.parse(`"${value}"`) as string;
+  } catch {
+    return value;
+  }
+}
