@@ -35,6 +35,7 @@ export function makeNote(fields: Partial<Note> = {}): Note {
     answer: 'a',
     answerLine: 3,
     reverse: false,
+    format: 'flashdeck',
     ...fields,
   };
 }

@@ -1,3 +1,5 @@
+import type { ForeignFormat } from '../formats/foreign-note.js';
+
 /** How hard a card is, as its author marked it. */
 export type Difficulty = 'easy' | 'medium' | 'hard';
 
@@ -63,7 +65,12 @@ export interface Note {
   answerLine: number;
   /** `reverse: true`: the note also yields a card asking the answer. */
   reverse: boolean;
+  /** Whose format the note's file is in: flashdeck's own, or another tool's, read in place. */
+  format: NoteFormat;
 }
+
+/** flashdeck's own card files, or another tool's files read in place. */
+export type NoteFormat = 'flashdeck' | ForeignFormat;
 
 /** Why a card file is not a valid card, with the 1-based line the problem is on. */
 export interface CardProblem {

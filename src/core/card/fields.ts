@@ -122,7 +122,17 @@ export function assembleNote(
   // A cloze title needs nothing below it: its deletions are the answers.
   if (!written.answer && !mayHoldClozeDeletions(written.question)) throw new CardError(written.line, EMPTY_ANSWER);
   const difficulty = declared ?? marked;
-  const note: Note = { id, deck: deckOf(path), path, difficulty, tags, ...written, question, reverse };
+  const note: Note = {
+    id,
+    deck: deckOf(path),
+    path,
+    difficulty,
+    tags,
+    ...written,
+    question,
+    reverse,
+    format: 'flashdeck',
+  };
   const cards = cardsOfNote(note);
   const warnings = findUnknownFields(fields, frontmatterLines, path);
   if (reverse && cards.every((card) => card.kind === 'cloze'))

@@ -59,13 +59,15 @@ function listCards(note: Note): Omit<Card, 'questionText'>[] {
   // `{{c` that turned out to be no deletion: the note is a basic one after all, and needs its question.
   if (!note.question) throw new CardError(note.line, NO_QUESTION);
   if (!note.answer) throw new CardError(note.line, EMPTY_ANSWER);
+  // A note of another tool's file has no id of its own (but its words): what a card asks tells it apart.
+  const identify = (asked: string) => (note.format === 'flashdeck' ? '' : toPlainText(asked).slice(0, MAX_REVIEW_TEXT));
   const basic = {
     ...common,
     id: note.id,
     kind: 'basic' as const,
     question: note.question,
     answer: note.answer,
-    identityText: '',
+    identityText: identify(note.question),
   };
   if (!note.reverse) return [basic];
   return [
@@ -76,7 +78,7 @@ function listCards(note: Note): Omit<Card, 'questionText'>[] {
       kind: 'reversed' as const,
       question: note.answer,
       answer: note.question,
-      identityText: '',
+      identityText: identify(note.answer),
     },
   ];
 }

@@ -1,5 +1,8 @@
-import type { Card, CardProblem, Note } from './card.js';
-import type { ParsedNote } from './fields.js';
+import { CardError, type Card, type CardProblem, type Note } from './card.js';
+import { normalizeCardText, type ParsedNote } from './fields.js';
+import { cardsOfNote } from './note-cards.js';
+import type { ForeignReading } from '../formats/foreign-note.js';
+import { readInPlace, toNotes } from '../formats/read-in-place.js';
 import { parseSimpleNote } from './simple-card.js';
 
 export type { ParsedNote } from './fields.js';
@@ -11,12 +14,40 @@ export type { ParsedNote } from './fields.js';
 export type ParsedFile =
   { notes: Note[]; cards: Card[]; idLine: number; warnings?: CardProblem[] } | { problem: CardProblem };
 
-/** Reads one card file's text: the notes it holds (one, in flashdeck's format) and their cards. */
-export async function parseFile(text: string, path: string): Promise<ParsedFile> {
+/**
+ * Reads one card file's text: the notes it holds and their cards. A file in another tool's format (recognised from
+ * its content, core/formats) is read in place; any other is a note in flashdeck's own format. In a folder of notes
+ * (`notesFolder`: an Obsidian vault, a Logseq graph) a note that holds no card is nothing, neither a card nor a
+ * problem, and a note in flashdeck's format counts only when something marks it as a card (a difficulty,
+ * `reverse`, a cloze deletion): a vault's ordinary notes have headings and text too.
+ */
+export async function parseFile(text: string, path: string, notesFolder = false): Promise<ParsedFile> {
+  const nothing: ParsedFile = { notes: [], cards: [], idLine: 1 };
+  const reading = readInPlace(normalizeCardText(text));
+  if (reading && reading.notes.length > 0) return readNotes(reading, path);
+  if (reading && notesFolder) return nothing;
   const parsed = await parseNote(text, path);
-  if ('problem' in parsed) return parsed;
+  if ('problem' in parsed) return notesFolder ? nothing : parsed;
   const { note, ...rest } = parsed;
-  return { notes: [note], ...rest };
+  const marked = note.difficulty !== null || note.reverse || parsed.cards.some((card) => card.kind === 'cloze');
+  return notesFolder && !marked ? nothing : { notes: [note], ...rest };
+}
+
+/** The notes of a file in another tool's format, its problems as warnings (the notes around them still count). */
+function readNotes(reading: ForeignReading, path: string): ParsedFile {
+  const notes: Note[] = [];
+  const cards: Card[] = [];
+  const warnings: CardProblem[] = reading.problems.map((problem) => ({ path, ...problem }));
+  for (const note of toNotes(reading, path)) {
+    try {
+      cards.push(...cardsOfNote(note));
+      notes.push(note);
+    } catch (error) {
+      if (!(error instanceof CardError)) throw error;
+      warnings.push({ path, line: error.line, message: error.message });
+    }
+  }
+  return warnings.length > 0 ? { notes, cards, idLine: 1, warnings } : { notes, cards, idLine: 1 };
 }
 
 let fullParser: Promise<typeof import('./full-card.js')> | undefined;

@@ -39,8 +39,9 @@ interface StoredColumns extends CardColumns {
  * Opens the parse cache of the cards folder `root` in `cacheDir` (empty when missing, damaged, or from another parser).
  * Lookups are expected in path order, as the walk gives them; one out of order is simply a miss.
  */
-export function openParseCache(cacheDir: string, root: string, now: number): ParseCache {
-  const file = path.join(cacheDir, `cards-${fingerprint(root)}.json`);
+export function openParseCache(cacheDir: string, root: string, now: number, notesFolder = false): ParseCache {
+  // A folder that becomes a vault (or stops being one) reads its files otherwise: it gets a cache of its own.
+  const file = path.join(cacheDir, `cards-${fingerprint(notesFolder ? `${root}\u0000notes` : root)}.json`);
   const stored = readStored(file, root);
   const storedCount = stored?.paths.length ?? 0;
   // In path order: the index of a stored entry still valid, or a fresh result.

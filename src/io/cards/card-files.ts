@@ -3,7 +3,7 @@ import { join, sep } from 'node:path';
 import type { Card, CardInfo, CardProblem, Note } from '../../core/card/card.js';
 import { parseFile, type ParsedFile } from '../../core/card/parse.js';
 import { formatCount, sanitizeTerminalText } from '../../core/markdown/text.js';
-import { checkCardsFolder, formatLintCommand } from './cards-folder.js';
+import { checkCardsFolder, formatLintCommand, isNotesFolder } from './cards-folder.js';
 
 const MAX_CARD_BYTES = 1024 * 1024;
 const WARNINGS_SHOWN = 5;
@@ -13,6 +13,8 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 export interface CardFile {
   absolute: string;
   path: string;
+  /** It is in a folder of notes (see `isNotesFolder`): a note without a card is nothing. */
+  notesFolder: boolean;
 }
 
 /** Valid cards (or their infos) and the files that are not valid cards. */
@@ -35,8 +37,9 @@ export type FileCards<T extends CardInfo> =
  */
 export async function loadCards(root: string): Promise<LoadedCards<Card> & { notes: Note[] }> {
   const files = findCardFiles(root);
+  const notesFolder = isNotesFolder(root);
   const results: ParsedFile[] = [];
-  for (const path of files.found) results.push(await readCardFile({ absolute: join(root, path), path }));
+  for (const path of files.found) results.push(await readCardFile({ absolute: join(root, path), path, notesFolder }));
   const { cards, problems, files: kept } = keepFirstOfEachId(results, files.problems);
   return { cards, problems, notes: kept.flatMap((file) => file.notes) };
 }
@@ -57,7 +60,7 @@ export function findCardFiles(root: string): { found: string[]; problems: CardPr
 
 /** Reads one card file again (after an edit), by its path relative to `root`. */
 export function loadCardFile(root: string, path: string): Promise<ParsedFile> {
-  return readCardFile({ absolute: join(root, path), path });
+  return readCardFile({ absolute: join(root, path), path, notesFolder: isNotesFolder(root) });
 }
 
 /** What reading a card file needs to know of its stats. */
@@ -86,7 +89,7 @@ export async function readCardFile(file: CardFile, stats?: FileStats): Promise<P
   } catch {
     return fail('not valid UTF-8 text: save the file as UTF-8');
   }
-  return parseFile(text, file.path);
+  return parseFile(text, file.path, file.notesFolder);
 }
 
 /**

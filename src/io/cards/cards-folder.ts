@@ -1,4 +1,5 @@
-import { statSync, type Stats } from 'node:fs';
+import { existsSync, statSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { sanitizeTerminalText } from '../../core/markdown/terminal-text.js';
 
@@ -25,4 +26,12 @@ export function checkCardsFolder(root: string, variable?: string): void {
 export function formatLintCommand(root: string): string {
   const shown = sanitizeTerminalText(root);
   return `flashdeck lint --cards ${/^[\w@%+=:,./-]+$/.test(shown) ? shown : `'${shown.replaceAll("'", "'\\''")}'`}`;
+}
+
+/**
+ * Whether `root` is a folder of notes rather than of cards: an Obsidian vault (`.obsidian/`) or a Logseq graph
+ * (`logseq/config.edn`), where most notes hold no card.
+ */
+export function isNotesFolder(root: string): boolean {
+  return existsSync(join(root, '.obsidian')) || existsSync(join(root, 'logseq', 'config.edn'));
 }

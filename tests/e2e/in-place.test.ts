@@ -1,0 +1,134 @@
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cardFile, cliEnv, readReviewLog, revealAndRate, runCli, startPty, testdir } from './helpers.js';
+
+const COLLECTIONS = path.resolve('tests/fixtures/collections');
+
+interface ListEntry {
+  id: string;
+  note: string;
+  kind: string;
+  deck: string;
+  line: number;
+  question: string;
+  reviews: number;
+}
+
+function list(cards: string, home: string): ListEntry[] {
+  const result = runCli(['list', '--json', '--cards', cards], cliEnv(home));
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as ListEntry[];
+}
+
+/** A vault (an `.obsidian` folder at its root) holding the real Obsidian notes and a note without cards. */
+function vault(): string {
+  const root = testdir({ 'daily/2026-12-01.md': '# Tuesday\n\nMet Ana; read two chapters.\n' });
+  mkdirSync(path.join(root, '.obsidian'));
+  cpSync(path.join(COLLECTIONS, 'obsidian-sr'), path.join(root, 'notes'), { recursive: true });
+  return root;
+}
+
+describe('an Obsidian vault, read in place', () => {
+  it('gives the cards of its notes (as the plugin counts them), decks from tags, and nothing for other notes', () => {
+    const root = vault();
+    const entries = list(root, testdir());
+    // 8 + 6 + 5 + 1 cards (tests/fixtures/collections/SOURCES.md); the daily note and the untagged notes give none.
+    expect(entries).toHaveLength(20);
+    const byFile = (name: string) => entries.filter((entry) => entry.id.startsWith(`notes/${name}#`));
+    expect(byFile('LavoniDK-Datalogi-AU-Flashcards-discrete-math').map((entry) => entry.kind)).toEqual([
+      ...Array(6).fill('basic'),
+      'cloze',
+      'basic',
+    ]);
+    expect(byFile('LavoniDK-Datalogi-AU-Flashcards-discrete-math')[0]).toMatchObject({
+      deck: 'DiscreteMath/Logic',
+      line: 6,
+      question: 'What is a logical proposition?',
+    });
+    expect(byFile('LavoniDK-Datalogi-AU-Flashcards-hci')).toHaveLength(6);
+    expect(entries.some((entry) => entry.id.startsWith('daily/'))).toBe(false);
+    const lint = runCli(['lint', '--cards', root], cliEnv(testdir()));
+    expect(lint).toMatchObject({ code: 0, stderr: expect.stringContaining('all 20 cards valid') });
+    // The notes are never written to.
+    expect(readFileSync(path.join(root, 'notes/LavoniDK-Datalogi-AU-Flashcards-hci.md'))).toEqual(
+      readFileSync(path.join(COLLECTIONS, 'obsidian-sr/LavoniDK-Datalogi-AU-Flashcards-hci.md')),
+    );
+  });
+
+  it('keeps a rated card’s history through a typo fixed in its question and cards added above it', async () => {
+    const root = testdir({
+      '.obsidian/app.json': '{}',
+      'bio.md': '#flashcards/biology\n\nWhat makes ATP::the mitochondria\nWhat is DNA::a molecule\n',
+    });
+    const home = testdir();
+    const t = startPty(['--cards', root, '-n', '1'], cliEnv(home));
+    await revealAndRate(t, 1, '5');
+    expect(await t.exited).toBe(0);
+    expect(readReviewLog(home)).toMatchObject([{ card: 'bio#what-makes-atp', rating: 5, text: 'What makes ATP' }]);
+
+    writeFileSync(
+      path.join(root, 'bio.md'),
+      '#flashcards/biology\n\nWhat is RNA::a molecule too\nWhat make ATP?::the mitochondria\nWhat is DNA::a molecule\n',
+    );
+    const result = runCli(['list', '--json', '--cards', root], cliEnv(home));
+    expect(result.stderr).toContain('bio#what-makes-atp is now bio#what-make-atp');
+    const entries = JSON.parse(result.stdout) as ListEntry[];
+    expect(entries.find((entry) => entry.id === 'bio#what-make-atp')).toMatchObject({ reviews: 1, line: 4 });
+    expect(entries.find((entry) => entry.id === 'bio#what-is-rna')).toMatchObject({ reviews: 0 });
+  });
+});
+
+describe('hashcards, repeater and mdanki decks, read in place', () => {
+  it('gives every card of the real decks, each file recognised from its content', () => {
+    const root = testdir();
+    for (const format of ['hashcards', 'mdanki'])
+      cpSync(path.join(COLLECTIONS, format), path.join(root, format), { recursive: true });
+    const result = runCli(['list', '--json', '--cards', root], cliEnv(testdir()));
+    expect(result.code).toBe(0);
+    // The one `C:` that hides nothing is a problem, said on stderr; the cards around it count.
+    expect(result.stderr).toContain('shaankhosla-repeater-test.md:38: This C: card hides nothing');
+    const entries = JSON.parse(result.stdout) as ListEntry[];
+    const count = (prefix: string, kind?: string) =>
+      entries.filter((entry) => entry.id.startsWith(prefix) && (!kind || entry.kind === kind)).length;
+    // SOURCES.md: LinearAlgebra 6 basic and 6 deletions, Math 4 and 5, vim 10, behavior 2 (kept as written).
+    expect(count('hashcards/cocosberlucens-hashcards-deck-LinearAlgebra#', 'basic')).toBe(6);
+    expect(count('hashcards/cocosberlucens-hashcards-deck-LinearAlgebra#', 'cloze')).toBe(6);
+    expect(count('hashcards/eudoxia0-hashcards-Math#', 'cloze')).toBe(5);
+    expect(count('hashcards/zchrysaylor-hashcards-decks-vim#')).toBe(10);
+    expect(count('hashcards/zchrysaylor-hashcards-decks-behavior#')).toBe(2);
+    // mdanki: one card per `## ` section with an answer.
+    expect(count('mdanki/ashlinchak-mdanki-simple#')).toBe(4);
+    expect(count('mdanki/mohanmca-MohanLearningGround-Python_Kavin_Anki#')).toBe(10);
+    expect(count('mdanki/')).toBe(20);
+    expect(entries).toHaveLength(63);
+    const lint = runCli(['lint', '--cards', root], cliEnv(testdir()));
+    expect(lint.code).toBe(1);
+    expect(lint.stdout.trim().split('\n')).toEqual([
+      'hashcards/shaankhosla-repeater-test.md:38: This C: card hides nothing: put the hidden part in brackets, as in "C: The capital of France is [Paris]."',
+    ]);
+  });
+});
+
+describe('flashdeck’s own format next to other tools’ syntax', () => {
+  it('reads a flashdeck card whose answer holds `::` or a lone `?` as before', () => {
+    const root = testdir({
+      'cpp.md': cardFile('What is std::vector?', 'A growable array: `std::vector<int> v;`\n\n?\n\nSee std::array too.'),
+    });
+    expect(list(root, testdir())).toMatchObject([{ id: 'cpp', kind: 'basic', question: 'What is std::vector?' }]);
+  });
+
+  it('reads Obsidian cards outside a vault too, and other notes there as flashdeck cards', () => {
+    const root = testdir({
+      'geo.md': '#flashcards\n\nCapital of France::Paris\nCapital of Spain:::Madrid\n',
+      'card.md': cardFile('Plain question?', 'Plain answer.'),
+    });
+    expect(list(root, testdir()).map(({ id, kind }) => [id, kind])).toEqual([
+      ['card', 'basic'],
+      ['geo#capital-of-france', 'basic'],
+      ['geo#capital-of-spain', 'basic'],
+      ['geo#capital-of-spain#reverse', 'reversed'],
+    ]);
+  });
+});
