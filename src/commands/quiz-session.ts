@@ -249,7 +249,9 @@ async function editCard(session: Session, card: Card): Promise<void> {
     return;
   }
   for (;;) {
-    const failure = terminal.suspend(() => runEditor(path.join(session.cardsRoot, card.path), session.deps.env));
+    const failure = terminal.suspend(() =>
+      runEditor(path.join(session.cardsRoot, card.path), session.deps.env, card.line),
+    );
     if (failure) {
       say(session, 'yellow', `The card was not edited: ${failure}.`);
       return;

@@ -80,6 +80,22 @@ describe('edit', () => {
     expect(readReviewLog(home).map((e) => [e.card, e.rating])).toEqual([['alpha', 4]]);
   });
 
+  it('opens an editor that takes +LINE at the card’s line (a card of an Obsidian note, line 4)', async () => {
+    const cards = testdir({ 'bio.md': '#flashcards\n\nintro text\nWhat makes ATP::mitochondria\n' });
+    const tools = testdir();
+    // Named vim, so flashdeck passes the line the way vi-like editors take it; it records its arguments.
+    const editor = path.join(tools, 'vim');
+    writeFileSync(editor, `#!/bin/sh\nprintf '%s\\n' "$@" > "${path.join(tools, 'args')}"\n`);
+    chmodSync(editor, 0o755);
+    const t = startPty(['--cards', cards, '-n', '1'], cliEnv(testdir(), { EDITOR: editor, VISUAL: '' }));
+    await t.waitFor(REVEAL);
+    t.pty.write('e');
+    await t.waitFor('Reloaded the card.');
+    expect(readFileSync(path.join(tools, 'args'), 'utf8')).toBe(`+4\n${path.join(cards, 'bio.md')}\n`);
+    t.pty.write('q');
+    expect(await t.exited).toBe(0);
+  });
+
   it('keeps the old version for the session when the edit makes the card invalid', async () => {
     const cards = deck();
     const home = testdir();
