@@ -67,6 +67,7 @@ describe('flashdeck new with options', () => {
       line: 7,
       answerLine: 9,
       reverse: false,
+      format: 'flashdeck',
     });
     expect(runCli(['lint', '--cards', cards], cliEnv(testdir())).code).toBe(0);
   });
