@@ -87,6 +87,7 @@ describe('readFrontBack', () => {
 
   it('reads "# Text"/"# Extra" as a cloze note and keeps a title heading out of the fields', () => {
     const text = '# Rivers\n\n# Text\nThe {{c1::Rhine}} flows {{c2::north}}.\n\n# Extra\nSee a map.\n';
+    expect(readFrontBack(text).problems).toEqual([]);
     expect(readFrontBack(text).notes).toEqual([
       {
         line: 3,
@@ -95,6 +96,14 @@ describe('readFrontBack', () => {
         reverse: false,
         tags: [],
       },
+    ]);
+  });
+
+  it('starts a note at every third unnamed field heading when no "# " line separates the notes', () => {
+    const text = '## Front\nq1\n## Back\na1\n##\nq2\n## \na2\n';
+    expect(readFrontBack(text).notes.map((note) => [note.line, note.question, note.answer])).toEqual([
+      [1, 'q1', 'a1'],
+      [5, 'q2', 'a2'],
     ]);
   });
 

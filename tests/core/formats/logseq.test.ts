@@ -156,6 +156,11 @@ describe('readLogseq', () => {
     ]);
   });
 
+  it('reads a property-like line after the text of a block as text', () => {
+    const page = '- Which ratio? #card\n\t- the golden one\n\t  written as\n\t  ratio:: 1.618\n';
+    expect(readLogseq(page).notes[0]?.answer).toBe('the golden one\nwritten as\nratio:: 1.618');
+  });
+
   it('reads a nested card inside another card, and flags a #card block with no text', () => {
     const page = '- Outer? #card\n\t- Inner? #card\n\t\t- inner answer\n- #card\n';
     const { notes, problems } = readLogseq(page);
