@@ -8,6 +8,7 @@ const HAS_CARD_TAG = new RegExp(CARD_TAG.source, 'i');
 const BULLET = /^([ \t]*)-(?:[ \t]+(.*))?$/;
 const PROPERTY = /^([\w.-]+)::(?:[ \t]+(.*?))?[ \t]*$/;
 const CLOZE = /\{\{cloze:?[ \t]+(.*?)\}\}/g;
+const FENCE = /^(?:```|~~~)/;
 const TAB_WIDTH = 4;
 
 /** One `- ` block of a Logseq outline. */
@@ -21,6 +22,8 @@ interface Block {
   /** Its `key:: value` properties. */
   properties: Map<string, string>;
   children: Block[];
+  /** Whether its text ends inside fenced code, where a `- ` line is code, not a block. */
+  fenced: boolean;
 }
 
 /** Whether `text` is a Logseq page with a `#card` block. */
@@ -100,7 +103,14 @@ function readOutline(lines: string[]): { page: Map<string, string>; blocks: Bloc
   for (let match; (match = PROPERTY.exec(lines[start] ?? '')); start++) page.set(match[1] ?? '', match[2] ?? '');
   const add = (line: number, indent: number, first: string) => {
     while ((open.at(-1)?.indent ?? -1) >= indent) open.pop();
-    const block: Block = { line, indent, text: [first], properties: new Map(), children: [] };
+    const block: Block = {
+      line,
+      indent,
+      text: [first],
+      properties: new Map(),
+      children: [],
+      fenced: FENCE.test(first),
+    };
     (open.at(-1)?.children ?? blocks).push(block);
     open.push(block);
   };
@@ -108,12 +118,13 @@ function readOutline(lines: string[]): { page: Map<string, string>; blocks: Bloc
     const indent = columnsOf(line);
     const bullet = BULLET.exec(line);
     const current = open.at(-1);
+    const inside = current !== undefined && (line.trim() === '' || indent > current.indent);
+    if (inside && (current.fenced || !bullet)) return continueBlock(current, line);
     if (bullet) return add(start + i + 1, indent, bullet[2] ?? '');
-    if (current && (line.trim() === '' || indent > current.indent)) return continueBlock(current, line);
     // Text outside any bullet (a heading at column 0) is a block of its own.
     if (line.trim() !== '') add(start + i + 1, indent, line.trim());
   });
-  for (const block of open) trimEnd(block);
+  blocks.forEach(trimEnd);
   return { page, blocks };
 }
 
@@ -123,6 +134,7 @@ function continueBlock(block: Block, line: string): void {
   const property = block.text.length === 1 ? PROPERTY.exec(content) : null;
   if (property) block.properties.set(property[1] ?? '', property[2] ?? '');
   else block.text.push(content.trim() === '' ? '' : content);
+  if (FENCE.test(content.trim())) block.fenced = !block.fenced;
 }
 
 function trimEnd(block: Block): void {

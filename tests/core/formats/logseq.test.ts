@@ -161,6 +161,11 @@ describe('readLogseq', () => {
     expect(readLogseq(page).notes[0]?.answer).toBe('the golden one\nwritten as\nratio:: 1.618');
   });
 
+  it('keeps "- " lines inside a child\'s fenced code as code, and no blank line at the end of a list', () => {
+    const page = '- Which flags? #card\n\t- ```\n\t  - not a block\n\t  ```\n\t- last\n\n- next block\n';
+    expect(readLogseq(page).notes[0]?.answer).toBe('- ```\n  - not a block\n  ```\n- last');
+  });
+
   it('reads a nested card inside another card, and flags a #card block with no text', () => {
     const page = '- Outer? #card\n\t- Inner? #card\n\t\t- inner answer\n- #card\n';
     const { notes, problems } = readLogseq(page);
