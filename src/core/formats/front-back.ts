@@ -1,5 +1,5 @@
 import { findClozeDeletions } from '../card/cloze.js';
-import type { ForeignNote, ForeignReading } from './foreign-note.js';
+import type { ForeignReading } from './foreign-note.js';
 import { recognizeKi } from './ki.js';
 import { findHeadings, joinTrimmed, splitLines, type HeadingLine } from './markdown-lines.js';
 
@@ -15,6 +15,11 @@ type Kind = 'basic' | 'cloze';
 interface Field {
   name: string;
   heading: HeadingLine;
+}
+
+interface FieldText {
+  name: string;
+  content: string;
 }
 
 interface Draft {
@@ -41,52 +46,54 @@ export function readFrontBack(text: string): ForeignReading {
     reading.problems.push({ line: 1, message: 'no "# Front" or "# Text" heading: write "# Front" then "# Back"' });
     return reading;
   }
-  const drafts = groupNotes(
-    headings.filter((heading) => heading.level <= fieldLevel),
-    fieldLevel,
-  );
-  const bounds = headings.filter((heading) => heading.level <= fieldLevel).map((heading) => heading.index);
-  const contentOf = (field: Field) =>
-    joinTrimmed(lines, field.heading.index + 1, bounds.find((index) => index > field.heading.index) ?? lines.length);
+  const fieldHeadings = headings.filter((heading) => heading.level <= fieldLevel);
+  const contentOf = (field: Field) => {
+    const next = fieldHeadings.find((heading) => heading.index > field.heading.index);
+    return { name: field.name, content: joinTrimmed(lines, field.heading.index + 1, next?.index ?? lines.length) };
+  };
   let kind: Kind = 'basic';
-  for (const draft of drafts) {
-    const [first, ...rest] = draft.fields.map((field) => ({ name: field.name, content: contentOf(field) }));
-    if (first === undefined) continue;
+  for (const draft of groupNotes(fieldHeadings, fieldLevel)) {
+    const fields = draft.fields.map(contentOf);
     // mankidown names the fields of its first note only: the notes after it are of the same type.
-    kind = kindOf(first.name, kind);
-    const tags = [...frontmatter.tags, ...draft.tags];
-    const note: ForeignNote = { line: draft.line, question: first.content, answer: '', reverse: false, tags };
-    if (frontmatter.deck) note.deck = frontmatter.deck;
-    const fail = (message: string) => reading.problems.push({ line: draft.line, message });
-    if (kind === 'cloze') {
-      if (findClozeDeletions(first.content).deletions.length === 0) {
-        fail('the "# Text" field has no deletion: write "{{c1::…}}" around the hidden text');
-        continue;
-      }
-      note.question = '';
-      note.answer = [first, ...rest]
-        .map((field) => field.content)
-        .filter(Boolean)
-        .join('\n\n');
-    } else if (first.content === '') {
-      fail('the "# Front" field is empty: it is the question');
+    kind = kindOf(fields[0]?.name ?? '', kind);
+    const note = readNote(fields, kind);
+    if (typeof note === 'string') {
+      reading.problems.push({ line: draft.line, message: note });
       continue;
-    } else if (rest[0] === undefined) {
-      fail('the note has no "# Back" heading: write the answer under it');
-      continue;
-    } else {
-      // Fields after the back keep their names, so the reader knows what they are.
-      note.answer = [rest[0].content, ...rest.slice(1).map((field) => `**${field.name}**\n\n${field.content}`)].join(
-        '\n\n',
-      );
     }
-    reading.notes.push(note);
+    const tags = [...frontmatter.tags, ...draft.tags];
+    reading.notes.push({
+      line: draft.line,
+      ...note,
+      reverse: false,
+      tags,
+      ...(frontmatter.deck ? { deck: frontmatter.deck } : {}),
+    });
   }
   // One frontmatter `id` names one note; for several it would be ambiguous.
   if (frontmatter.id !== undefined && reading.notes.length === 1 && reading.notes[0]) {
     reading.notes[0].id = frontmatter.id;
   }
   return reading;
+}
+
+/** A note's question and answer from its fields, or why it yields no card. */
+function readNote(fields: FieldText[], kind: Kind): { question: string; answer: string } | string {
+  const [first, ...rest] = fields;
+  if (first === undefined) return 'the note has no "# Front" heading';
+  if (kind === 'cloze') {
+    if (findClozeDeletions(first.content).deletions.length === 0) {
+      return 'the "# Text" field has no deletion: write "{{c1::…}}" around the hidden text';
+    }
+    const answer = fields.map((field) => field.content).filter(Boolean);
+    return { question: '', answer: answer.join('\n\n') };
+  }
+  if (first.content === '') return 'the "# Front" field is empty: it is the question';
+  const [back, ...more] = rest;
+  if (back === undefined) return 'the note has no "# Back" heading: write the answer under it';
+  // Fields after the back keep their names, so the reader knows what they are.
+  const extras = more.map((field) => `**${field.name}**\n\n${field.content}`);
+  return { question: first.content, answer: [back.content, ...extras].join('\n\n') };
 }
 
 function isFirstField(name: string): boolean {

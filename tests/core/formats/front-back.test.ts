@@ -130,6 +130,9 @@ describe('readFrontBack', () => {
     const cloze = readFrontBack('# Text\nnothing hidden\n# Extra\nx\n');
     expect(cloze.notes).toEqual([]);
     expect(cloze.problems).toEqual([{ line: 1, message: expect.stringContaining('{{c1::…}}') }]);
+    const empty = readFrontBack('# \n## Front\nq\n## Back\na\n# \n');
+    expect(empty.notes).toHaveLength(1);
+    expect(empty.problems).toEqual([{ line: 6, message: expect.stringContaining('no "# Front"') }]);
     expect(readFrontBack('# Question\nanswer\n').problems).toEqual([
       { line: 1, message: expect.stringContaining('# Front') },
     ]);
