@@ -7,6 +7,7 @@ const COLLECTIONS = path.resolve('tests/fixtures/collections');
 
 interface ListEntry {
   id: string;
+  path: string;
   note: string;
   kind: string;
   deck: string;
@@ -108,6 +109,35 @@ describe('hashcards, repeater and mdanki decks, read in place', () => {
     expect(lint.stdout.trim().split('\n')).toEqual([
       'hashcards/shaankhosla-repeater-test.md:38: This C: card hides nothing: put the hidden part in brackets, as in "C: The capital of France is [Paris]."',
     ]);
+  });
+});
+
+describe('ki, Front/Back (mankidown) and Logseq notes, read in place', () => {
+  it('gives every card of the real files, ids from guids, and skips a Logseq graph’s own folder', () => {
+    const root = testdir({
+      'logseq/config.edn': '{}',
+      'logseq/bak/pages/faq.md': '- Old copy #card\n  - of a card\n',
+    });
+    for (const format of ['ki', 'front-back', 'logseq'])
+      cpSync(path.join(COLLECTIONS, format), path.join(root, 'pages', format), { recursive: true });
+    const result = runCli(['list', '--json', '--cards', root], cliEnv(testdir()));
+    expect(result.code).toBe(0);
+    // Two of ki's own test notes share a guid: the second is said once, the first kept.
+    expect(result.stderr).toContain('guid "ce4ae46e098506c6c" is also the guid of the note at line 1');
+    const entries = JSON.parse(result.stdout) as ListEntry[];
+    const count = (prefix: string, kind?: string) =>
+      entries.filter((entry) => entry.path.startsWith(prefix) && (!kind || entry.kind === kind)).length;
+    // SOURCES.md: ki 1 + 1 + 2, mankidown 3 basic and 4 cloze, Logseq 8 + 4 + 1.
+    expect(count('pages/ki/')).toBe(4);
+    expect(entries.find((entry) => entry.path === 'pages/ki/langfield-ki-air.md')).toMatchObject({
+      id: '0264082cacae4f58cf0523a6c8541e2328819415',
+      question: 'air',
+    });
+    expect(count('pages/front-back/', 'basic')).toBe(3);
+    expect(count('pages/front-back/', 'cloze')).toBe(4);
+    expect(count('pages/logseq/')).toBe(13);
+    expect(entries.some((entry) => entry.path.startsWith('logseq/'))).toBe(false);
+    expect(entries).toHaveLength(24);
   });
 });
 

@@ -1,7 +1,7 @@
 import { findClozeDeletions } from '../card/cloze.js';
 import type { ForeignReading } from './foreign-note.js';
 import { recognizeKi } from './ki.js';
-import { findHeadings, joinTrimmed, splitLines, type HeadingLine } from './markdown-lines.js';
+import { findHeadings, joinTrimmed, splitLines, type HeadingLine } from './lines.js';
 
 // Anki's field names for its Basic and Cloze note types, as `#` or `##` headings (mankidown writes `##`).
 const FRONT = /^#{1,2}[ \t]+Front[ \t]*\r?$/im;

@@ -1,6 +1,6 @@
 import { findClozeDeletions } from '../card/cloze.js';
 import type { ForeignNote, ForeignReading } from './foreign-note.js';
-import { findHeadings, joinTrimmed, splitLines, type HeadingLine } from './markdown-lines.js';
+import { findHeadings, joinTrimmed, splitLines, type HeadingLine } from './lines.js';
 
 // ki writes `# Note`, then its metadata (`guid:` first), fenced or not.
 const KI_START = /^# Note(?:[ \t][^\r\n]*)?\r?\n(?:[ \t]*\r?\n)*(?:```[^\r\n]*\r?\n)?guid:/m;

@@ -1,5 +1,5 @@
 import type { ForeignNote, ForeignReading, KeptSchedule } from './foreign-note.js';
-import { splitLines } from './markdown-lines.js';
+import { splitLines } from './lines.js';
 
 const CARD_LINE = /^[ \t]*- (?:.*\s)?#(?:card|\[\[card\]\])(?=\s|$)/im;
 const CARD_TAG = /(^|\s)#(?:card|\[\[card\]\])(?=\s|$)/gi;

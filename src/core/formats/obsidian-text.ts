@@ -18,11 +18,6 @@ export interface ObsidianLine {
   sr?: { body: string; start: number; end: number };
 }
 
-/** Splits a file's text (LF or CRLF) into lines. */
-export function splitLines(text: string): string[] {
-  return text.split(/\r?\n/);
-}
-
 /** The frontmatter's extent (lines before `bodyStart`) and its `tags`, without `#`. */
 export function readFrontmatter(lines: string[]): { bodyStart: number; tags: string[] } {
   if (lines[0]?.trimEnd() !== '---') return { bodyStart: 0, tags: [] };

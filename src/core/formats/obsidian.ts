@@ -4,14 +4,8 @@
  * `#flashcards` tag and its decks, and the `<!--SR:…-->` schedules it keeps.
  */
 import { type ForeignNote, type ForeignReading, type KeptSchedule } from './foreign-note.js';
-import {
-  isCommentLine,
-  isTagLine,
-  readFrontmatter,
-  readLines,
-  splitLines,
-  type ObsidianLine,
-} from './obsidian-text.js';
+import { splitLines } from './lines.js';
+import { isCommentLine, isTagLine, readFrontmatter, readLines, type ObsidianLine } from './obsidian-text.js';
 
 const isDeckTag = (name: string): boolean => name === 'flashcards' || name.startsWith('flashcards/');
 const deckOf = (tag: string | undefined): string | undefined => tag?.slice('flashcards/'.length) || undefined;

@@ -4,7 +4,10 @@ import { deckOf } from '../card/fields.js';
 import { toPlainText } from '../markdown/text.js';
 import { slugify } from '../transfer/slug.js';
 import type { ForeignReading } from './foreign-note.js';
+import { readFrontBack, recognizeFrontBack } from './front-back.js';
 import { readHashcards, recognizeHashcards } from './hashcards.js';
+import { readKi, recognizeKi } from './ki.js';
+import { readLogseq, recognizeLogseq } from './logseq.js';
 import { readMdanki, recognizeMdanki } from './mdanki.js';
 import { readObsidian, recognizeObsidian } from './obsidian.js';
 
@@ -16,6 +19,9 @@ interface InPlaceReader {
 
 /** The readers, the most particular syntax first (any file that starts with `## ` looks like mdanki's). */
 const READERS: readonly InPlaceReader[] = [
+  { recognize: recognizeKi, read: readKi },
+  { recognize: recognizeFrontBack, read: readFrontBack },
+  { recognize: recognizeLogseq, read: readLogseq },
   { recognize: recognizeObsidian, read: readObsidian },
   { recognize: recognizeHashcards, read: readHashcards },
   { recognize: recognizeMdanki, read: readMdanki },

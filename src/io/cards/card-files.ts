@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Card, CardInfo, CardProblem, Note } from '../../core/card/card.js';
 import { parseFile, type ParsedFile } from '../../core/card/parse.js';
@@ -170,6 +170,8 @@ function collectCardFiles(folder: Folder, prefix: string, seen: Set<string>, fil
     const isLink = entry.isSymbolicLink();
     // A broken link counts as a file, so a broken `*.md` link is reported when it is read.
     if (isLink ? isFolderLink(absolute) : entry.isDirectory()) {
+      // A Logseq graph's own folder (settings, backups of its pages) holds no notes of the user's.
+      if (entry.name === 'logseq' && existsSync(join(absolute, 'config.edn'))) continue;
       // Only a link needs the system to resolve it: a plain subfolder's real path is its parent's plus its name.
       const real = isLink ? realpathOrSelf(absolute) : join(folder.real, entry.name);
       if (seen.has(real)) {
