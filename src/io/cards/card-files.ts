@@ -1,11 +1,14 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Card, CardInfo, CardProblem, Note } from '../../core/card/card.js';
-import { parseFile, type ParsedFile } from '../../core/card/parse.js';
+import type { ParsedFile } from '../../core/card/parse.js';
 import { formatCount, sanitizeTerminalText } from '../../core/markdown/text.js';
 import { checkCardsFolder, formatLintCommand, isNotesFolder } from './cards-folder.js';
 
 const MAX_CARD_BYTES = 1024 * 1024;
+// The parsers and the other tools' readers load at the first file to parse: a run served from the parse cache never
+// loads them.
+let parser: Promise<typeof import('../../core/card/parse.js')> | undefined;
 const WARNINGS_SHOWN = 5;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -89,7 +92,8 @@ export async function readCardFile(file: CardFile, stats?: FileStats): Promise<P
   } catch {
     return fail('not valid UTF-8 text: save the file as UTF-8');
   }
-  return parseFile(text, file.path, file.notesFolder);
+  parser ??= import('../../core/card/parse.js');
+  return (await parser).parseFile(text, file.path, file.notesFolder);
 }
 
 /**
