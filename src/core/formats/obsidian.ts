@@ -10,8 +10,13 @@ import { isCommentLine, isTagLine, readFrontmatter, readLines, type ObsidianLine
 const isDeckTag = (name: string): boolean => name === 'flashcards' || name.startsWith('flashcards/');
 const deckOf = (tag: string | undefined): string | undefined => tag?.slice('flashcards/'.length) || undefined;
 
+// What any file in the plugin's syntax holds somewhere: a separator, a schedule, the tag, a `?`/`??` line.
+const MAY_BE_OBSIDIAN = /::|<!--SR:|flashcards|^[ \t]*\?\??[ \t]*\r?$/m;
+
 /** The file uses the plugin's card syntax (a flashcards tag, `::`, a `?`/`??` line, an SR comment). */
 export function recognizeObsidian(text: string): boolean {
+  // Most files hold none of the plugin's marks: they are spared reading every line.
+  if (!MAY_BE_OBSIDIAN.test(text)) return false;
   const all = splitLines(text);
   const front = readFrontmatter(all);
   if (front.tags.some(isDeckTag)) return true;
