@@ -2,7 +2,7 @@ import { CardError, type Card, type CardProblem, type Note } from './card.js';
 import { normalizeCardText, type ParsedNote } from './fields.js';
 import { cardsOfNote } from './note-cards.js';
 import type { ForeignReading } from '../formats/foreign-note.js';
-import { readInPlace, toNotes } from '../formats/read-in-place.js';
+import { mayBeForeign } from '../formats/foreign-marks.js';
 import { parseSimpleNote } from './simple-card.js';
 
 export type { ParsedNote } from './fields.js';
@@ -23,8 +23,10 @@ export type ParsedFile =
  */
 export async function parseFile(text: string, path: string, notesFolder = false): Promise<ParsedFile> {
   const nothing: ParsedFile = { notes: [], cards: [], idLine: 1 };
-  const reading = readInPlace(normalizeCardText(text));
-  if (reading && reading.notes.length > 0) return readNotes(reading, path);
+  const normalized = normalizeCardText(text);
+  const readers = mayBeForeign(normalized) ? await loadReaders() : undefined;
+  const reading = readers?.readInPlace(normalized) ?? null;
+  if (readers && reading && reading.notes.length > 0) return readNotes(reading, readers.toNotes(reading, path), path);
   if (reading && notesFolder) return nothing;
   const parsed = await parseNote(text, path);
   if ('problem' in parsed) return notesFolder ? nothing : parsed;
@@ -34,11 +36,11 @@ export async function parseFile(text: string, path: string, notesFolder = false)
 }
 
 /** The notes of a file in another tool's format, its problems as warnings (the notes around them still count). */
-function readNotes(reading: ForeignReading, path: string): ParsedFile {
+function readNotes(reading: ForeignReading, read: readonly Note[], path: string): ParsedFile {
   const notes: Note[] = [];
   const cards: Card[] = [];
   const warnings: CardProblem[] = reading.problems.map((problem) => ({ path, ...problem }));
-  for (const note of toNotes(reading, path)) {
+  for (const note of read) {
     try {
       cards.push(...cardsOfNote(note));
       notes.push(note);
@@ -48,6 +50,14 @@ function readNotes(reading: ForeignReading, path: string): ParsedFile {
     }
   }
   return warnings.length > 0 ? { notes, cards, idLine: 1, warnings } : { notes, cards, idLine: 1 };
+}
+
+let readersModule: Promise<typeof import('../formats/read-in-place.js')> | undefined;
+
+/** The other tools' readers, loaded at the first file that may need them. */
+function loadReaders(): Promise<typeof import('../formats/read-in-place.js')> {
+  readersModule ??= import('../formats/read-in-place.js');
+  return readersModule;
 }
 
 let fullParser: Promise<typeof import('./full-card.js')> | undefined;

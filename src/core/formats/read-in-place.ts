@@ -27,18 +27,11 @@ const READERS: readonly InPlaceReader[] = [
   { recognize: recognizeMdanki, read: readMdanki },
 ];
 
-// A mark at least one of the formats needs (Obsidian's separators, schedules, tag and `?` lines; hashcards' `Q:`,
-// `A:`, `C:`; mdanki's `## `; ki's guid; Front/Back headings; Logseq's `#card`): one pass spares most of flashdeck's
-// own cards every reader.
-const MAY_BE_FOREIGN =
-  /::|<!--SR:|flashcards|^[ \t]*\?\??[ \t]*\r?$|^[QAC]:|^##[ \t]|^#{1,2}[ \t]+(?:front|text)\b|guid:|#card|#\[\[card\]\]/im;
-
 /**
  * The reading of a file in another tool's format, recognised from its content: the first that finds notes, else the
  * first reader that knows the file (with none); null when no reader knows it.
  */
 export function readInPlace(text: string): ForeignReading | null {
-  if (!MAY_BE_FOREIGN.test(text)) return null;
   let empty: ForeignReading | null = null;
   for (const reader of READERS) {
     if (!reader.recognize(text)) continue;
