@@ -1,5 +1,6 @@
 import type { Card, Note } from './card.js';
 import { MAX_REVIEW_TEXT } from '../log/review-log.js';
+import { hasHiddenMark } from '../markdown/cloze-marks.js';
 import { toPlainText } from '../markdown/text.js';
 import {
   clozeNumbers,
@@ -21,7 +22,17 @@ export const REVERSE_SUFFIX = '#reverse';
  * the card asking the answer (`<note>#reverse`). Throws CardError at the line of a malformed deletion.
  */
 export function cardsOfNote(note: Note): Card[] {
-  return listCards(note).map((card) => ({ ...card, questionText: toPlainText(card.question) }));
+  return listCards(note).map((card) => ({ ...card, questionText: toPlainText(askedPart(card)) }));
+}
+
+/**
+ * The part of a card's question that says what it asks: all of it, but for a cloze card the paragraphs that hold
+ * its hidden deletions (the rest of the note is context the quiz shows, not what a list needs to name the card).
+ */
+function askedPart(card: Omit<Card, 'questionText'>): string {
+  if (card.kind !== 'cloze') return card.question;
+  const asking = card.question.split(/\n[ \t]*\n/).filter(hasHiddenMark);
+  return asking.length > 0 ? asking.join('\n\n') : card.question;
 }
 
 /** The cards of a note, before their plain-text questions. */

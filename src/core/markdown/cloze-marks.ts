@@ -17,6 +17,11 @@ export function removeClozeMarks(text: string): string {
   return text.replace(ANY_MARK, '');
 }
 
+/** Whether `text` holds a hidden span's opening mark. */
+export function hasHiddenMark(text: string): boolean {
+  return text.includes(HIDDEN_OPEN);
+}
+
 /** A hidden span showing `shown` (`…` or the hint), on one line so no block boundary can split it. */
 export function markHidden(shown: string): string {
   return `${HIDDEN_OPEN}${shown.replace(/\s*\n\s*/g, ' ')}${HIDDEN_CLOSE}`;

@@ -151,6 +151,17 @@ describe('cards of a cloze note', () => {
     expect(problemOf(await parseNote('# Not {{c1:a}} cloze\n', 'x.md'))).toMatchObject({ message: /empty answer/ });
   });
 
+  it('names a cloze card in lists by the paragraphs that hold its deletion; the quiz still shows the whole note', async () => {
+    const [first, second] = await cardsOf(
+      '# Cells\n\nCells are small.\n\nThe {{c1::nucleus}} holds DNA.\n\nRibosomes make {{c2::proteins}}.\n',
+    );
+    expect(first?.questionText).toBe('The […] holds DNA.');
+    expect(second?.questionText).toBe('Ribosomes make […].');
+    expect(toPlainText(first?.question ?? '')).toBe(
+      'Cells Cells are small. The […] holds DNA. Ribosomes make proteins.',
+    );
+  });
+
   it('reads a note of deletions without a heading: its text is the question, its line the first with text', async () => {
     const parsed = await parseNote(`\n\n${TWO}`, 'bio/cell.md');
     expect('note' in parsed && parsed.note).toMatchObject({ question: '', line: 3, answerLine: 3 });
