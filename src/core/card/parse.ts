@@ -23,9 +23,10 @@ export type ParsedFile =
  */
 export async function parseFile(text: string, path: string, notesFolder = false): Promise<ParsedFile> {
   const nothing: ParsedFile = { notes: [], cards: [], idLine: 1 };
-  const normalized = normalizeCardText(text);
-  const readers = mayBeForeign(normalized) ? await loadReaders() : undefined;
-  const reading = readers?.readInPlace(normalized) ?? null;
+  // The marks read the same in the raw text: only a file that may be another tool's is normalized here (parseNote
+  // normalizes its own).
+  const readers = mayBeForeign(text) ? await loadReaders() : undefined;
+  const reading = readers?.readInPlace(normalizeCardText(text)) ?? null;
   if (readers && reading && reading.notes.length > 0) return readNotes(reading, readers.toNotes(reading, path), path);
   if (reading && notesFolder) return nothing;
   const parsed = await parseNote(text, path);
