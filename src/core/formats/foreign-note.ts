@@ -1,15 +1,7 @@
+import type { KeptSchedule } from '../log/review-log.js';
+
 /** The other tools whose collections flashdeck reads in place. */
 export type ForeignFormat = 'obsidian' | 'hashcards' | 'mdanki' | 'ki' | 'front-back' | 'logseq';
-
-/** A schedule another tool kept for a card (Obsidian's `<!--SR:!2024-01-02,3,250-->`): where the card starts. */
-export interface KeptSchedule {
-  /** The day the card is next due, `YYYY-MM-DD`. */
-  due: string;
-  /** The interval in days that led to it. */
-  interval: number;
-  /** The tool's ease (250 = 2.5×). */
-  ease: number;
-}
 
 /**
  * One note of a file written for another tool, as read in place: what it asks, its answer, where it starts. Cloze

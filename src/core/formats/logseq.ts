@@ -1,4 +1,5 @@
-import type { ForeignNote, ForeignReading, KeptSchedule } from './foreign-note.js';
+import type { ForeignNote, ForeignReading } from './foreign-note.js';
+import type { KeptSchedule } from '../log/review-log.js';
 import { splitLines } from './lines.js';
 
 const CARD_LINE = /^[ \t]*- (?:.*\s)?#(?:card|\[\[card\]\])(?=\s|$)/im;

@@ -3,7 +3,8 @@
  * plugin reads them with its default settings: `q::a`, `q:::a`, `?`/`??` blocks, `==highlight==` clozes, the
  * `#flashcards` tag and its decks, and the `<!--SR:…-->` schedules it keeps.
  */
-import { type ForeignNote, type ForeignReading, type KeptSchedule } from './foreign-note.js';
+import { type ForeignNote, type ForeignReading } from './foreign-note.js';
+import type { KeptSchedule } from '../log/review-log.js';
 import { splitLines } from './lines.js';
 import { isCommentLine, isTagLine, readFrontmatter, readLines, type ObsidianLine } from './obsidian-text.js';
 

@@ -96,7 +96,8 @@ function findKindProblem(entry: LogEntry, now: Date): string | null {
   // A burial ends up to a study day after it is made: its end may be two days ahead of this clock.
   if ('bury' in entry) return findTimeProblem('bury', entry.bury, new Date(now.getTime() + FUTURE_MARGIN_MS));
   if ('renamed' in entry) return findCardIdProblem(entry.renamed);
-  return entry.unbury === true ? null : findTimeProblem('unbury', entry.unbury, now);
+  if ('unbury' in entry) return entry.unbury === true ? null : findTimeProblem('unbury', entry.unbury, now);
+  return null;
 }
 
 function findTimeProblem(field: 'at' | 'undo' | 'bury' | 'unbury', time: string, now: Date): string | null {
@@ -140,7 +141,9 @@ function keyOf(entry: LogEntry): string {
           ? time(entry.unbury)
           : 'renamed' in entry
             ? entry.renamed
-            : '';
+            : 'schedule' in entry
+              ? JSON.stringify(entry.schedule)
+              : '';
   return `${kind}\u0000${entry.card}\u0000${what}\u0000${Date.parse(entry.at)}`;
 }
 

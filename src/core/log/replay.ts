@@ -69,6 +69,10 @@ export function applyEntry(
       applyUnbury(progress.burials, entry as UnburyEntry);
       return true;
     case 'renamed':
+    case 'forget':
+    case 'suspend':
+    case 'unsuspend':
+    case 'schedule':
       // Rare (an edit renumbered a card): a full replay moves the history, as collectReviews does.
       return false;
   }

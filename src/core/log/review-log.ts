@@ -41,25 +41,81 @@ export interface RenameEntry {
   at: string;
 }
 
+/** Makes `card` new again: its reviews up to `at` stay in the log but no longer count. An undo naming `at` takes it back. */
+export interface ForgetEntry {
+  card: string;
+  forget: true;
+  at: string;
+}
+
+/** Keeps `card` out of every session from `at` on, until an unsuspend. */
+export interface SuspendEntry {
+  card: string;
+  suspend: true;
+  at: string;
+}
+
+/** Lets a suspended `card` be scheduled again. */
+export interface UnsuspendEntry {
+  card: string;
+  unsuspend: true;
+  at: string;
+}
+
+/** A schedule another tool kept for a card (Obsidian's `<!--SR:!2024-01-02,3,250-->`, an Anki card's interval). */
+export interface KeptSchedule {
+  /** The day the card is next due, `YYYY-MM-DD`. */
+  due: string;
+  /** The interval in days that led to it. */
+  interval: number;
+  /** The tool's ease (250 = 2.5×). */
+  ease: number;
+}
+
+/** `card` carries over the schedule another tool kept for it, as that tool last set it (seen at `at`). */
+export interface ScheduleEntry {
+  card: string;
+  schedule: KeptSchedule;
+  at: string;
+}
+
 /**
  * One line of the review log: `card`, `at`, and one field naming what happened, whose value is what it needs — a
  * review's `rating` (with `seconds`), an `undo` or `unbury` naming the `at` of the line it takes back, a `bury` naming
- * when the burial ends. Later events (forget, suspend, unsuspend) take the same shape.
+ * when the burial ends, the old id a card was `renamed` from, `forget`, `suspend` and `unsuspend` (true), a
+ * `schedule` carried over from another tool.
  */
-export type LogEntry = ReviewEntry | UndoEntry | BuryEntry | UnburyEntry | RenameEntry;
+export type LogEntry =
+  | ReviewEntry
+  | UndoEntry
+  | BuryEntry
+  | UnburyEntry
+  | RenameEntry
+  | ForgetEntry
+  | SuspendEntry
+  | UnsuspendEntry
+  | ScheduleEntry;
 
 /** The field that names what a line does. */
-export type EntryKind = 'rating' | 'undo' | 'bury' | 'unbury' | 'renamed';
+export type EntryKind =
+  'rating' | 'undo' | 'bury' | 'unbury' | 'renamed' | 'forget' | 'suspend' | 'unsuspend' | 'schedule';
+
+const KINDS: readonly EntryKind[] = [
+  'rating',
+  'undo',
+  'bury',
+  'unbury',
+  'renamed',
+  'forget',
+  'suspend',
+  'unsuspend',
+  'schedule',
+];
 
 /** What a log entry does. */
 export function getEntryKind(entry: LogEntry): EntryKind {
-  if ('rating' in entry) return 'rating';
-  if ('undo' in entry) return 'undo';
-  if ('renamed' in entry) return 'renamed';
-  return 'bury' in entry ? 'bury' : 'unbury';
+  return KINDS.find((kind) => kind in entry) as EntryKind;
 }
-
-const KINDS: readonly EntryKind[] = ['rating', 'undo', 'bury', 'unbury', 'renamed'];
 
 /** The longest `text` a review keeps: enough to tell a card from its siblings. */
 export const MAX_REVIEW_TEXT = 200;
@@ -104,7 +160,7 @@ function toEntry(value: unknown): LogEntry | string {
   const kinds = KINDS.filter((kind) => kind in fields);
   if (kinds.length > 1) {
     const [first, second] = kinds;
-    return `both "${first}" and "${second}": a line does one thing (a review, an undo, a burial, an unburial or a rename)`;
+    return `both "${first}" and "${second}": a line does one thing (a review, an undo, a burial, a rename…)`;
   }
   if ('undo' in fields)
     return isTime(fields.undo) ? { card, undo: fields.undo, at } : wrongField('undo', fields.undo, A_TIME);
@@ -122,6 +178,18 @@ function toEntry(value: unknown): LogEntry | string {
       ? { card, renamed, at }
       : wrongField('renamed', renamed, 'the card id it had before, as text');
   }
+  for (const flag of ['forget', 'suspend', 'unsuspend'] as const) {
+    if (flag in fields)
+      return fields[flag] === true
+        ? ({ card, [flag]: true, at } as unknown as LogEntry)
+        : wrongField(flag, fields[flag], 'true');
+  }
+  if ('schedule' in fields) {
+    const schedule = toKeptSchedule(fields.schedule);
+    return schedule
+      ? { card, schedule, at }
+      : wrongField('schedule', fields.schedule, '{"due": "YYYY-MM-DD", "interval": <days>, "ease": <number>}');
+  }
   const { rating, seconds, text } = fields;
   if (!isRating(rating)) return wrongField('rating', rating, 'a whole number from 1 to 5');
   if (!isSeconds(seconds)) return wrongField('seconds', seconds, 'a number of seconds, 0 or more');
@@ -129,6 +197,22 @@ function toEntry(value: unknown): LogEntry | string {
   return typeof text === 'string' && text !== ''
     ? { card, rating, at, seconds, text: text.slice(0, MAX_REVIEW_TEXT) }
     : { card, rating, at, seconds };
+}
+
+function toKeptSchedule(value: unknown): KeptSchedule | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { due, interval, ease } = value as Record<string, unknown>;
+  const valid =
+    typeof due === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(due) &&
+    !Number.isNaN(Date.parse(due)) &&
+    typeof interval === 'number' &&
+    Number.isFinite(interval) &&
+    interval >= 0 &&
+    typeof ease === 'number' &&
+    Number.isFinite(ease) &&
+    ease > 0;
+  return valid ? { due, interval, ease } : null;
 }
 
 function wrongField(name: string, value: unknown, expected: string): string {
@@ -244,14 +328,15 @@ function sortByTime(reviews: ReviewEntry[]): void {
 
 /** One log line, keys in the documented order, ending with a newline. */
 export function formatLogLine(entry: LogEntry): string {
+  const { card, at } = entry;
   const ordered = isReview(entry)
-    ? { card: entry.card, rating: entry.rating, at: entry.at, seconds: entry.seconds, text: entry.text }
-    : isUndo(entry)
-      ? { card: entry.card, undo: entry.undo, at: entry.at }
-      : 'bury' in entry
-        ? { card: entry.card, bury: entry.bury, at: entry.at }
-        : 'renamed' in entry
-          ? { card: entry.card, renamed: entry.renamed, at: entry.at }
-          : { card: entry.card, unbury: entry.unbury, at: entry.at };
+    ? { card, rating: entry.rating, at, seconds: entry.seconds, text: entry.text }
+    : 'schedule' in entry
+      ? {
+          card,
+          schedule: { due: entry.schedule.due, interval: entry.schedule.interval, ease: entry.schedule.ease },
+          at,
+        }
+      : { card, [getEntryKind(entry)]: (entry as unknown as Record<string, unknown>)[getEntryKind(entry)], at };
   return `${JSON.stringify(ordered)}\n`;
 }

@@ -98,7 +98,7 @@ describe('parseProgress', () => {
       [
         'both a rating and an undo',
         { card: 'a', rating: 3, undo: at, at, seconds: 1 },
-        'both "rating" and "undo": a line does one thing (a review, an undo, a burial, an unburial or a rename)',
+        'both "rating" and "undo": a line does one thing (a review, an undo, a burial, a rename…)',
       ],
     ])('%s', (_name, fields, problem) => {
       expect(problemOf(fields)).toEqual({ kind: 'bad lines', badLines: [{ line: 1, problem }] });

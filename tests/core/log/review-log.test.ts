@@ -91,7 +91,7 @@ describe('parseReviewLog', () => {
     ['unbury of false', { card: 'a', unbury: false, at: '2026-01-02T10:00:00Z' }],
     ['both bury and unbury', { card: 'a', bury: '2026-01-03T04:00:00Z', unbury: true, at: '2026-01-02T10:00:00Z' }],
     // What a later flashdeck may write (forget, suspend…) is damage to this one: store format versions guard it.
-    ['an event this version does not know', { card: 'a', suspend: true, at: '2026-01-02T10:00:00Z' }],
+    ['an event this version does not know', { card: 'a', archive: true, at: '2026-01-02T10:00:00Z' }],
   ])('rejects %s', (_name, shape) => {
     expect(parseReviewLog(`${JSON.stringify(shape)}\n`)).toEqual({ entries: [], tornTail: null, badLines: [1] });
   });
@@ -220,7 +220,7 @@ describe('burials in the log', () => {
   it('names both kinds of a line that claims two', () => {
     expect(
       readLogLine('{"card":"a","rating":3,"bury":"2026-01-03T04:00:00Z","at":"2026-01-02T10:00:00Z","seconds":1}'),
-    ).toBe('both "rating" and "bury": a line does one thing (a review, an undo, a burial, an unburial or a rename)');
+    ).toBe('both "rating" and "bury": a line does one thing (a review, an undo, a burial, a rename…)');
   });
 });
 
