@@ -1,6 +1,6 @@
 import { DEFAULT_PARAMETERS, roundParameters } from '../core/schedule/parameters.js';
 import { MIN_TRAINING_REVIEWS, toTrainingSet } from '../core/optimize/training.js';
-import { collectReviews } from '../core/log/review-log.js';
+import { collectReviews } from '../core/log/collect-reviews.js';
 import type { Deps } from '../deps.js';
 import { evaluateParameters, type FitQuality } from '../core/optimize/evaluation.js';
 import { prepareOptimizer } from '../io/fsrs-optimizer.js';

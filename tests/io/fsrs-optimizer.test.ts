@@ -3,7 +3,8 @@ import { collectRecallPredictions, type RecallPrediction } from '../../src/core/
 import { replayHistory, replayLog } from '../../src/core/log/replay.js';
 import { DEFAULT_PARAMETERS, roundParameters } from '../../src/core/schedule/parameters.js';
 import { toTrainingSet } from '../../src/core/optimize/training.js';
-import { collectReviews, type ReviewEntry } from '../../src/core/log/review-log.js';
+import { collectReviews } from '../../src/core/log/collect-reviews.js';
+import { type ReviewEntry } from '../../src/core/log/review-log.js';
 import { createScheduler } from '../../src/core/schedule/scheduler.js';
 import { evaluateParameters } from '../../src/core/optimize/evaluation.js';
 import { prepareOptimizer } from '../../src/io/fsrs-optimizer.js';

@@ -1,6 +1,5 @@
 import { findCardIdProblem } from '../card/id.js';
 import {
-  collectReviews,
   getEntryKind,
   isReview,
   NOT_AN_ENTRY,
@@ -9,6 +8,7 @@ import {
   type LogEntry,
   type ReviewEntry,
 } from './review-log.js';
+import { collectReviews } from './collect-reviews.js';
 import { collectBurials } from './replay.js';
 
 /** The earliest time an import takes (the README says so): an older one is a clock that was never set. */

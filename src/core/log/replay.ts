@@ -6,7 +6,6 @@ import {
   type GrowingCardHistory,
 } from './card-history.js';
 import {
-  collectReviews,
   getEntryKind,
   type BuryEntry,
   type LogEntry,
@@ -14,6 +13,7 @@ import {
   type UnburyEntry,
   type UndoEntry,
 } from './review-log.js';
+import { collectReviews } from './collect-reviews.js';
 import type { CardState, Scheduler } from '../schedule/scheduler.js';
 
 // What each line of the log does to a card, written once: the quiz's session, the state cache and a full replay all

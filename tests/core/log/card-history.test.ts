@@ -3,7 +3,8 @@ import { collectRecallPredictions, type RecallPrediction } from '../../../src/co
 import { createCardHistory, recordReview } from '../../../src/core/log/card-history.js';
 import { replayHistory } from '../../../src/core/log/replay.js';
 import { computeRetention, MATURE_INTERVAL_DAYS } from '../../../src/core/stats/retention.js';
-import { collectReviews, type ReviewEntry } from '../../../src/core/log/review-log.js';
+import { collectReviews } from '../../../src/core/log/collect-reviews.js';
+import { type ReviewEntry } from '../../../src/core/log/review-log.js';
 import { createScheduler, isLapse, type CardState } from '../../../src/core/schedule/scheduler.js';
 import { countStudyDaysBetween } from '../../../src/core/schedule/study-day.js';
 import { generateReviewHistory } from '../../fixtures/review-history.js';

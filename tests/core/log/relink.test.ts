@@ -3,7 +3,8 @@ import type { Card } from '../../../src/core/card/card.js';
 import { parseNote } from '../../../src/core/card/parse.js';
 import { findRenames } from '../../../src/core/log/relink.js';
 import { replayLog } from '../../../src/core/log/replay.js';
-import { collectReviews, type LogEntry, type ReviewEntry } from '../../../src/core/log/review-log.js';
+import { collectReviews } from '../../../src/core/log/collect-reviews.js';
+import { type LogEntry, type ReviewEntry } from '../../../src/core/log/review-log.js';
 import { createScheduler } from '../../../src/core/schedule/scheduler.js';
 import { makeCard } from '../../support/make-card.js';
 

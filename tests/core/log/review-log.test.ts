@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  collectReviews,
   formatLogLine,
   getEntryKind,
   isUndo,
@@ -9,6 +8,7 @@ import {
   parseReviewLog,
   readLogLine,
 } from '../../../src/core/log/review-log.js';
+import { collectReviews } from '../../../src/core/log/collect-reviews.js';
 import type { LogEntry, RenameEntry, ReviewEntry, UndoEntry } from '../../../src/core/log/review-log.js';
 
 const review = (card: string, at: string, rating: ReviewEntry['rating'] = 4): ReviewEntry => ({

@@ -5,7 +5,8 @@ import {
   type RecallPrediction,
 } from '../../../src/core/stats/calibration.js';
 import { replayHistory } from '../../../src/core/log/replay.js';
-import { collectReviews, type Rating, type ReviewEntry } from '../../../src/core/log/review-log.js';
+import { collectReviews } from '../../../src/core/log/collect-reviews.js';
+import { type Rating, type ReviewEntry } from '../../../src/core/log/review-log.js';
 import { createScheduler, type Scheduler } from '../../../src/core/schedule/scheduler.js';
 import { LEARNER_PARAMETERS, simulateLearner } from '../synthetic-learner.js';
 

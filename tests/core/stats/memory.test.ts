@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Card } from '../../../src/core/card/card.js';
 import { replayHistory, replayLog } from '../../../src/core/log/replay.js';
 import { computeFsrsStats } from '../../../src/core/stats/memory.js';
-import { collectReviews, type Rating, type ReviewEntry } from '../../../src/core/log/review-log.js';
+import { collectReviews } from '../../../src/core/log/collect-reviews.js';
+import { type Rating, type ReviewEntry } from '../../../src/core/log/review-log.js';
 import { createScheduler } from '../../../src/core/schedule/scheduler.js';
 
 const card = (id: string) =>

@@ -3,13 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../../src/core/errors.js';
-import {
-  collectReviews,
-  formatLogLine,
-  type LogEntry,
-  type Rating,
-  type ReviewEntry,
-} from '../../../src/core/log/review-log.js';
+import { formatLogLine, type LogEntry, type Rating, type ReviewEntry } from '../../../src/core/log/review-log.js';
+import { collectReviews } from '../../../src/core/log/collect-reviews.js';
 import { toGrowingHistory, type CardHistory } from '../../../src/core/log/card-history.js';
 import { collectBurials } from '../../../src/core/log/replay.js';
 import {
