@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cardFile, cliEnv, readReviewLog, revealAndRate, runCli, startPty, testdir } from './helpers.js';
@@ -79,6 +79,14 @@ describe('an Obsidian vault, read in place', () => {
     const entries = JSON.parse(result.stdout) as ListEntry[];
     expect(entries.find((entry) => entry.id === 'bio#what-make-atp')).toMatchObject({ reviews: 1, line: 4 });
     expect(entries.find((entry) => entry.id === 'bio#what-is-rna')).toMatchObject({ reviews: 0 });
+
+    // The file renamed in its folder: the card's history follows it again.
+    renameSync(path.join(root, 'bio.md'), path.join(root, 'biology.md'));
+    const renamed = runCli(['list', '--json', '--cards', root], cliEnv(home));
+    expect(renamed.stderr).toContain('bio#what-make-atp is now biology#what-make-atp');
+    const after = JSON.parse(renamed.stdout) as ListEntry[];
+    expect(after.find((entry) => entry.id === 'biology#what-make-atp')).toMatchObject({ reviews: 1 });
+    expect(after.find((entry) => entry.id === 'biology#what-is-rna')).toMatchObject({ reviews: 0 });
   });
 });
 
