@@ -38,7 +38,12 @@ export async function parseFile(text: string, path: string, folder: FolderReadin
     return { problem: { path, line: reading?.problems[0]?.line ?? 1, message } };
   }
   const parsed = await parseNote(text, path);
-  if ('problem' in parsed) return notesFolder ? nothing : parsed;
+  if ('problem' in parsed) {
+    if (notesFolder) return nothing;
+    // Nearly another tool's card: say whose, and what it lacks, rather than how to write flashdeck's own.
+    const nearMiss = foreign ? (await loadReaders()).describeNearMiss(text, reading) : null;
+    return nearMiss ? { problem: { path, ...nearMiss } } : parsed;
+  }
   const { note, ...rest } = parsed;
   const marked = note.difficulty !== null || note.reverse || parsed.cards.some((card) => card.kind === 'cloze');
   return notesFolder && !marked ? nothing : { notes: [note], ...rest };

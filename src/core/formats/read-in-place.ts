@@ -76,3 +76,5 @@ export function toNotes(reading: ForeignReading, path: string): Note[] {
     };
   });
 }
+
+export { describeNearMiss } from './near-miss.js';
