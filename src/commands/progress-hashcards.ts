@@ -23,12 +23,19 @@ export interface HashcardsImportOptions {
  */
 export async function runHashcardsImport(options: HashcardsImportOptions, deps: Deps): Promise<number> {
   const source = describePath(options.file);
-  const reviews = await readHashcardsReviews(options.bytes, source);
   if (options.cards === undefined && options.file === '-')
     throw new UsageError('a hashcards database read from standard input needs its cards folder: add --cards <dir>.');
+  const reviews = await readHashcardsReviews(options.bytes, source);
   const cardsRoot = path.resolve(options.cards ?? path.dirname(options.file));
   const { notes, cards } = await loadNotesWarning(cardsRoot, deps);
-  const history = toReviewEntries(reviews, mapHashcardsCards(readHashcardsFiles(cardsRoot, notes, cards)), deps.now());
+  const files = readHashcardsFiles(cardsRoot, notes, cards);
+  // A folder without a single hashcards card is the wrong folder, not a collection whose every card was deleted.
+  if (files.length === 0 && reviews.length > 0) {
+    throw new UsageError(
+      `no hashcards cards in ${describePath(options.cards ?? cardsRoot)}: name the folder of the cards the reviews are of with --cards <dir>.`,
+    );
+  }
+  const history = toReviewEntries(reviews, mapHashcardsCards(files), deps.now());
   if (history.kind === 'bad review')
     throw new FlashError(`${source}: ${sanitizeTerminalText(history.problem)}: nothing was imported.`);
   const store = openReportedStore(deps);
