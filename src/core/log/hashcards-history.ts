@@ -13,7 +13,12 @@ export interface HashcardsReview {
 }
 
 /** hashcards' four grades on flashdeck's 1–5 scale (FSRS Again, Hard, Good, Easy). */
-export const HASHCARDS_RATINGS: Readonly<Record<string, Rating>> = { forgot: 1, hard: 3, good: 4, easy: 5 };
+export const HASHCARDS_RATINGS: ReadonlyMap<string, Rating> = new Map([
+  ['forgot', 1],
+  ['hard', 3],
+  ['good', 4],
+  ['easy', 5],
+]);
 
 /** A file of the collection in hashcards' format: its text, and its notes and cards as flashdeck read them. */
 export interface HashcardsFile {
@@ -83,9 +88,9 @@ export function toReviewEntries(
   const cards = new Set<string>();
   let skipped = 0;
   for (const review of reviews) {
-    const rating = HASHCARDS_RATINGS[review.grade];
+    const rating = HASHCARDS_RATINGS.get(review.grade);
     if (rating === undefined) {
-      const grades = Object.keys(HASHCARDS_RATINGS).join(', ');
+      const grades = [...HASHCARDS_RATINGS.keys()].join(', ');
       return { kind: 'bad review', problem: `review ${review.id} has the grade "${review.grade}" (not ${grades})` };
     }
     const at = readLocalTime(review.reviewedAt);

@@ -92,6 +92,7 @@ describe('toReviewEntries', () => {
       kind: 'bad review',
       problem: 'review 7 has the grade "again" (not forgot, hard, good, easy)',
     });
+    expect(toReviewEntries([review(7, 'h1', 'constructor')], cards, now)).toMatchObject({ kind: 'bad review' });
     expect(toReviewEntries([review(8, 'gone', 'good', '2025-10-05 14:30')], cards, now)).toEqual({
       kind: 'bad review',
       problem: 'review 8 has the time "2025-10-05 14:30"',
