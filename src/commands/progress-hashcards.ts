@@ -27,12 +27,13 @@ export async function runHashcardsImport(options: HashcardsImportOptions, deps: 
     throw new UsageError('a hashcards database read from standard input needs its cards folder: add --cards <dir>.');
   const reviews = await readHashcardsReviews(options.bytes, source);
   const cardsRoot = path.resolve(options.cards ?? path.dirname(options.file));
+  const folder = describePath(options.cards ?? cardsRoot);
   const { notes, cards } = await loadNotesWarning(cardsRoot, deps);
   const files = readHashcardsFiles(cardsRoot, notes, cards);
   // A folder without a single hashcards card is the wrong folder, not a collection whose every card was deleted.
   if (files.length === 0 && reviews.length > 0) {
     throw new UsageError(
-      `no hashcards cards in ${describePath(options.cards ?? cardsRoot)}: name the folder of the cards the reviews are of with --cards <dir>.`,
+      `no hashcards cards in ${folder}: name the folder of the cards the reviews are of with --cards <dir>.`,
     );
   }
   const history = toReviewEntries(reviews, mapHashcardsCards(files), deps.now());
@@ -43,7 +44,6 @@ export async function runHashcardsImport(options: HashcardsImportOptions, deps: 
   store.appendAll(fresh);
   const added = countReviews(fresh);
   const known = history.entries.length - added;
-  const folder = describePath(options.cards ?? cardsRoot);
   deps.out.print(
     `Imported ${formatCount(added, 'new review')} of ${formatCount(history.cards, 'card')} from ${source}` +
       `${known > 0 ? ` (${known} already here)` : ''}` +
