@@ -47,6 +47,8 @@ interface Found {
 
 /** Reads the plugin's notes; a file without the flashcards tag holds none, as the plugin skips it. */
 export function readObsidian(text: string): ForeignReading {
+  // Without the word there is no tag: most notes of a vault are spared reading every line.
+  if (!text.includes('flashcards')) return { format: 'obsidian', notes: [], problems: [] };
   const all = splitLines(text);
   const front = readFrontmatter(all);
   const lines = readLines(all, front.bodyStart);
