@@ -16,8 +16,11 @@ import path from 'node:path';
 
 const { dependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 // Pure JavaScript, and loaded by every command (commander) or every command that reads cards: bundled, they cost no
-// package lookup (resolving a package's `exports` takes Node several milliseconds each).
-const BUNDLED = ['commander', 'env-paths', 'ts-fsrs'];
+// package lookup (resolving a package's `exports` takes Node several milliseconds each). The terminal's text libraries
+// (chalk, string-width, wrap-ansi, cli-truncate and what they import) are ES modules: required from CommonJS, Node
+// compiles each through its ES module loader, which a profile of the quiz's start showed as its largest single cost;
+// bundled, they are plain CommonJS in the chunk of the screens that use them.
+const BUNDLED = ['commander', 'env-paths', 'ts-fsrs', 'chalk', 'string-width', 'wrap-ansi', 'cli-truncate'];
 const external = Object.keys(dependencies).filter((name) => !BUNDLED.includes(name));
 const isExternal = (id) => id.startsWith('node:') || external.some((name) => id === name || id.startsWith(`${name}/`));
 // commander is bundled as published. Patching it to require `node:child_process` only when it starts a program saved
