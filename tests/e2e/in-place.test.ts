@@ -14,6 +14,7 @@ interface ListEntry {
   line: number;
   question: string;
   reviews: number;
+  lastRating: number | null;
   due: string | null;
 }
 
@@ -101,6 +102,8 @@ describe('schedules kept by another tool', () => {
     const first = list(root, home);
     expect(new Date(due(first, 'bio#what-makes-atp') ?? '')).toEqual(new Date(2031, 4, 20, 4));
     expect(due(first, 'bio#what-is-dna')).toBeNull();
+    // Not rated here yet: no rating of flashdeck's to show.
+    expect(first.find((entry) => entry.id === 'bio#what-makes-atp')).toMatchObject({ reviews: 0, lastRating: null });
     expect(readReviewLog(home)).toMatchObject([
       { card: 'bio#what-makes-atp', schedule: { due: '2031-05-20', interval: 40, ease: 270 } },
     ]);
