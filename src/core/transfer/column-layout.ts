@@ -7,10 +7,15 @@ export type Role = 'question' | 'answer' | 'tags' | 'difficulty' | 'id' | 'deck'
 
 // Column names each role is known by, lower case: flashdeck's own, Anki's fields, and what spreadsheets call them.
 const ROLE_NAMES: Record<Role, readonly string[]> = {
-  question: ['question', 'questions', 'front', 'term', 'terms', 'word', 'words', 'prompt', 'q', 'text', 'expression'],
+  question: [
+    ...['question', 'questions', 'front', 'term', 'terms', 'word', 'words', 'prompt', 'q', 'text', 'expression'],
+    ...['frage', 'wort', 'vorderseite', 'mot', 'recto', 'pregunta', 'palabra', 'domanda', 'parola'],
+  ],
   answer: [
     ...['answer', 'answers', 'back', 'definition', 'definitions', 'meaning', 'meanings', 'translation'],
-    ...['translations', 'a', 'extra', 'back extra', 'response'],
+    ...['translations', 'a', 'extra', 'back extra', 'response', 'antwort', 'bedeutung', 'übersetzung', 'rückseite'],
+    ...['réponse', 'sens', 'signification', 'traduction', 'verso', 'respuesta', 'significado', 'traducción'],
+    ...['risposta', 'significato', 'traduzione'],
   ],
   tags: ['tags', 'tag'],
   difficulty: ['difficulty', 'level'],
@@ -32,7 +37,7 @@ const LABEL_WORDS = new Set(
 /** Names that leave a column out in `--columns`. */
 const SKIPPED = new Set(['', '-', 'skip', 'ignore']);
 // A column name: a few words of letters.
-const LABEL = /^\p{L}[\p{L}\p{M}\p{N} _\-/().'&]*$/u;
+const LABEL = /^\p{L}[\p{L}\p{M}\p{N} _\-/()'&]*$/u;
 const SAMPLE_ROWS = 50;
 
 /** Where each part of a note is among a row's cells (0-based; -1: none); further fields with their labels. */
@@ -104,14 +109,18 @@ function isLabel(text: string): boolean {
   return text.length <= 24 && text.split(/\s+/).length <= 3 && LABEL.test(text) && !looksLikeHtml(text);
 }
 
-/** A column whose first cell is a label and whose other cells are mostly not, or start in lower case. */
+/**
+ * A column whose first cell is a label and whose other cells are empty, mostly no labels, in another script (a Latin
+ * name over kanji), or in lower case under a capitalised name.
+ */
 function isUnlikeColumn(name: string, values: readonly string[]): boolean {
   const filled = values.map((value) => value.trim()).filter(Boolean);
   if (!name) return false;
   if (filled.length === 0) return true;
+  const mostly = (test: (value: string) => boolean) => filled.filter(test).length >= filled.length * 0.8;
   if (filled.filter(isLabel).length * 2 < filled.length) return true;
-  const lowerCase = filled.filter((value) => /^\p{Ll}/u.test(value)).length;
-  return /^\p{Lu}/u.test(name) && lowerCase >= filled.length * 0.8;
+  if (/\p{Script=Latin}/u.test(name) && mostly((value) => !/\p{Script=Latin}/u.test(value))) return true;
+  return /^\p{Lu}/u.test(name) && mostly((value) => /^\p{Ll}/u.test(value));
 }
 
 /** How a source's fields read: HTML or not (null: guessed per field), tags split, unnamed extras labelled or not. */

@@ -66,8 +66,8 @@ function convertHtml(html: string): string {
 
 /**
  * Anki's editor writes each line as a `<div>`; a `<div><br></div>` is an empty line. Lines become `<br>` breaks and
- * an empty line a paragraph break, except where a line only wraps a sentence (it ends without a sentence's closing
- * punctuation and the next starts in lower case): those are joined with a space.
+ * an empty line a paragraph break, except where a line only wraps a sentence (a line of four words or more, or ending
+ * with a comma, without a sentence's closing punctuation, and the next starting in lower case): those are joined.
  */
 function joinDivLines(html: string): string {
   if (!/<div\b/i.test(html)) return html;
@@ -86,9 +86,11 @@ function joinDivLines(html: string): string {
 }
 
 function wrapsSentence(before: string, after: string): boolean {
-  const last = visibleText(before).trimEnd().slice(-1);
+  const line = visibleText(before.split(/<br\s*\/?>/i).at(-1) ?? '').trim();
   const first = visibleText(after).trimStart().charAt(0);
-  return last !== '' && !/[.!?:;。！？]/u.test(last) && /\p{Ll}/u.test(first);
+  if (!line || /[.!?:;。！？]$/u.test(line) || !/\p{Ll}/u.test(first)) return false;
+  // A short line is an item of a list (a conjugation, a word), not part of a sentence.
+  return line.endsWith(',') || line.split(/\s+/).length >= 4;
 }
 
 function visibleText(html: string): string {
