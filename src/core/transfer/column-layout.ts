@@ -143,7 +143,11 @@ export function readRowFields(cells: readonly string[], layout: ColumnLayout, re
   const cell = (index: number | undefined) => (index === undefined ? '' : (cells[index] ?? ''));
   const convert = (text: string) => toMarkdown(text, reading.html);
   const front = convert(frontCell);
-  const back = convert(reading.html !== false ? dropRepeatedQuestion(backCell) : backCell);
+  // A space or two after a separator (`word | meaning`) is no indentation.
+  const back = convert(reading.html !== false ? dropRepeatedQuestion(backCell) : backCell).replace(
+    /^[ \t]{1,3}(?=\S)/,
+    '',
+  );
   const extras = layout.extras.flatMap(({ index, label }) => {
     const text = convert(cells[index] ?? '').trim();
     const shown = label ?? reading.unnamedLabel(index);

@@ -6,6 +6,8 @@ const HTML_LIKE =
   /<\/?(?:a|b|i|u|s|br|hr|div|p|span|img|ul|ol|li|sub|sup|font|strong|em|code|pre|table|thead|tbody|tr|td|th|h[1-6]|blockquote|audio|video|source|small|big|strike|del|ins|mark|tt|kbd|center|style|script|ruby|rt|rp|details|summary|section|label)\b[^>]*>|<!--|&(?:[a-z]+|#\d+|#x[\da-f]+);/i;
 // LaTeX as Anki's MathJax reads it (`\(…\)`, `\[…\]`) and as flashdeck's markdown does (`$…$`, `$$…$$`).
 const MATH = /\\\([\s\S]+?\\\)|\\\[[\s\S]+?\\\]|\$\$[\s\S]+?\$\$|\$(?![\s$])[^$\n]*?[^\s$\\]\$(?!\d)/g;
+// Anki's older LaTeX markup, as the `$` forms flashdeck's markdown reads.
+const ANKI_LATEX = /\[(\$\$?|latex)\]([\s\S]+?)\[\/\1\]/g;
 const SOUND = /\[sound:([^\]\n]+)\]/g;
 // What stands for a kept span while the rest is converted: private-use characters that no converter touches.
 const KEPT = /\uE000(\d+)\uE001/g;
@@ -24,17 +26,27 @@ export function dropRepeatedQuestion(answer: string): string {
 
 /**
  * A field as markdown. HTML is converted: `<br>` a line break, `<br><br>` a new paragraph, `<div>` lines as lines
- * unless one only wraps a sentence (then joined), `<img>` an image. In every field LaTeX stays exactly as written and Anki's
- * `[sound:x.mp3]` becomes a link to its file.
+ * unless one only wraps a sentence (then joined), `<img>` an image. In every field LaTeX stays exactly as written (Anki's
+ * `[$]…[/$]` becomes `$…$`) and `[sound:x.mp3]` becomes a link to its file.
  */
 export function toMarkdown(field: string, html: boolean | null): string {
   const kept: string[] = [];
   const keep = (markdown: string) => `\uE000${kept.push(markdown) - 1}\uE001`;
   const isHtml = html ?? looksLikeHtml(field);
-  let text = field.replace(MATH, (math) => keep(isHtml ? htmlMathToText(math) : math));
+  let text = field
+    .replace(ANKI_LATEX, (_, kind: string, latex: string) =>
+      keep(toDollarMath(kind, isHtml ? htmlMathToText(latex) : latex)),
+    )
+    .replace(MATH, (math) => keep(isHtml ? htmlMathToText(math) : math));
   text = text.replace(SOUND, (_, file: string) => keep(formatSoundLink(isHtml ? decodeEntities(file) : file)));
   if (isHtml) text = convertHtml(text);
   return text.replace(KEPT, (_, index: string) => kept[Number(index)] ?? '');
+}
+
+/** `[$]…[/$]` as `$…$`; `[$$]…[/$$]` and `[latex]…[/latex]` as `$$…$$`. */
+function toDollarMath(kind: string, latex: string): string {
+  const fence = kind === '$' ? '$' : '$$';
+  return `${fence}${latex.trim()}${fence}`;
 }
 
 /** `[sound: x.mp3](x.mp3)`: a link a terminal shows with the file's name; `<…>` around a name with spaces. */

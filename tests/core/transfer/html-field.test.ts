@@ -9,6 +9,13 @@ describe('toMarkdown', () => {
     expect(toMarkdown(String.raw`<b>bold</b> and \(a &lt; b_1\)`, null)).toBe(String.raw`**bold** and \(a < b_1\)`);
   });
 
+  it("writes Anki's [$] and [latex] markup as the $ forms markdown reads", () => {
+    expect(toMarkdown(String.raw`Area: [$]\pi r^2[/$], sum: [$$]\sum_i x_i[/$$]`, false)).toBe(
+      String.raw`Area: $\pi r^2$, sum: $$\sum_i x_i$$`,
+    );
+    expect(toMarkdown(String.raw`<i>see</i> [latex]\frac{a}{b}[/latex]`, true)).toBe(String.raw`*see* $$\frac{a}{b}$$`);
+  });
+
   it("turns Anki's [sound:] into a link to the file, and <img> into an image", () => {
     expect(toMarkdown('[sound:hola.mp3]', null)).toBe('[sound: hola.mp3](hola.mp3)');
     expect(toMarkdown('word [sound:my file.mp3]<br><img src="pic 1.png">', null)).toBe(

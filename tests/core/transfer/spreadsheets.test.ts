@@ -40,7 +40,7 @@ describe('spreadsheets as learners keep them', () => {
     expect(fields(text, '|', ['answer', 'question', 'example', 'tags'])).toEqual([
       { question: 'dog', answer: 'Hund\n\n**example:** Der Hund bellt.', tags: ['tiere'] },
     ]);
-    expect(fields('Hund|dog|ignored\n', '|', ['question', 'answer', '-'])).toEqual([
+    expect(fields('Hund | dog | ignored\n', '|', ['question', 'answer', '-'])).toEqual([
       { question: 'Hund', answer: 'dog', tags: [] },
     ]);
   });
