@@ -3,7 +3,13 @@ import { stringify } from 'csv-stringify/sync';
 import type { Note } from '../card/card.js';
 import { cardsOfNote } from '../card/note-cards.js';
 import { isRowProblem, readCardDraft, type RawCard, type RowProblem } from './card-draft.js';
-import { layoutColumns, readRowFields, type ColumnLayout, type FieldReading } from './column-layout.js';
+import {
+  layoutColumns,
+  namesQuestionAndAnswer,
+  readRowFields,
+  type ColumnLayout,
+  type FieldReading,
+} from './column-layout.js';
 import { readRows } from './csv-rows.js';
 import { formatCount, sanitizeTerminalText } from '../markdown/text.js';
 import type { ImportResult } from './import-result.js';
@@ -68,12 +74,17 @@ export function parseAnki(text: string, options: AnkiOptions = {}): ImportResult
   const headers = readHeaders(lines.slice(0, headerCount));
   const separator = options.separator ?? headers.separator;
   const body = lines.slice(headerCount).join('\n');
-  const { rows, problems } = readRows(body, separator, headerCount + 1);
+  const read = readRows(body, separator, headerCount + 1);
+  const unnamed = options.columns === undefined && headers.columnNames === null;
+  // A first row naming the fields (`Front`, `Back`) where `#columns:` would: the names, not a note.
+  const namingRow = unnamed && read.rows[0] && namesQuestionAndAnswer(read.rows[0].cells) ? read.rows[0] : null;
+  const rows = namingRow ? read.rows.slice(1) : read.rows;
   const count = rows.reduce((most, row) => Math.max(most, row.cells.length), 0);
   const columns = readColumns(headers.columnHeaders, count);
-  const result: ImportResult = { cards: [], problems: [...headers.problems, ...columns.problems, ...problems] };
+  const result: ImportResult = { cards: [], problems: [...headers.problems, ...columns.problems, ...read.problems] };
   const names =
-    options.columns ?? (headers.columnNames === null ? [] : splitColumnNames(headers.columnNames, separator));
+    options.columns ??
+    (headers.columnNames === null ? (namingRow?.cells ?? []) : splitColumnNames(headers.columnNames, separator));
   const layout = layoutColumns(names, count, columns.numbers);
   const reading: FieldReading = { html: headers.html, splitTags: splitAnkiTags, unnamedLabel: () => null };
   const repeatsQuestion = headers.columnHeaders.length === 0 && repeatsQuestions(rows.map((row) => row.cells));

@@ -8,12 +8,12 @@ export type Role = 'question' | 'answer' | 'tags' | 'difficulty' | 'id' | 'deck'
 // Column names each role is known by, lower case: flashdeck's own, Anki's fields, and what spreadsheets call them.
 const ROLE_NAMES: Record<Role, readonly string[]> = {
   question: [
-    ...['question', 'questions', 'front', 'term', 'terms', 'word', 'words', 'prompt', 'q', 'text', 'expression'],
+    ...['question', 'questions', 'front', 'term', 'terms', 'word', 'words', 'prompt', 'text', 'expression'],
     ...['frage', 'wort', 'vorderseite', 'mot', 'recto', 'pregunta', 'palabra', 'domanda', 'parola'],
   ],
   answer: [
     ...['answer', 'answers', 'back', 'definition', 'definitions', 'meaning', 'meanings', 'translation'],
-    ...['translations', 'a', 'extra', 'back extra', 'response', 'antwort', 'bedeutung', 'übersetzung', 'rückseite'],
+    ...['translations', 'extra', 'back extra', 'response', 'antwort', 'bedeutung', 'übersetzung', 'rückseite'],
     ...['réponse', 'sens', 'signification', 'traduction', 'verso', 'respuesta', 'significado', 'traducción'],
     ...['risposta', 'significato', 'traduzione'],
   ],
@@ -88,9 +88,8 @@ export function layoutColumns(
  * labels of which one is a known name (tags, a language…) or which, in most columns, look unlike the rows below.
  */
 export function isHeaderRow(cells: readonly string[], rows: readonly (readonly string[])[]): boolean {
+  if (namesQuestionAndAnswer(cells)) return true;
   const names = cells.map((cell) => cell.trim());
-  const roles = names.map(getRole);
-  if (roles.includes('question') && roles.includes('answer')) return true;
   const named = names.filter(Boolean);
   const distinct = new Set(named.map((name) => name.toLowerCase())).size === named.length;
   if (named.length < 2 || !distinct || !named.every(isLabel)) return false;
@@ -103,6 +102,12 @@ export function isHeaderRow(cells: readonly string[], rows: readonly (readonly s
     ),
   );
   return sample.length > 0 && unlike.length * 2 > names.length;
+}
+
+/** True when a row's cells name a question column and an answer column (`Front` and `Back`, say). */
+export function namesQuestionAndAnswer(cells: readonly string[]): boolean {
+  const roles = cells.map(getRole);
+  return roles.includes('question') && roles.includes('answer');
 }
 
 function isLabel(text: string): boolean {

@@ -36,6 +36,12 @@ describe('parseAnki, as Anki reads its text files', () => {
     ]);
   });
 
+  it('reads a first row naming the fields (Front, Back) as #columns:, not as a note', () => {
+    expect(fields('#separator:tab\n#html:true\nBack\tFront\tTags\nperro\tdog\tanimals\n')).toEqual([
+      { question: 'dog', answer: 'perro', tags: ['animals'] },
+    ]);
+  });
+
   it('takes tags only from #tags column: or a column named tags, never from a spare field', () => {
     const text = '#separator:semicolon\n#html:false\n#tags column:3\nQ;A;geo europe;Example sentence with words\n';
     expect(fields(text)).toEqual([
