@@ -2,7 +2,7 @@ import { Marked } from 'marked';
 import { stringify } from 'csv-stringify/sync';
 import type { Note } from '../card/card.js';
 import { cardsOfNote } from '../card/note-cards.js';
-import { isRowProblem, readCardDraft, type RawCard, type RowProblem } from './card-draft.js';
+import { isRowProblem, readCardDraft, type RowProblem } from './card-draft.js';
 import {
   layoutColumns,
   namesQuestionAndAnswer,
@@ -86,7 +86,12 @@ export function parseAnki(text: string, options: AnkiOptions = {}): ImportResult
     options.columns ??
     (headers.columnNames === null ? (namingRow?.cells ?? []) : splitColumnNames(headers.columnNames, separator));
   const layout = layoutColumns(names, count, columns.numbers);
-  const reading: FieldReading = { html: headers.html, splitTags: splitAnkiTags, unnamedLabel: () => null };
+  const reading: FieldReading = {
+    html: headers.html,
+    splitTags: splitAnkiTags,
+    unnamedLabel: () => null,
+    notetype: headers.fixedNotetype,
+  };
   const repeatsQuestion = headers.columnHeaders.length === 0 && repeatsQuestions(rows.map((row) => row.cells));
   for (const { cells, line } of rows) {
     const raw = readRowFields(repeatsQuestion ? dropPlainRepeat(cells) : cells, layout, reading);
@@ -95,16 +100,8 @@ export function parseAnki(text: string, options: AnkiOptions = {}): ImportResult
       result.problems.push({ line, message });
       continue;
     }
-    const notetype = headers.fixedNotetype;
-    const fixedType = layout.meta.notetype === undefined && notetype !== '';
     const draft = readCardDraft(
-      {
-        ...raw,
-        ...(fixedType && /cloze/i.test(notetype) ? { question: '', answer: joinCloze(raw) } : {}),
-        ...(fixedType && raw.question !== '' ? { reverse: /reverse/i.test(notetype) } : {}),
-        tags: [...headers.globalTags, ...(raw.tags ?? [])],
-        deck: raw.deck || headers.fixedDeck,
-      },
+      { ...raw, tags: [...headers.globalTags, ...(raw.tags ?? [])], deck: raw.deck || headers.fixedDeck },
       line,
     );
     if (isRowProblem(draft)) result.problems.push(draft);
@@ -123,11 +120,6 @@ function splitAnkiTags(cell: string): string[] {
 function splitColumnNames(value: string, separator: string): string[] {
   const [names = []] = readRows(value, separator).rows.map((row) => row.cells);
   return names.length === 1 && separator !== ' ' ? value.trim().split(/\s+/) : names;
-}
-
-/** A cloze note's text: its question (Text) first. */
-function joinCloze(raw: RawCard): string {
-  return [raw.question, raw.answer].filter((part) => part.trim() !== '').join('\n\n');
 }
 
 /**

@@ -134,6 +134,8 @@ export interface FieldReading {
   splitTags(cell: string): string[];
   /** The label of an extra field without a name (null: added to the answer as it is). */
   unnamedLabel(index: number): string | null;
+  /** The note type of every row when no column gives one (Anki's `#notetype:`). */
+  notetype?: string;
 }
 
 /**
@@ -153,15 +155,23 @@ export function readRowFields(cells: readonly string[], layout: ColumnLayout, re
     /^[ \t]{1,3}(?=\S)/,
     '',
   );
+  const notetype = layout.meta.notetype === undefined ? (reading.notetype ?? '') : cell(layout.meta.notetype);
+  // "Basic (optional reversed card)": its third field (Add Reverse) says whether the reversed card is made.
+  const optionalReverse = /optional/i.test(notetype) && /reverse/i.test(notetype);
+  const [addReverse] = optionalReverse ? layout.extras : [];
   const extras = layout.extras.flatMap(({ index, label }) => {
     const text = convert(cells[index] ?? '').trim();
     const shown = label ?? reading.unnamedLabel(index);
-    return text ? [shown ? `**${shown}:** ${text}` : text] : [];
+    return text && index !== addReverse?.index ? [shown ? `**${shown}:** ${text}` : text] : [];
   });
-  const notetype = cell(layout.meta.notetype);
   const isCloze = /cloze/i.test(notetype) || (mayHoldClozeDeletions(front) && hasDeletions(front));
   const text = isCloze ? [front, back, ...extras] : [back, ...extras];
-  const reverse = layout.meta.reverse === undefined ? /reverse/i.test(notetype) : cell(layout.meta.reverse);
+  const reverse =
+    layout.meta.reverse === undefined
+      ? optionalReverse
+        ? cell(addReverse?.index).trim() !== ''
+        : /reverse/i.test(notetype)
+      : cell(layout.meta.reverse);
   return {
     question: isCloze ? '' : front,
     answer: text.filter((part) => part.trim() !== '').join('\n\n'),

@@ -36,6 +36,16 @@ describe('parseAnki, as Anki reads its text files', () => {
     ]);
   });
 
+  it('makes the reversed card of a "Basic (optional reversed card)" note only when its Add Reverse field is filled', () => {
+    const text =
+      '#separator:tab\n#html:false\n#notetype column:1\nBasic (optional reversed card)\tperro\tdog\ty\nBasic (optional reversed card)\tgato\tcat\t\nBasic (and reversed card)\tcasa\thouse\n';
+    expect(parseAnki(text).cards.map(({ question, answer, reverse }) => ({ question, answer, reverse }))).toEqual([
+      { question: 'perro', answer: 'dog', reverse: true },
+      { question: 'gato', answer: 'cat', reverse: false },
+      { question: 'casa', answer: 'house', reverse: true },
+    ]);
+  });
+
   it('reads a first row naming the fields (Front, Back) as #columns:, not as a note', () => {
     expect(fields('#separator:tab\n#html:true\nBack\tFront\tTags\nperro\tdog\tanimals\n')).toEqual([
       { question: 'dog', answer: 'perro', tags: ['animals'] },
