@@ -9,6 +9,8 @@ const MATH = /\\\([\s\S]+?\\\)|\\\[[\s\S]+?\\\]|\$\$[\s\S]+?\$\$|\$(?![\s$])[^$\
 // Anki's older LaTeX markup, as the `$` forms flashdeck's markdown reads.
 const ANKI_LATEX = /\[(\$\$?|latex)\]([\s\S]+?)\[\/\1\]/g;
 const SOUND = /\[sound:([^\]\n]+)\]/g;
+// Anki's text-to-speech markup around text a card shows: the text stays.
+const TTS = /\[anki:tts\b[^\]]*\]([\s\S]*?)\[\/anki:tts\]/g;
 // What stands for a kept span while the rest is converted: private-use characters that no converter touches.
 const KEPT = /\uE000(\d+)\uE001/g;
 // The line that Anki draws between a card's question and its answer, and everything above it.
@@ -34,6 +36,7 @@ export function toMarkdown(field: string, html: boolean | null): string {
   const keep = (markdown: string) => `\uE000${kept.push(markdown) - 1}\uE001`;
   const isHtml = html ?? looksLikeHtml(field);
   let text = field
+    .replace(TTS, '$1')
     .replace(ANKI_LATEX, (_, kind: string, latex: string) =>
       keep(toDollarMath(kind, isHtml ? htmlMathToText(latex) : latex)),
     )

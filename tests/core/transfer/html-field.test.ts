@@ -22,6 +22,7 @@ describe('toMarkdown', () => {
       'word [sound: my file.mp3](<my file.mp3>)\\\n![](<pic 1.png>)',
     );
     expect(toMarkdown('<img src="x.jpg" alt="ignored">', true)).toBe('![](x.jpg)');
+    expect(toMarkdown('[anki:tts lang=es_ES voices=Apple_Monica]el perro[/anki:tts]', false)).toBe('el perro');
   });
 
   it('joins <div> lines that wrap a sentence and keeps lines of a list apart', () => {
