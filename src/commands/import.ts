@@ -2,9 +2,9 @@ import path from 'node:path';
 import type { RowProblem } from '../core/transfer/card-draft.js';
 import { ExitCode, FlashError, UsageError } from '../core/errors.js';
 import { checkPlannedFiles } from '../core/transfer/check-files.js';
-import { guessFormat, IMPORT_FORMATS, parseImport, type ImportFormat } from '../core/transfer/formats.js';
+import { guessFormat, parseImport, type ImportFormat } from '../core/transfer/formats.js';
 import { planImport, type PlannedFile } from '../core/transfer/import-plan.js';
-import { nameSeparator, suggestSeparator } from '../core/transfer/separator.js';
+import { describeReading, explainUnknownFormat } from '../core/transfer/separator.js';
 import { slugify } from '../core/transfer/slug.js';
 import { formatCount, sanitizeTerminalText } from '../core/markdown/text.js';
 import type { Deps } from '../deps.js';
@@ -50,19 +50,15 @@ export async function runImport(options: ImportOptions, deps: Deps): Promise<num
   const text = readTextInput(options.file);
   const name = describePath(options.file);
   const format = options.format ?? guessFormat(text, options.separator);
-  if (!format) throw new UsageError(describeUnknownFormat(text, name));
+  if (!format) throw new UsageError(explainUnknownFormat(text, name));
   const parsed = parseImport(text, format, { separator: options.separator, columns: options.columns });
   // Ids are namespaced by the deck's title, else by the output folder's name, so two imports rarely share one.
   const namespace = slugify(parsed.title ?? '') || slugify(path.basename(path.resolve(options.out)));
   const planned = planImport(parsed.cards, namespace);
   const { files, problems } = await checkPlannedFiles(planned.files);
-  const shownFormat =
-    parsed.separator && parsed.separator !== (format === 'tsv' ? '\t' : ',')
-      ? `${format}, ${nameSeparator(parsed.separator)}-separated`
-      : format;
   const source: ImportSource = {
     name,
-    format: shownFormat,
+    format: describeReading(format, parsed.separator),
     problems: [...parsed.problems, ...planned.problems, ...problems],
   };
   if (files.length === 0) return reportNothingImported(source, [], deps);
@@ -131,15 +127,6 @@ function previewImport(
     `Dry run: would import ${count} from ${source.name} (${source.format}) into ${describePath(options.out)}; nothing was written.`,
   );
   return ExitCode.Ok;
-}
-
-function describeUnknownFormat(text: string, name: string): string {
-  const likely = suggestSeparator(text);
-  if (likely) {
-    const option = `--separator '${likely === '\t' ? 'tab' : likely}'`;
-    return `cannot tell the format of ${name}: it looks like a ${nameSeparator(likely)}-separated file, but most rows do not split; pass ${option} to read it so, or --format ${IMPORT_FORMATS.join(', ')}.`;
-  }
-  return `cannot tell the format of ${name}: no separator (tab, pipe, semicolon, comma) splits its lines into a question and an answer; pass --separator or --format ${IMPORT_FORMATS.join(', ')}.`;
 }
 
 /** A file that cannot be written makes its row a bad row, like a row that could not be read. */

@@ -1,3 +1,4 @@
+import { IMPORT_FORMATS, nameSeparator, type ImportFormat } from './column-names.js';
 import { readRows } from './csv-rows.js';
 
 export { nameSeparator, readSeparator } from './column-names.js';
@@ -49,4 +50,21 @@ function scoreSplit(counts: readonly number[]): number {
   const frequency = new Map<number, number>();
   for (const count of split) frequency.set(count, (frequency.get(count) ?? 0) + 1);
   return Math.max(...frequency.values()) / counts.length;
+}
+
+/** A format as messages name it: `csv`, or `csv, semicolon-separated` when not read with the format's own separator. */
+export function describeReading(format: ImportFormat, separator: string | undefined): string {
+  const own = format === 'tsv' ? '\t' : ',';
+  return separator && separator !== own ? `${format}, ${nameSeparator(separator)}-separated` : format;
+}
+
+/** Why a file's format cannot be guessed, and what to pass: the separator that splits some of its rows, if one does. */
+export function explainUnknownFormat(text: string, name: string): string {
+  const formats = `--format ${IMPORT_FORMATS.join(', ')}`;
+  const likely = suggestSeparator(text);
+  if (!likely) {
+    return `cannot tell the format of ${name}: no separator (tab, pipe, semicolon, comma) splits its lines into a question and an answer; pass --separator or ${formats}.`;
+  }
+  const option = `--separator '${likely === '\t' ? 'tab' : likely}'`;
+  return `cannot tell the format of ${name}: it looks like a ${nameSeparator(likely)}-separated file, but most rows do not split; pass ${option} to read it so, or ${formats}.`;
 }

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { guessSeparator, readSeparator, suggestSeparator } from '../../../src/core/transfer/separator.js';
+import {
+  describeReading,
+  guessSeparator,
+  readSeparator,
+  suggestSeparator,
+} from '../../../src/core/transfer/separator.js';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/import/${name}`, 'utf8');
 
@@ -32,5 +37,15 @@ describe('readSeparator', () => {
     expect(readSeparator('\\t')).toBe('\t');
     expect(readSeparator('|')).toBe('|');
     expect(readSeparator('dash')).toBeNull();
+  });
+});
+
+describe('describeReading', () => {
+  it("names the separator only when it is not the format's own", () => {
+    expect(describeReading('csv', ',')).toBe('csv');
+    expect(describeReading('tsv', '\t')).toBe('tsv');
+    expect(describeReading('csv', ';')).toBe('csv, semicolon-separated');
+    expect(describeReading('csv', '#')).toBe("csv, '#'-separated");
+    expect(describeReading('anki', undefined)).toBe('anki');
   });
 });
