@@ -212,6 +212,20 @@ describe('import, export, progress and new wiring', () => {
         dryRun: true,
       },
     );
+    const layout = await runWith([
+      'import',
+      'v.txt',
+      '-o',
+      'c',
+      '--separator',
+      'Semicolon',
+      '--columns',
+      'word, meaning,-',
+    ]);
+    expect(layout.calls[0]?.options).toMatchObject({ separator: ';', columns: ['word', 'meaning', '-'] });
+    expect((await runWith(['import', 'v.txt', '-o', 'c', '--separator', '|'])).calls[0]?.options).toMatchObject({
+      separator: '|',
+    });
   });
 
   it('passes the export format, output and the shared filters', async () => {
@@ -290,6 +304,7 @@ describe('import, export, progress and new wiring', () => {
   it.each([
     [['import', 'x.txt'], '--out'],
     [['import', 'x.txt', '-o', 'c', '-f', 'xml'], 'xml'],
+    [['import', 'x.txt', '-o', 'c', '--separator', 'dash'], '--separator "dash" is not a separator'],
     [['export', '-f', 'pdf'], 'pdf'],
     [['progress'], 'flashdeck progress export'],
     [['progress', 'import'], 'file'],

@@ -2,12 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FlashError, UsageError } from '../../core/errors.js';
 import { sanitizeTerminalText } from '../../core/markdown/text.js';
+import { describeBinary, getUtf16Encoding } from '../../core/transfer/binary-file.js';
 import { createFile, createTemporaryBeside, replaceWhole } from '../whole-files.js';
 import { makeFolders } from '../folders.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads a UTF-8 text file named on the command line, `-` for standard input; a file that can't be read is a usage error. */
+/**
+ * Reads a text file named on the command line (UTF-8, or UTF-16 with its byte order mark), `-` for standard input; a
+ * file that can't be read, or a binary file (a database, a PDF…: the message says what it is), is a usage error.
+ */
 export function readTextInput(file: string): string {
   return decodeTextInput(readInput(file), file);
 }
@@ -23,10 +27,16 @@ export function readInput(file: string): Buffer {
   }
 }
 
-/** The text of the bytes `readInput` read from `file`; bytes that are not UTF-8 are a usage error. */
+/**
+ * The text of the bytes `readInput` read from `file` (UTF-8, or UTF-16 with its byte order mark); a binary file or
+ * bytes that are not such text are a usage error.
+ */
 export function decodeTextInput(bytes: Uint8Array, file: string): string {
+  const binary = describeBinary(bytes);
+  if (binary) throw new UsageError(`${describePath(file)} is ${binary}.`);
+  const utf16 = getUtf16Encoding(bytes);
   try {
-    return UTF8.decode(bytes);
+    return utf16 ? new TextDecoder(utf16, { fatal: true }).decode(bytes) : UTF8.decode(bytes);
   } catch {
     throw new UsageError(`${describePath(file)} is not UTF-8 text: save it as UTF-8 and try again.`);
   }
