@@ -183,7 +183,8 @@ function multiLineCard(
   };
 }
 
-const HIGHLIGHT = /==([^\0=]+?)==/g;
+// As the plugin's cloze pattern: up to the next `==`, so a highlight may hold `a = b` or code (`\0` when masked).
+const HIGHLIGHT = /==(.+?)==/g;
 
 /** A paragraph with `==highlights==` is a cloze note, one deletion (and card) per highlight, numbered in order. */
 function clozeCard(block: ObsidianLine[], srLine: ObsidianLine | undefined): Found | undefined {
