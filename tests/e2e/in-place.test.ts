@@ -239,3 +239,20 @@ describe("a folder's format named in its .flashdeck file", () => {
     );
   });
 });
+
+describe('a vault note with `## ` sections', () => {
+  it('is a note, not an mdanki deck: in a folder of notes only a named format makes it one', () => {
+    const root = testdir({
+      '.obsidian/app.json': '{}',
+      'exam.md': '## Study plan\n\nRead chapter one.\n\n## Questions\n\nWhich topics come up?\n',
+      'cards.md': '#flashcards\n\nWhat is DNA::a molecule\n',
+    });
+    expect(list(root, testdir()).map((entry) => entry.id)).toEqual(['cards#what-is-dna']);
+    writeFileSync(path.join(root, '.flashdeck'), 'format: mdanki\n');
+    const named = runCli(['list', '--json', '--cards', root], cliEnv(testdir()));
+    expect((JSON.parse(named.stdout) as ListEntry[]).map((entry) => entry.id)).toEqual([
+      'exam#study-plan',
+      'exam#questions',
+    ]);
+  });
+});

@@ -31,7 +31,10 @@ export async function parseFile(text: string, path: string, folder: FolderReadin
   const readers = foreign ? await loadReaders() : undefined;
   const named = format === 'flashdeck' ? undefined : format;
   const reading = readers?.readInPlace(normalizeCardText(text), named) ?? null;
-  if (readers && reading && reading.notes.length > 0) return readNotes(reading, readers.toNotes(reading, path), path);
+  // Any note with `## ` sections looks like an mdanki deck: in a folder of notes, only a named format makes it one.
+  const notesAsDeck = notesFolder && format === undefined && reading?.format === 'mdanki';
+  if (readers && reading && reading.notes.length > 0 && !notesAsDeck)
+    return readNotes(reading, readers.toNotes(reading, path), path);
   if (reading && notesFolder) return nothing;
   // A note of a vault with nothing that could make it a card is not parsed at all: most of a vault's notes.
   if (notesFolder && !MAY_BE_MARKED.test(text)) return nothing;
