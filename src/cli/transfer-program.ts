@@ -34,6 +34,7 @@ interface RawTransferOptions {
   format?: string;
   force?: boolean;
   dryRun?: boolean;
+  history?: boolean;
   cards?: string;
   deck?: string;
   question?: string;
@@ -58,6 +59,7 @@ export function addTransferCommands(program: Command, commands: TransferCommands
     )
     .option('--force', 'replace card files that already exist')
     .option('--dry-run', 'print the files that would be written, and write nothing')
+    .option('--no-history', 'an Anki package: import its cards without their review history')
     .addHelpText(
       'after',
       `
@@ -65,6 +67,8 @@ Formats:
   brainscape  Brainscape's text export (numbered Q/A blocks; 👶 ⭐️ 🚀 set the difficulty)
   csv, tsv    a header row (question, answer, tags, difficulty, id, deck, reverse) or front,back[,tags]
   anki        Anki's "Notes in Plain Text" export (#separator:/#html: headers, HTML fields)
+  .apkg       an Anki package or collection (.colpkg), any version: notes, media (into
+              <out>/media/) and the review history (into the store's log)
 
 Each note becomes <out>/<deck>/<question-slug>.md with an id; an empty question with cloze
 deletions ({{c1::…}}) in the answer is a cloze note. Bad rows are reported with their line
@@ -83,6 +87,7 @@ Examples:
           format: raw.format as ImportFormat | undefined,
           force: !!raw.force,
           dryRun: !!raw.dryRun,
+          history: raw.history !== false,
         }),
       ),
     );

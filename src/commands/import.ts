@@ -11,7 +11,8 @@ import {
   describePath,
   inspectTarget,
   makeOutputFolder,
-  readTextInput,
+  decodeTextInput,
+  readInput,
   writeFileUnder,
   type Existing,
 } from '../io/cards/text-files.js';
@@ -24,6 +25,8 @@ export interface ImportOptions {
   format?: ImportFormat;
   force: boolean;
   dryRun: boolean;
+  /** False to import an Anki package's cards without their review history. */
+  history?: boolean;
 }
 
 /** The file being imported, as messages name it, with its format and the rows that could not become cards. */
@@ -40,7 +43,12 @@ const NAMES_SHOWN = 5;
  * their line and skipped; existing files are kept unless `force`. Returns 1 when no card could be imported, else 0.
  */
 export async function runImport(options: ImportOptions, deps: Deps): Promise<number> {
-  const text = readTextInput(options.file);
+  const bytes = readInput(options.file);
+  if (isAnkiPackage(bytes, options.file)) {
+    const { runPackageImport } = await import('./import-package.js');
+    return runPackageImport(bytes, options, deps);
+  }
+  const text = decodeTextInput(bytes, options.file);
   const name = describePath(options.file);
   const format = options.format ?? guessFormat(text);
   if (!format) {
@@ -53,6 +61,12 @@ export async function runImport(options: ImportOptions, deps: Deps): Promise<num
   const source: ImportSource = { name, format, problems: [...parsed.problems, ...problems] };
   if (files.length === 0) return reportNothingImported(source, [], deps);
   return options.dryRun ? previewImport(files, source, options, deps) : writeImport(files, source, options, deps);
+}
+
+/** An Anki package by its name, or a zip file that holds an Anki collection (a spreadsheet is a zip file too). */
+function isAnkiPackage(bytes: Buffer, file: string): boolean {
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  return /\.(?:apkg|colpkg)$/i.test(file) || (isZip && bytes.includes('collection.anki2'));
 }
 
 function writeImport(files: readonly PlannedFile[], source: ImportSource, options: ImportOptions, deps: Deps): number {

@@ -183,7 +183,7 @@ function readColumns(
 let turndown: TurndownService | undefined;
 
 /** A field as markdown: HTML is converted (`<br>` a line break, `<br><br>` a new paragraph); plain text stays. */
-function toMarkdown(field: string, html: boolean | null): string {
+export function toMarkdown(field: string, html: boolean | null): string {
   if (!(html ?? looksLikeHtml(field))) return field;
   turndown ??= createTurndown();
   const tidy = field
