@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCards } from '../../src/io/cards/card-files.js';
@@ -30,6 +30,59 @@ const NOTES: FixtureNote[] = [
     deck: 'Biology::Cells',
   },
 ];
+
+const DAY = 86_400_000;
+const START = Date.UTC(2025, 0, 6, 9);
+
+/** Notes with a history: answers of every kind, a Forget, a suspended card, rows that are no answers. */
+const STUDIED: FixtureNote[] = [
+  {
+    ...NOTES[0],
+    cards: [
+      {
+        ord: 0,
+        reviews: [
+          { at: START, ease: 1, type: 0 },
+          { at: START + 600_000, ease: 3, type: 0 },
+          { at: START + DAY, ease: 2, type: 1 },
+          { at: START + 2 * DAY, ease: 4, type: 1, time: 1500 },
+          // A filtered deck without rescheduling, a set due date, a reschedule: no answers.
+          { at: START + 3 * DAY, ease: 3, type: 3, factor: 0 },
+          { at: START + 4 * DAY, ease: 0, type: 4, factor: 2500 },
+          { at: START + 5 * DAY, ease: 0, type: 5 },
+        ],
+      },
+    ],
+  } as FixtureNote,
+  {
+    ...NOTES[1],
+    cards: [
+      { ord: 0, reviews: [{ at: START + 10, ease: 3, type: 0 }] },
+      // Forgotten (a manual row without ease factor), learnt again, then suspended.
+      {
+        ord: 1,
+        queue: -1,
+        modified: (START + 9 * DAY) / 1000,
+        reviews: [
+          { at: START + 20, ease: 3, type: 0 },
+          { at: START + DAY + 20, ease: 3, type: 1 },
+          { at: START + 6 * DAY, ease: 0, type: 4, factor: 0 },
+          { at: START + 7 * DAY, ease: 1, type: 0 },
+        ],
+      },
+    ],
+  } as FixtureNote,
+  { ...NOTES[2], cards: [{ ord: 0 }, { ord: 1, reviews: [{ at: START + 30, ease: 4, type: 0 }] }] } as FixtureNote,
+];
+
+function readLog(home: string): Record<string, unknown>[] {
+  const file = path.join(home, 'reviews.jsonl');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
 
 async function writePackage(dir: string, spec: FixturePackage, name = 'deck.apkg'): Promise<string> {
   const file = path.join(dir, name);
@@ -74,5 +127,52 @@ describe('flashdeck import <Anki package>', () => {
     expect(word?.answer).toBe('**Meaning**\n\ndog\n\n**Example**\n\nDer Hund bellt.');
     expect(cards.find((card) => card.id === 'vK7#card2')?.question).toBe('dog');
     expect(cards.find((card) => card.id === 'vK7#card3')?.question).toBe('Der Hund bellt.');
+  });
+
+  it('appends the review history to the log on the right cards, once, and --no-history leaves it out', async () => {
+    const dir = testdir();
+    const file = await writePackage(dir, { version: 'legacy2', notes: STUDIED, schedulerVersion: 2 });
+    const home = testdir();
+    const out = path.join(dir, 'out');
+    const first = runCli(['import', file, '--out', out], cliEnv(home));
+    expect(first.stderr).toBe(
+      'warning: skipped 1 review-log row in filtered decks that do not reschedule\n' +
+        'warning: skipped 2 review-log rows reschedules, not answers\n',
+    );
+    expect(first.stdout).toContain(
+      'Imported 3 notes (5 cards: 2 basic, 1 reversed, 2 cloze), 0 media files and 9 reviews',
+    );
+    const at = (time: number) => new Date(time).toISOString();
+    expect(readLog(home)).toEqual([
+      { card: 'bA1|x+2', rating: 1, at: at(START), seconds: 8 },
+      { card: 'rV9#q', rating: 4, at: at(START + 10), seconds: 8 },
+      { card: 'rV9#q#reverse', rating: 4, at: at(START + 20), seconds: 8 },
+      { card: 'cZ3#c2', rating: 5, at: at(START + 30), seconds: 8, text: 'France' },
+      { card: 'bA1|x+2', rating: 4, at: at(START + 600_000), seconds: 8 },
+      { card: 'bA1|x+2', rating: 3, at: at(START + DAY), seconds: 8 },
+      { card: 'rV9#q#reverse', rating: 4, at: at(START + DAY + 20), seconds: 8 },
+      { card: 'bA1|x+2', rating: 5, at: at(START + 2 * DAY), seconds: 1.5 },
+      { card: 'rV9#q#reverse', forget: true, at: at(START + 6 * DAY) },
+      { card: 'rV9#q#reverse', rating: 1, at: at(START + 7 * DAY), seconds: 8 },
+      { card: 'rV9#q#reverse', suspend: true, at: at(START + 9 * DAY) },
+    ]);
+    const stats = runCli(['stats', '--json', '--cards', out], cliEnv(home));
+    expect(stats.stderr).toBe('');
+    // The two reviews before the Forget no longer count.
+    expect(JSON.parse(stats.stdout)).toMatchObject({ cards: 5, reviews: 7 });
+
+    const again = runCli(['import', file, '--out', out], cliEnv(home));
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('0 media files and 0 reviews');
+    expect(again.stdout).toContain('9 reviews were already in the log.');
+    expect(readLog(home)).toHaveLength(11);
+
+    const bare = testdir();
+    const cardsOnly = runCli(['import', file, '--out', path.join(dir, 'bare'), '--no-history'], cliEnv(bare));
+    expect(cardsOnly.stderr).toBe('');
+    expect(cardsOnly.stdout).toContain(
+      'Imported 3 notes (5 cards: 2 basic, 1 reversed, 2 cloze), 0 media files and 0 reviews',
+    );
+    expect(readLog(bare)).toEqual([]);
   });
 });
