@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCards } from '../../src/io/cards/card-files.js';
-import { makeAnkiPackage, type FixturePackage, type FixtureNote } from '../support/anki-package.js';
+import { DUMMY_GUID, makeAnkiPackage, type FixturePackage, type FixtureNote } from '../support/anki-package.js';
 import { cliEnv, runCli, testdir } from './helpers.js';
 
 // `flashdeck import <package>` as users run it (build first), on packages made the way Anki makes them.
@@ -174,5 +174,56 @@ describe('flashdeck import <Anki package>', () => {
       'Imported 3 notes (5 cards: 2 basic, 1 reversed, 2 cloze), 0 media files and 0 reviews',
     );
     expect(readLog(bare)).toEqual([]);
+  });
+
+  it.each(['latest', 'legacy1'] as const)(
+    'copies the media of a %s package into media/ and links them from the notes',
+    async (version) => {
+      const dir = testdir();
+      const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3, 255]);
+      const notes: FixtureNote[] = [
+        {
+          guid: 'img1',
+          type: 'basic',
+          fields: ['<img src="cell diagram.png">', 'A cell [sound:say it.mp3]'],
+          deck: 'A::B',
+        },
+        { guid: 'img2', type: 'basic', fields: ['Top <img src="missing.jpg">', 'here'] },
+      ];
+      const media = { 'cell diagram.png': png, 'say it.mp3': 'ID3 audio', 'unused.txt': 'kept too' };
+      const file = await writePackage(dir, { version, notes, media });
+      const out = path.join(dir, 'out');
+      const { stdout, stderr } = runCli(['import', file, '--out', out], cliEnv(testdir()));
+      expect(stderr).toBe('');
+      expect(stdout).toContain('Imported 2 notes (2 cards: 2 basic), 3 media files and 0 reviews');
+      expect(readFileSync(path.join(out, 'media/cell diagram.png'))).toEqual(Buffer.from(png));
+      expect(readFileSync(path.join(out, 'media/say it.mp3'), 'utf8')).toBe('ID3 audio');
+      expect(readFileSync(path.join(out, 'media/unused.txt'), 'utf8')).toBe('kept too');
+      const [note] = (await readDeck(out)).filter((card) => card.id === 'img1');
+      expect(note?.question).toBe('![](../../media/cell%20diagram.png)');
+      expect(note?.answer).toBe('A cell [sound: say it.mp3](../../media/say%20it.mp3)');
+      // A file the package lacks stays as the field names it; a note without a deck goes to Anki's Default deck.
+      expect(readFileSync(path.join(out, 'Default/top.md'), 'utf8')).toContain('# Top ![](missing.jpg)\n');
+    },
+  );
+
+  it('reads the current format (zstd, schema 18, protobuf) and never the dummy collection beside it', async () => {
+    const dir = testdir();
+    const file = await writePackage(dir, { version: 'latest', notes: STUDIED }, 'collection.colpkg');
+    const home = testdir();
+    const out = path.join(dir, 'out');
+    const { stdout } = runCli(['import', file, '--out', out], cliEnv(home));
+    expect(stdout).toContain('Imported 3 notes (5 cards: 2 basic, 1 reversed, 2 cloze), 0 media files and 9 reviews');
+    const cards = await readDeck(out);
+    expect(cards.map((card) => card.id).sort()).toEqual(['bA1|x+2', 'cZ3#c1', 'cZ3#c2', 'rV9#q', 'rV9#q#reverse']);
+    expect(cards.map((card) => card.deck).sort()).toEqual([
+      'Biology/Cells',
+      'French',
+      'French',
+      'Geography',
+      'Geography',
+    ]);
+    expect(JSON.stringify(cards)).not.toContain(DUMMY_GUID);
+    expect(readLog(home).filter((entry) => 'forget' in entry || 'suspend' in entry)).toHaveLength(2);
   });
 });

@@ -126,12 +126,25 @@ async function openDatabase(data: Uint8Array, damaged: (what: string) => Error):
   const { Database } = await loadSqlJs();
   try {
     const db = new Database(data);
-    // sql.js reads the file lazily: a first query finds out whether it is a database at all.
-    db.prepare('SELECT count(*) FROM sqlite_master').free();
+    // Its first query finds out whether it is a database at all.
+    forgetUnicase(db);
     return db;
   } catch {
     throw damaged('its collection is not a readable database');
   }
+}
+
+/**
+ * Schema 18 declares its name columns `COLLATE unicase`, a collation only Anki defines: SQLite refuses every statement
+ * that needs it, and reading a WITHOUT ROWID table (`fields`, `templates`) does. The copy in memory is told they are
+ * BINARY instead; names are only read, never compared, so nothing changes but that they can be read.
+ */
+function forgetUnicase(db: SqlDatabase): void {
+  db.run('PRAGMA writable_schema = ON');
+  db.run(
+    "UPDATE sqlite_master SET sql = replace(replace(sql, 'COLLATE unicase', 'COLLATE BINARY'), 'collate unicase', 'COLLATE BINARY') WHERE sql LIKE '%unicase%'",
+  );
+  db.run('PRAGMA writable_schema = RESET');
 }
 
 /**
