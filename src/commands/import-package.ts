@@ -84,7 +84,7 @@ function readPackage(pack: AnkiPackage, name: string, withHistory: boolean): Pac
     if (error instanceof FlashError) throw error;
     const reason = sanitizeTerminalText(error instanceof Error ? error.message : String(error));
     throw new FlashError(
-      `${name} is an Anki package, but its collection cannot be read (${reason}): export it from Anki again.`,
+      `${name} holds no readable Anki collection (${reason}): export it from Anki again (File > Export, .apkg or .colpkg).`,
     );
   }
 }

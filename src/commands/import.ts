@@ -6,6 +6,7 @@ import { planImport, type PlannedFile } from '../core/transfer/import-plan.js';
 import { slugify } from '../core/transfer/slug.js';
 import { formatCount, sanitizeTerminalText } from '../core/markdown/text.js';
 import type { Deps } from '../deps.js';
+import { isAnkiPackage } from '../io/anki-package/package-file.js';
 import { formatProblem } from '../io/cards/card-files.js';
 import {
   describePath,
@@ -61,12 +62,6 @@ export async function runImport(options: ImportOptions, deps: Deps): Promise<num
   const source: ImportSource = { name, format, problems: [...parsed.problems, ...problems] };
   if (files.length === 0) return reportNothingImported(source, [], deps);
   return options.dryRun ? previewImport(files, source, options, deps) : writeImport(files, source, options, deps);
-}
-
-/** An Anki package by its name, or a zip file that holds an Anki collection (a spreadsheet is a zip file too). */
-function isAnkiPackage(bytes: Buffer, file: string): boolean {
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  return /\.(?:apkg|colpkg)$/i.test(file) || (isZip && bytes.includes('collection.anki2'));
 }
 
 function writeImport(files: readonly PlannedFile[], source: ImportSource, options: ImportOptions, deps: Deps): number {

@@ -1,8 +1,16 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadSqlJs } from '../../src/io/anki-package/sqlite.js';
 import { loadCards } from '../../src/io/cards/card-files.js';
-import { DUMMY_GUID, makeAnkiPackage, type FixturePackage, type FixtureNote } from '../support/anki-package.js';
+import { zipSync } from 'fflate';
+import {
+  DUMMY_GUID,
+  makeAnkiPackage,
+  zstdFrame,
+  type FixturePackage,
+  type FixtureNote,
+} from '../support/anki-package.js';
 import { cliEnv, runCli, testdir } from './helpers.js';
 
 // `flashdeck import <package>` as users run it (build first), on packages made the way Anki makes them.
@@ -88,6 +96,14 @@ async function writePackage(dir: string, spec: FixturePackage, name = 'deck.apkg
   const file = path.join(dir, name);
   writeFileSync(file, await makeAnkiPackage(spec));
   return file;
+}
+
+/** An SQLite database that is no Anki collection. */
+async function makeOtherDatabase(): Promise<Uint8Array> {
+  const { Database } = await loadSqlJs();
+  const db = new Database();
+  db.run('CREATE TABLE notes (x)');
+  return db.export();
 }
 
 async function readDeck(root: string) {
@@ -225,5 +241,75 @@ describe('flashdeck import <Anki package>', () => {
     ]);
     expect(JSON.stringify(cards)).not.toContain(DUMMY_GUID);
     expect(readLog(home).filter((entry) => 'forget' in entry || 'suspend' in entry)).toHaveLength(2);
+  });
+
+  it('says in one line what is wrong with a package it cannot read, and writes nothing', async () => {
+    const dir = testdir();
+    const good = await makeAnkiPackage({ version: 'latest', notes: STUDIED });
+    const collection = await makeAnkiPackage({ version: 'legacy1', notes: STUDIED });
+    const cases: [name: string, bytes: Uint8Array, message: RegExp][] = [
+      [
+        'text.apkg',
+        Buffer.from('front,back\n'),
+        /is named like an Anki package but is not one \(not a zip file\): export the deck/,
+      ],
+      [
+        'cut.apkg',
+        good.subarray(0, good.length - 40),
+        /is an Anki package, but its zip is damaged: export it from Anki again/,
+      ],
+      [
+        'empty.apkg',
+        zipSync({ 'notes.txt': Buffer.from('hi') }),
+        /is a zip file without an Anki collection in it \(no collection\.anki2\)/,
+      ],
+      [
+        'bad-zstd.apkg',
+        zipSync({
+          meta: Uint8Array.from([8, 3]),
+          'collection.anki21b': Uint8Array.from([0x28, 0xb5, 0x2f, 0xfd, 1, 2, 3]),
+        }),
+        /its collection\.anki21b cannot be decompressed/,
+      ],
+      [
+        'not-sqlite.apkg',
+        zipSync({
+          meta: Uint8Array.from([8, 3]),
+          'collection.anki21b': zstdFrame(Buffer.from('not a database at all, '.repeat(40))),
+        }),
+        /its collection is not a readable database/,
+      ],
+      [
+        'newer.apkg',
+        zipSync({ meta: Uint8Array.from([8, 9]) }),
+        /made by a newer Anki than flashdeck reads \(package version 9\)/,
+      ],
+      [
+        'other.apkg',
+        zipSync({ 'collection.anki2': await makeOtherDatabase() }),
+        /holds no readable Anki collection \(no such table: col\)/,
+      ],
+    ];
+    for (const [name, bytes, message] of cases) {
+      const file = path.join(dir, name);
+      writeFileSync(file, bytes);
+      const home = testdir();
+      const out = path.join(dir, `out-${name}`);
+      const result = runCli(['import', file, '--out', out], cliEnv(home));
+      expect(result.stderr, name).toMatch(message);
+      expect(result.stderr.trim().split('\n'), name).toHaveLength(1);
+      expect(result.stderr, name).not.toContain('UTF-8');
+      expect(result.code, name).toBe(1);
+      expect(existsSync(out), name).toBe(false);
+      expect(readdirSync(home), name).toEqual([]);
+    }
+    // A collection file taken out of its package reads as one.
+    const bare = path.join(dir, 'collection.anki2');
+    const { unzipSync } = await import('fflate');
+    writeFileSync(bare, unzipSync(collection)['collection.anki2'] as Uint8Array);
+    const result = runCli(['import', bare, '--out', path.join(dir, 'bare')], cliEnv(testdir()));
+    expect(result.stdout).toContain(
+      'Imported 3 notes (5 cards: 2 basic, 1 reversed, 2 cloze), 0 media files and 9 reviews',
+    );
   });
 });

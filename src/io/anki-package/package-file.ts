@@ -36,9 +36,19 @@ const require = createRequire(import.meta.url);
 const fflate = () => require('fflate') as Fflate;
 const fzstd = () => require('fzstd') as Fzstd;
 
-/** True for the bytes of a zip file (an Anki package is one). */
-export function isZip(bytes: Uint8Array): boolean {
-  return ZIP_MAGIC.every((byte, index) => bytes[index] === byte);
+// "SQLite format 3" and its NUL: the first bytes of every SQLite database.
+const SQLITE_MAGIC = [...'SQLite format 3'].map((char) => char.charCodeAt(0)).concat(0);
+
+/**
+ * True for what `openAnkiPackage` reads: a file named `.apkg` or `.colpkg`, a zip file holding an Anki collection (a
+ * spreadsheet is a zip file too), or an SQLite database (a collection file taken out of its package).
+ */
+export function isAnkiPackage(bytes: Uint8Array, file: string): boolean {
+  if (/\.(?:apkg|colpkg)$/i.test(file) || startsWith(bytes, SQLITE_MAGIC)) return true;
+  return (
+    startsWith(bytes, ZIP_MAGIC) &&
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('collection.anki2')
+  );
 }
 
 /**
@@ -50,6 +60,12 @@ export function isZip(bytes: Uint8Array): boolean {
 export async function openAnkiPackage(bytes: Uint8Array, name: string): Promise<AnkiPackage> {
   const damaged = (what: string) =>
     new FlashError(`${name} is an Anki package, but ${what}: export it from Anki again and import the new file.`);
+  if (startsWith(bytes, SQLITE_MAGIC)) return openBareCollection(bytes, name, damaged);
+  if (!startsWith(bytes, ZIP_MAGIC)) {
+    throw new FlashError(
+      `${name} is named like an Anki package but is not one (not a zip file): export the deck from Anki again (File > Export, "Anki Deck Package") and import that file.`,
+    );
+  }
   const entries = new Set<string>();
   try {
     fflate().unzipSync(bytes, { filter: (file) => (entries.add(file.name), false) });
@@ -101,6 +117,22 @@ export async function openAnkiPackage(bytes: Uint8Array, name: string): Promise<
       }
       return new Map(Object.entries(files).map(([entry, data]) => [entry, compressed ? decompressOrNull(data) : data]));
     },
+    close: () => db.close(),
+  };
+}
+
+/** A collection file alone (`collection.anki2`, `.anki21`): its notes, cards and history, no media. */
+async function openBareCollection(
+  bytes: Uint8Array,
+  name: string,
+  damaged: (what: string) => Error,
+): Promise<AnkiPackage> {
+  const db = await openDatabase(bytes, damaged);
+  return {
+    collectionFile: name.endsWith('.anki21') ? 'collection.anki21' : 'collection.anki2',
+    db,
+    media: new Map(),
+    readMedia: () => new Map(),
     close: () => db.close(),
   };
 }
