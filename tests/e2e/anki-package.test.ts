@@ -15,6 +15,8 @@ import { cliEnv, runCli, testdir } from './helpers.js';
 
 // `flashdeck import <package>` as users run it (build first), on packages made the way Anki makes them.
 
+const FIXTURES = path.resolve('tests/fixtures/anki-package');
+
 const NOTES: FixtureNote[] = [
   {
     guid: 'bA1|x+2',
@@ -310,6 +312,23 @@ describe('flashdeck import <Anki package>', () => {
     const result = runCli(['import', bare, '--out', path.join(dir, 'bare')], cliEnv(testdir()));
     expect(result.stdout).toContain(
       'Imported 3 notes (5 cards: 2 basic, 1 reversed, 2 cloze), 0 media files and 9 reviews',
+    );
+  });
+
+  it("imports Anki's own test packages: a sound on the front with an empty back, add-on files as media", () => {
+    const out = path.join(testdir(), 'out');
+    const env = cliEnv(testdir());
+    const media = runCli(['import', path.join(FIXTURES, 'media.apkg'), '--out', out], env);
+    expect(media.stderr).toBe('');
+    expect(media.stdout).toContain('Imported 1 note (1 card: 1 basic), 1 media file and 0 reviews');
+    expect(readFileSync(path.join(out, 'Default/sound-foo-wav.md'), 'utf8')).toBe(
+      '---\nid: L;*}1M{l6|\n---\n\n# [sound: foo.wav](../media/foo.wav)\n\n*(empty in Anki)*\n',
+    );
+    expect(readFileSync(path.join(out, 'media/foo.wav'), 'utf8')).toBe('abc\n');
+    const templates = runCli(['import', path.join(FIXTURES, 'diffmodeltemplates-1.apkg'), '--out', out], env);
+    expect(templates.stdout).toContain('Imported 1 note (1 card: 1 basic), 2 media files and 0 reviews');
+    expect(readFileSync(path.join(out, 'testdeck/question.md'), 'utf8')).toBe(
+      '---\nid: CjMTh;(#|6\n---\n\n# question?\n\nanswer!\n',
     );
   });
 });

@@ -77,10 +77,13 @@ export class PackageNoteReader {
       name: notetype.fields[ord] ?? '',
       text: fieldToMarkdown(note.fields[ord] ?? '', media),
     }));
+    // Anki shows a card whose back is empty; flashdeck needs an answer to show.
     const answer =
-      answers.length === 1
-        ? (answers[0]?.text ?? '')
-        : answers.map(({ name, text }) => `**${name}**\n\n${text}`).join('\n\n');
+      answers.length === 0
+        ? EMPTY_ANSWER
+        : answers.length === 1
+          ? (answers[0]?.text ?? '')
+          : answers.map(({ name, text }) => `**${name}**\n\n${text}`).join('\n\n');
     const question = fieldToMarkdown(note.fields[asked] ?? '', media);
     const raw = { question, answer, id, reverse: reverse !== undefined };
     const cards = reverse ? [card, reverse] : [card];
@@ -136,6 +139,9 @@ export class PackageNoteReader {
     this.result.skipped.push(`note ${note.guid}: ${reason}`);
   }
 }
+
+/** The answer of a card whose other fields are all empty. */
+const EMPTY_ANSWER = '*(empty in Anki)*';
 
 /** The first field a card's front shows that is not empty in this note; null when there is none. */
 function askedField(note: AnkiNote, notetype: AnkiNotetype, card: AnkiCard): number | null {
