@@ -191,7 +191,10 @@ async function makeCollection(
   const decks = latest ? '' : JSON.stringify(Object.fromEntries([...deckIds].map(([name, id]) => [id, { id, name }])));
   db.run('INSERT INTO col VALUES (1, 1700000000, 0, 0, 11, 0, 0, 0, ?, ?, ?, ?, ?)', [conf, models, decks, '{}', '{}']);
   if (latest) writeSchema18(db, deckIds, schedulerVersion);
+  // One transaction: sql.js writes a journal to its in-memory files for each one.
+  db.run('BEGIN');
   insertNotes(db, notes, deckIds);
+  db.run('COMMIT');
   const bytes = db.export();
   db.close();
   return bytes;

@@ -17,6 +17,9 @@ const MATH =
   /\\\([\s\S]*?\\\)|\\\[[\s\S]*?\\\]|\[\$\$?\][\s\S]*?\[\/\$\$?\]|\[latex\][\s\S]*?\[\/latex\]|\$\$[\s\S]+?\$\$|\$(?![\s$])[^$\n]*?[^\s$\\]\$/gi;
 const IMAGE_SOURCE = /(<img\b[^>]*?\bsrc\s*=\s*)(["'])([^"']*)\2/gi;
 const SOUND = /\[sound:([^\]]+)\]/g;
+// Words and punctuation that neither HTML nor markdown gives a meaning to, one space apart: turndown would return them
+// as they are, so they skip it (a deck's fields are often just that).
+const PLAIN_WORDS = /^[\p{L}{][\p{L}\p{N}\p{M},.;:?!'"()/%{}-]*(?: [\p{L}\p{N}\p{M},.;:?!'"()/%{}-]+)*$/u;
 
 /**
  * One field of an Anki note as markdown: HTML converted as for Anki's text exports, `<img>` a markdown image and
@@ -24,6 +27,7 @@ const SOUND = /\[sound:([^\]]+)\]/g;
  * turndown never escapes its backslashes and underscores.
  */
 export function fieldToMarkdown(html: string, media: MediaLinks): string {
+  if (PLAIN_WORDS.test(html)) return html;
   const kept: string[] = [];
   // Letters and digits alone: turndown leaves them as they are.
   const keep = (text: string) => `zqxkept${kept.push(text) - 1}xqz`;

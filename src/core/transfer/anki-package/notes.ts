@@ -1,5 +1,6 @@
-import type { CardKind } from '../../card/card.js';
-import { cardsOfNote } from '../../card/note-cards.js';
+import type { Card, CardKind } from '../../card/card.js';
+import { mayHoldClozeDeletions } from '../../card/cloze.js';
+import { cardsOfNote, REVERSE_SUFFIX } from '../../card/note-cards.js';
 import { isRowProblem, readCardDraft, toDeckFolder, type CardDraft, type RawCard } from '../card-draft.js';
 import type { AnkiCard, AnkiCollection, AnkiNote, AnkiNotetype } from './collection.js';
 import { fieldToMarkdown, type MediaLinks } from './field-markdown.js';
@@ -101,16 +102,7 @@ export class PackageNoteReader {
     const raw: RawCard = { ...fields, tags: note.tags, deck: this.deckOf(home) };
     const draft = readCardDraft(raw, this.result.drafts.length + 1);
     if (isRowProblem(draft)) return this.skip(note, draft.message);
-    const yielded = new Map(
-      cardsOfNote({
-        ...draft,
-        tags: [...draft.tags],
-        id: draft.id ?? '',
-        path: '',
-        answerLine: 1,
-        format: 'flashdeck',
-      }).map((card) => [card.id, card]),
-    );
+    const yielded = new Map(listCards(draft).map((card) => [card.id, card]));
     this.result.drafts.push(draft);
     for (const card of cards) {
       const made = yielded.get(cardId(card));
@@ -138,6 +130,19 @@ export class PackageNoteReader {
   private skip(note: AnkiNote, reason: string): void {
     this.result.skipped.push(`note ${note.guid}: ${reason}`);
   }
+}
+
+/**
+ * The cards a draft yields, with their kinds: a note that cannot hold a cloze deletion yields its basic card and, with
+ * `reverse`, its reversed one (`cardsOfNote`'s rule, without rendering each card's text); others go through it.
+ */
+function listCards(draft: CardDraft): (Pick<Card, 'id' | 'kind'> & { identityText?: string })[] {
+  const id = draft.id ?? '';
+  if (!mayHoldClozeDeletions(draft.question) && !mayHoldClozeDeletions(draft.answer)) {
+    const basic = { id, kind: 'basic' as const };
+    return draft.reverse ? [basic, { id: `${id}${REVERSE_SUFFIX}`, kind: 'reversed' as const }] : [basic];
+  }
+  return cardsOfNote({ ...draft, tags: [...draft.tags], id, path: '', answerLine: 1, format: 'flashdeck' });
 }
 
 /** The answer of a card whose other fields are all empty. */
