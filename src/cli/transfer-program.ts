@@ -49,7 +49,7 @@ export function addTransferCommands(program: Command, commands: TransferCommands
   const { env, run } = parts;
   program
     .command('import')
-    .description('turn a Brainscape, CSV, TSV or Anki export into card files')
+    .description('turn a Brainscape, CSV, TSV or Anki export, or an Anki package, into card files')
     .argument('<file>', 'the file to import (- for standard input)')
     .requiredOption('-o, --out <dir>', 'the folder to write the cards into (created if needed)')
     .addOption(
