@@ -66,7 +66,7 @@ function readPackage(pack: AnkiPackage, name: string, withHistory: boolean): Pac
     const notes = new Set(planned.files.map((file) => file.id));
     skipped.push(...planned.problems.map((problem) => problem.message), ...media.skipped);
     const imported = new Map([...targets].filter(([, target]) => notes.has(target.note)));
-    const history = new PackageHistory(imported, collection.threeButtonLearning);
+    const history = new PackageHistory(imported, collection);
     if (withHistory) {
       for (const row of readRevlog(pack.db)) history.add(row);
       for (const list of cards.values()) for (const card of list) history.finish(card);
@@ -172,6 +172,12 @@ function writePackage(pack: AnkiPackage, plan: PackagePlan, name: string, option
   );
   if (plan.reviews > reviews)
     deps.out.print(`${formatCount(plan.reviews - reviews, 'review')} were already in the log.`);
+  const schedules = added.filter((entry) => 'schedule' in entry).length;
+  if (schedules > 0) {
+    deps.out.print(
+      `Carried over the schedule of ${formatCount(schedules, 'card')} that came without a review history.`,
+    );
+  }
   if (kept > 0) deps.out.warn(`warning: kept ${formatCount(kept, 'existing file')} (--force replaces them).`);
   return ExitCode.Ok;
 }

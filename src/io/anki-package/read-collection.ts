@@ -14,15 +14,18 @@ import { queryRows, type SqlDatabase, type SqlValue } from './sqlite.js';
 
 /** Note types, decks and scheduler of a collection, from schema 11's `col` JSON or schema 18's own tables. */
 export function readCollection(db: SqlDatabase, collectionFile: string): AnkiCollection {
-  const [conf = '{}', models = '', decks = ''] =
-    queryRows(db, 'SELECT conf, models, decks FROM col').next().value ?? [];
+  // Destructured, so the statement is freed once its one row is read.
+  const [[created = 0, conf = '{}', models = '', decks = ''] = []] = queryRows(
+    db,
+    'SELECT crt, conf, models, decks FROM col',
+  );
   const schedulerVersion = readSchedulerVersion(db, conf);
   // Anki's first scheduler wrote `collection.anki2` packages; later ones write `collection.anki21(b)`.
   const threeButtonLearning =
     schedulerVersion === undefined ? collectionFile === 'collection.anki2' : schedulerVersion === 1;
-  if (hasTable(db, 'notetypes'))
-    return { notetypes: readNotetypeTables(db), decks: readDeckTable(db), threeButtonLearning };
-  return { notetypes: readModelsJson(String(models)), decks: readDecksJson(String(decks)), threeButtonLearning };
+  const common = { created: Number(created), threeButtonLearning };
+  if (hasTable(db, 'notetypes')) return { ...common, notetypes: readNotetypeTables(db), decks: readDeckTable(db) };
+  return { ...common, notetypes: readModelsJson(String(models)), decks: readDecksJson(String(decks)) };
 }
 
 /** Every note, by id. */
@@ -44,8 +47,11 @@ export function* readNotes(db: SqlDatabase): Generator<AnkiNote> {
 /** Every card, grouped by note id. */
 export function readCards(db: SqlDatabase): Map<number, AnkiCard[]> {
   const cards = new Map<number, AnkiCard[]>();
-  const sql = 'SELECT id, nid, did, odid, ord, type, queue, mod FROM cards ORDER BY nid, ord';
-  for (const [id, noteId, deckId, originalDeckId, ord, type, queue, modified] of queryRows(db, sql)) {
+  const sql = 'SELECT id, nid, did, odid, ord, type, queue, mod, due, ivl, factor FROM cards ORDER BY nid, ord';
+  for (const [id, noteId, deckId, originalDeckId, ord, type, queue, modified, due, interval, factor] of queryRows(
+    db,
+    sql,
+  )) {
     const card: AnkiCard = {
       id: Number(id),
       noteId: Number(noteId),
@@ -54,6 +60,9 @@ export function readCards(db: SqlDatabase): Map<number, AnkiCard[]> {
       type: Number(type),
       queue: Number(queue),
       modified: Number(modified),
+      due: Number(due),
+      interval: Number(interval),
+      factor: Number(factor),
     };
     const list = cards.get(card.noteId);
     if (list) list.push(card);

@@ -38,6 +38,12 @@ export interface AnkiCard {
   queue: number;
   /** When the card was last changed, in seconds since the epoch. */
   modified: number;
+  /** For a card in review (type 2): the day it is due, counted from the collection's creation. */
+  due: number;
+  /** For a card in review: its interval in days. */
+  interval: number;
+  /** Its ease factor, per mille (2500 = 2.5×); 0 when none was set. */
+  factor: number;
 }
 
 /** One row of Anki's review log (`revlog`). */
@@ -60,6 +66,8 @@ export interface AnkiCollection {
   notetypes: Map<number, AnkiNotetype>;
   /** Deck names by id, their levels apart. */
   decks: Map<number, string[]>;
+  /** When the collection was made (seconds since the epoch): day 0 of its cards' due days. */
+  created: number;
   /** True for Anki's first scheduler, whose learning cards had three buttons: 1 Again, 2 Good, 3 Easy. */
   threeButtonLearning: boolean;
 }

@@ -26,12 +26,17 @@ const card = (extra: Partial<AnkiCard>): AnkiCard => ({
   type: 2,
   queue: 2,
   modified: T / 1000,
+  due: 400,
+  interval: 30,
+  factor: 2350,
   ...extra,
 });
+// Made 2024-01-31 04:00 UTC: its cards' due day 400 is 2025-03-06.
+const modern = { created: Date.UTC(2024, 0, 31, 4) / 1000, threeButtonLearning: false };
 
 describe('PackageHistory', () => {
   it('records answers as reviews (Again 1, Hard 3, Good 4, Easy 5) and leaves reschedules and cramming out', () => {
-    const history = new PackageHistory(targets, false);
+    const history = new PackageHistory(targets, modern);
     [
       row(0, 1, 0),
       row(1, 3, 0, { time: 0 }),
@@ -61,13 +66,13 @@ describe('PackageHistory', () => {
   });
 
   it("reads Anki's first scheduler's learning buttons (2 Good, 3 Easy) when the collection used it", () => {
-    const history = new PackageHistory(targets, true);
+    const history = new PackageHistory(targets, { ...modern, threeButtonLearning: true });
     [row(0, 2, 0), row(1, 3, 2), row(2, 2, 1)].forEach((each) => history.add(each));
     expect(history.entries.map((entry) => ('rating' in entry ? entry.rating : null))).toEqual([4, 5, 3]);
   });
 
   it('turns a reset into a forget, and ends with the suspension and the old-style reset the card shows', () => {
-    const history = new PackageHistory(targets, false);
+    const history = new PackageHistory(targets, modern);
     [row(0, 3, 1), row(1000, 0, 4, { factor: 0 }), row(2000, 3, 0)].forEach((each) => history.add(each));
     history.finish(card({ queue: -1, modified: (T + 1500) / 1000 }));
     expect(history.entries).toEqual([
@@ -76,12 +81,22 @@ describe('PackageHistory', () => {
       { card: 'note', rating: 4, at: at(2000), seconds: 6.2 },
       { card: 'note', suspend: true, at: at(2001) },
     ]);
-    const old = new PackageHistory(targets, false);
+    const old = new PackageHistory(targets, modern);
     old.add(row(0, 3, 1));
     old.finish(card({ type: 0, queue: 0, modified: (T + 60_000) / 1000 }));
     expect(old.entries.slice(1)).toEqual([{ card: 'note', forget: true, at: at(60_000) }]);
-    const untouched = new PackageHistory(targets, false);
+    const untouched = new PackageHistory(targets, modern);
     untouched.finish(card({ type: 0, queue: 0 }));
     expect(untouched.entries).toEqual([]);
+  });
+
+  it('carries over the schedule of a card in review that has no review history', () => {
+    const history = new PackageHistory(targets, modern);
+    history.finish(card({}));
+    history.finish(card({ id: 2, type: 0, queue: 0 }));
+    expect(history.entries).toEqual([
+      { card: 'note', schedule: { due: '2025-03-06', interval: 30, ease: 235 }, at: at(0) },
+    ]);
+    expect(history.schedules).toBe(1);
   });
 });
