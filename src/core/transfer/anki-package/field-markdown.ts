@@ -27,7 +27,7 @@ const PLAIN_WORDS = /^[\p{L}{][\p{L}\p{N}\p{M},.;:?!'"()/%{}-]*(?: [\p{L}\p{N}\p
  * turndown never escapes its backslashes and underscores.
  */
 export function fieldToMarkdown(html: string, media: MediaLinks): string {
-  if (PLAIN_WORDS.test(html)) return html;
+  if (html === '' || PLAIN_WORDS.test(html)) return html;
   const kept: string[] = [];
   // Letters and digits alone: turndown leaves them as they are.
   const keep = (text: string) => `zqxkept${kept.push(text) - 1}xqz`;
