@@ -1,10 +1,12 @@
 // `npm run bench [-- --json]`: flashdeck at 10,000 and 100,000 cards (and notes, a third of them cloze), an Obsidian
-// vault of 10,000 notes and 100,000 reviews, against what Node itself needs. Generates everything in a temporary folder (removed at the end) from a
-// seeded PRNG, so runs compare.
+// vault of 10,000 notes and 100,000 reviews, against what Node itself needs, and the import of an Anki package of
+// 20,000 notes and 200,000 reviews. Generates everything in a temporary folder (removed at the end) from a seeded
+// PRNG, so runs compare.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchAnkiPackage } from './bench-anki-package.mjs';
 import { writeCards, writeReviewLog, writeVault } from './bench-data.mjs';
 import { BIN, compare, measurePeakMemory, runNode, timeNode, timePty } from './bench-measure.mjs';
 
@@ -163,6 +165,12 @@ async function runBench(dir) {
     { median: full.median, baseline: empty.median, p90: full.p90, ratio: full.median / empty.median },
     { unit: 'ms', baselineName: 'same, empty log', max: 10 },
   );
+
+  // ---- Anki package import: 20,000 notes and 200,000 reviews, generated here (scripts/bench-anki-package.mjs) ----
+  log('generating and importing an Anki package of 20,000 notes and 200,000 reviews…');
+  await benchAnkiPackage(dir, env, add);
+  // ---- end of the Anki package block ----
+
   add('first list --json 10k (no cache)', cold10k, { ...ms, info: true });
   add('first list --json 100k (no cache)', cold100k, { ...ms, info: true });
   add('first list --json 10k notes, a third cloze (no cache)', coldCloze10k, { ...ms, info: true });

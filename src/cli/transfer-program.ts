@@ -42,6 +42,7 @@ interface RawTransferOptions {
   columns?: string;
   force?: boolean;
   dryRun?: boolean;
+  history?: boolean;
   cards?: string;
   deck?: string;
   question?: string;
@@ -56,7 +57,7 @@ export function addTransferCommands(program: Command, commands: TransferCommands
   const { env, run } = parts;
   program
     .command('import')
-    .description('turn a Brainscape, CSV, TSV or Anki export into card files')
+    .description('turn a Brainscape, CSV, TSV or Anki export, or an Anki package, into card files')
     .argument('<file>', 'the file to import (- for standard input)')
     .requiredOption('-o, --out <dir>', 'the folder to write the cards into (created if needed)')
     .addOption(
@@ -68,6 +69,7 @@ export function addTransferCommands(program: Command, commands: TransferCommands
     .option('--columns <names>', 'name the columns by hand, in order: question,answer,tags,… (- skips one)')
     .option('--force', 'replace card files that already exist')
     .option('--dry-run', 'print the files that would be written, and write nothing')
+    .option('--no-history', 'an Anki package: import its cards without their review history')
     .addHelpText(
       'after',
       `
@@ -78,6 +80,8 @@ Formats:
               reverse; others are added to the answer under their name), else question, answer…
   anki        Anki's "Notes in Plain Text" (#separator:, #html:, #columns: headers, HTML fields)
               and "Cards in Plain Text" exports
+  .apkg       an Anki package or collection (.colpkg), any version: notes, media (into
+              <out>/media/) and the review history (into the store's log)
 
 Each note becomes <out>/<deck>/<question-slug>.md with an id; an empty question with cloze
 deletions ({{c1::…}}) in the answer is a cloze note. Bad rows are reported with their line
@@ -98,6 +102,7 @@ Examples:
           ...readLayoutOptions(raw),
           force: !!raw.force,
           dryRun: !!raw.dryRun,
+          history: raw.history !== false,
         }),
       ),
     );

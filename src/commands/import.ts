@@ -8,12 +8,14 @@ import { describeReading, explainUnknownFormat } from '../core/transfer/separato
 import { slugify } from '../core/transfer/slug.js';
 import { formatCount, sanitizeTerminalText } from '../core/markdown/text.js';
 import type { Deps } from '../deps.js';
+import { isAnkiPackage } from '../io/anki-package/package-file.js';
 import { formatProblem } from '../io/cards/card-files.js';
 import {
   describePath,
   inspectTarget,
   makeOutputFolder,
-  readTextInput,
+  decodeTextInput,
+  readInput,
   writeFileUnder,
   type Existing,
 } from '../io/cards/text-files.js';
@@ -30,6 +32,8 @@ export interface ImportOptions {
   columns?: readonly string[];
   force: boolean;
   dryRun: boolean;
+  /** False to import an Anki package's cards without their review history. */
+  history?: boolean;
 }
 
 /** The file being imported, as messages name it, with its format and the rows that could not become cards. */
@@ -47,7 +51,12 @@ const NAMES_SHOWN = 5;
  * their line and skipped; existing files are kept unless `force`. Returns 1 when no card could be imported, else 0.
  */
 export async function runImport(options: ImportOptions, deps: Deps): Promise<number> {
-  const text = readTextInput(options.file);
+  const bytes = readInput(options.file);
+  if (isAnkiPackage(bytes, options.file)) {
+    const { runPackageImport } = await import('./import-package.js');
+    return runPackageImport(bytes, options, deps);
+  }
+  const text = decodeTextInput(bytes, options.file);
   const name = describePath(options.file);
   const format = options.format ?? guessFormat(text, options.separator);
   if (!format) throw new UsageError(explainUnknownFormat(text, name));

@@ -200,7 +200,7 @@ describe('import, export, progress and new wiring', () => {
     expect((await runWith(['import', 'deck.txt', '--out', 'cards'])).calls).toEqual([
       {
         command: 'importCards',
-        options: { file: 'deck.txt', out: 'cards', format: undefined, force: false, dryRun: false },
+        options: { file: 'deck.txt', out: 'cards', format: undefined, force: false, dryRun: false, history: true },
       },
     ]);
     expect((await runWith(['import', '-', '-o', 'c', '-f', 'anki', '--force', '--dry-run'])).calls[0]?.options).toEqual(
@@ -210,6 +210,7 @@ describe('import, export, progress and new wiring', () => {
         format: 'anki',
         force: true,
         dryRun: true,
+        history: true,
       },
     );
     const layout = await runWith([
@@ -225,6 +226,10 @@ describe('import, export, progress and new wiring', () => {
     expect(layout.calls[0]?.options).toMatchObject({ separator: ';', columns: ['word', 'meaning', '-'] });
     expect((await runWith(['import', 'v.txt', '-o', 'c', '--separator', '|'])).calls[0]?.options).toMatchObject({
       separator: '|',
+    });
+    expect((await runWith(['import', 'deck.apkg', '-o', 'c', '--no-history'])).calls[0]?.options).toMatchObject({
+      file: 'deck.apkg',
+      history: false,
     });
   });
 

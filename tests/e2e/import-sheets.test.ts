@@ -83,12 +83,12 @@ $F = m a$ [sound:newton.mp3]|Newton's second law|mechanics
 
   it('says what a binary file is instead of asking to save it as UTF-8, and writes nothing', () => {
     const dir = testdir();
-    writeFileSync(path.join(dir, 'collection.anki2'), Buffer.from('SQLite format 3\0\x10\x00\x01\x01', 'latin1'));
+    writeFileSync(path.join(dir, 'cards.pdf'), Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'));
     const out = path.join(dir, 'out');
-    const { code, stderr } = runCli(['import', path.join(dir, 'collection.anki2'), '--out', out], cliEnv(testdir()));
+    const { code, stderr } = runCli(['import', path.join(dir, 'cards.pdf'), '--out', out], cliEnv(testdir()));
     expect(code).toBe(2);
     expect(stderr).toBe(
-      `error: ${dir}/collection.anki2 is an SQLite database (an Anki collection?), not a text export: in Anki, export the deck as "Notes in Plain Text" and import that file.\n`,
+      `error: ${dir}/cards.pdf is a PDF document, not a text export: import a CSV, TSV or text export of your cards.\n`,
     );
     expect(existsSync(out)).toBe(false);
   });

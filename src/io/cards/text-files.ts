@@ -59,13 +59,13 @@ export function readCardTexts(root: string, paths: Iterable<string>): Map<string
 export type Existing = 'nothing' | 'file' | 'link';
 
 /**
- * Writes `text` to `relative` (`/` separators) under the folder `root`, never through a symbolic link, so nothing lands
+ * Writes `text` (or bytes) to `relative` (`/` separators) under the folder `root`, never through a symbolic link, so nothing lands
  * outside `root` (which may itself be a link: the user chose it). Each folder below `root` is made one at a time and
  * must be a real folder. A new file is created exclusively; an existing one (a link at its name included) is kept and
  * `false` returned, unless `force`: then a temporary file is renamed over the name, which replaces a link itself, never
  * what it points to. A failed write leaves nothing behind, and throws a one-line FlashError naming the path.
  */
-export function writeFileUnder(root: string, relative: string, text: string, force: boolean): boolean {
+export function writeFileUnder(root: string, relative: string, text: string | Uint8Array, force: boolean): boolean {
   const file = path.join(root, relative);
   try {
     checkFolders(root, relative, true);
@@ -140,7 +140,7 @@ function lookAt(file: string): Existing | 'folder' {
  * Creates `file` unless something already has its name (false then). The text is written to a temporary file first and
  * linked in whole, so a process killed mid-write never leaves half a card; link(2), like O_EXCL, never follows a link.
  */
-function createFileUnlessTaken(file: string, text: string): boolean {
+function createFileUnlessTaken(file: string, text: string | Uint8Array): boolean {
   const temporary = createTemporaryBeside(file, text);
   try {
     linkOrCreate(temporary, file, text);
@@ -158,7 +158,7 @@ function createFileUnlessTaken(file: string, text: string): boolean {
 // File systems without hard links (FAT, some network shares) get the file created in place instead.
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
 
-function linkOrCreate(temporary: string, file: string, text: string): void {
+function linkOrCreate(temporary: string, file: string, text: string | Uint8Array): void {
   try {
     fs.linkSync(temporary, file);
   } catch (error) {
