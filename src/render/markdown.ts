@@ -7,7 +7,9 @@ import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import { drawClozeMarks, removeClozeMarks } from '../core/markdown/cloze-marks.js';
 import { resolveInlineHtml, type CardToken } from '../core/markdown/inline-html.js';
-import { lexInlineMarkdown, lexMarkdown } from '../core/markdown/lexer.js';
+import { formatInlineMath } from '../core/markdown/math.js';
+import { convertLatex } from '../core/markdown/latex.js';
+import { lexInlineMarkdown, lexMarkdown, type MathToken } from '../core/markdown/lexer.js';
 import { decodeEntities, isPlainText, sanitizeTerminalText } from '../core/markdown/text.js';
 import { wrapText } from './layout.js';
 
@@ -98,9 +100,7 @@ function renderBlock(token: CardToken, width: number, look: Look): string[] {
     case 'hr':
       return [chalk.dim('─'.repeat(Math.min(width, 40)))];
     case 'math':
-      return drawClozeSpans(String(token.text), look)
-        .split('\n')
-        .map((line: string) => `  ${chalk.cyan(line)}`);
+      return renderDisplayMath(token as MathToken, width, look);
     case 'html':
       // marked leaves a block of HTML unread: it is read as inline markdown, its tags as in a paragraph.
       return wrapText(dropBlankLines(renderBlockInline(lexInlineMarkdown(token.text), look)), width);
@@ -217,7 +217,7 @@ function renderInline(tokens: readonly CardToken[] | undefined, look: Look): str
         case 'br':
           return '\n';
         case 'math':
-          return chalk.cyan(token.text);
+          return chalk.cyan(formatInlineMath(token as MathToken));
         case 'underline':
           return chalk.underline(renderInline(token.tokens, look));
         case 'kbd':
@@ -233,6 +233,22 @@ function renderInline(tokens: readonly CardToken[] | undefined, look: Look): str
       }
     })
     .join('');
+}
+
+/**
+ * A formula on lines of its own, each centred; one with no Unicode form is shown as written. Cloze spans are drawn
+ * over the whole formula, so a span over several lines keeps its partner marks.
+ */
+function renderDisplayMath(token: MathToken, width: number, look: Look): string[] {
+  const converted = convertLatex(token.text);
+  if (converted === undefined)
+    return drawClozeSpans(token.raw.trim(), look)
+      .split('\n')
+      .flatMap((line) => prefixLines(hardWrap(line, width - 2), '  ', '  '));
+  return drawClozeSpans(converted, look)
+    .split('\n')
+    .flatMap((line) => wrapText(line, width))
+    .map((line) => `${' '.repeat(Math.max(0, Math.floor((width - stringWidth(line)) / 2)))}${look.chalk.cyan(line)}`);
 }
 
 /** Cuts a line of code into pieces of `width` columns, keeping its spaces. */

@@ -18,10 +18,11 @@ describe('renderMarkdown on a card that uses every feature', () => {
     expect(Math.max(...text.split('\n').map((line) => stringWidth(line)))).toBeLessThanOrEqual(width);
   });
 
-  it('keeps LaTeX-like math as written, stars included', () => {
+  it('shows LaTeX math as Unicode, stars included and never read as emphasis', () => {
     const text = renderMarkdown(answer, 200, plain);
-    expect(text).toContain('$\\theta_{t+1} = \\theta_t - \\eta \\nabla L(\\theta_t)$');
-    expect(text).toContain('$a*b*c$');
+    expect(text).toContain('θₜ₊₁ = θₜ - η ∇L(θₜ)');
+    expect(text).toContain('a*b*c');
+    expect(text).not.toMatch(/\\[a-z]+/);
   });
 
   it('shows links with their address, and quotes and code so they read without colour', () => {

@@ -1,6 +1,7 @@
 import type { Token } from 'marked';
 import type { MathToken } from './lexer.js';
 import { MAX_NESTING } from './nesting.js';
+import { toSubscript, toSuperscript } from './scripts.js';
 
 /** Underlined text (`<u>`), or a `<details>` summary, which shows as a line of its own. */
 export interface StyledToken {
@@ -45,18 +46,6 @@ const PAIRED_TAGS = new Map<string, Meaning>([
 const LAYOUT_TAGS = new Set(['details', 'summary']);
 
 const TAG = /^<(\/?)([A-Za-z][A-Za-z\d-]*)/;
-
-const SUPERSCRIPT = mapCharacters(
-  '0123456789+-−=()abcdefghijklmnoprstuvwxyz',
-  '⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ',
-);
-const SUBSCRIPT = mapCharacters('0123456789+-−=()aehijklmnoprstuvx', '₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ');
-
-/** Each character of `from` mapped to the one at the same place in `to`. */
-function mapCharacters(from: string, to: string): Map<string, string> {
-  const targets = [...to];
-  return new Map([...from].map((char, index) => [char, targets[index] ?? char]));
-}
 
 function isInlineHtml(token: CardToken): token is InlineHtml {
   return token.type === 'html' && !token.block;
@@ -128,16 +117,11 @@ function resolvePair(meaning: Meaning, tokens: readonly CardToken[]): CardToken 
     case 'sub':
     case 'sup':
       // Unicode has only some letters and signs as sub- and superscripts: anything else stays as written.
-      return { type: 'text', raw, text: toScript(text, meaning === 'sub' ? SUBSCRIPT : SUPERSCRIPT) ?? raw };
+      return { type: 'text', raw, text: (meaning === 'sub' ? toSubscript(text) : toSuperscript(text)) ?? raw };
     default:
       // marked's own tokens hold marked's tokens; these hold resolved ones, which every reader of them handles.
       return { type: meaning, raw, text, tokens: resolveInlineHtml(inner) } as CardToken;
   }
-}
-
-function toScript(text: string, characters: ReadonlyMap<string, string>): string | undefined {
-  const mapped = [...text].map((char) => characters.get(char));
-  return mapped.every((char) => char !== undefined) ? mapped.join('') : undefined;
 }
 
 /** A tag without its pair: a line break, nothing (comments, layout tags) or the text as written. */

@@ -1,27 +1,46 @@
 import { createRequire } from 'node:module';
 import type { Marked, Token, TokenizerAndRendererExtension } from 'marked';
 
-/** A `$…$` or `$$…$$` span, kept as written so `$a*b*c$` is not read as emphasis. */
+/** A LaTeX formula (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`), kept apart so `$a*b*c$` is not read as emphasis. */
 export interface MathToken {
   type: 'math';
+  /** As written, delimiters included: what shows when the formula cannot be converted. */
   raw: string;
+  /** The formula between its delimiters. */
   text: string;
+  /** `$$…$$` or `\[…\]`: set on lines of its own when it stands alone. */
+  display: boolean;
 }
 
-// An opening `$` not followed by a space and a closing one not preceded by a space, so "$5 and $10" stays text.
-const INLINE_MATH = /^(\$\$?)(?![\s$])([^$\n]*?[^\s$\\])\1(?!\d)/;
-const BLOCK_MATH = /^\$\$[ \t]*\n([\s\S]+?)\n[ \t]*\$\$[ \t]*(?:\n|$)/;
+// Pandoc's rule for `$`: the opening one followed by a non-space, the closing one preceded by one and not followed
+// by a digit, so "$5 and $10" and "$21,000" stay text. A formula never spans a blank line.
+const INLINE_FORMULAS: [RegExp, boolean][] = [
+  [/^\\\(((?:(?!\\\)|\n[ \t]*\n)[\s\S])+?)\\\)/, false],
+  [/^\\\[((?:(?!\\\]|\n[ \t]*\n)[\s\S])+?)\\\]/, true],
+  [/^\$\$((?:(?!\$\$|\n[ \t]*\n)[\s\S])+?)\$\$/, true],
+  [/^\$(?![\s$])([^$\n]*?[^\s$\\])\$(?!\d)/, false],
+];
+// A display formula alone on its lines, its delimiters included (a one-line `$$x$$` as well).
+const BLOCK_FORMULAS = [
+  /^ {0,3}\$\$((?:(?!\$\$)[\s\S])+?)\$\$[ \t]*(?:\n|$)/,
+  /^ {0,3}\\\[((?:(?!\\\])[\s\S])+?)\\\][ \t]*(?:\n|$)/,
+];
+const INLINE_START = /\$|\\[([]/;
+const BLOCK_START = /(?:^|\n) {0,3}(?:\$\$|\\\[)/;
 
 const inlineMath: TokenizerAndRendererExtension = {
   name: 'math',
   level: 'inline',
   start: (source) => {
-    const index = source.indexOf('$');
+    const index = source.search(INLINE_START);
     return index === -1 ? undefined : index;
   },
   tokenizer: (source) => {
-    const match = INLINE_MATH.exec(source);
-    return match ? { type: 'math', raw: match[0], text: match[0] } : undefined;
+    for (const [pattern, display] of INLINE_FORMULAS) {
+      const match = pattern.exec(source);
+      if (match) return { type: 'math', raw: match[0], text: match[1] ?? '', display };
+    }
+    return undefined;
   },
 };
 
@@ -29,12 +48,15 @@ const blockMath: TokenizerAndRendererExtension = {
   name: 'math',
   level: 'block',
   start: (source) => {
-    const index = source.indexOf('$$');
-    return index === -1 ? undefined : index;
+    const match = BLOCK_START.exec(source);
+    return match ? match.index + (match[0].startsWith('\n') ? 1 : 0) : undefined;
   },
   tokenizer: (source) => {
-    const match = BLOCK_MATH.exec(source);
-    return match ? { type: 'math', raw: match[0], text: match[1] ?? '' } : undefined;
+    for (const pattern of BLOCK_FORMULAS) {
+      const match = pattern.exec(source);
+      if (match) return { type: 'math', raw: match[0], text: match[1] ?? '', display: true };
+    }
+    return undefined;
   },
 };
 

@@ -1,6 +1,7 @@
 import { drawClozeMarks, removeClozeMarks } from './cloze-marks.js';
 import { resolveInlineHtml, type CardToken } from './inline-html.js';
-import { lexInlineMarkdown, lexMarkdown } from './lexer.js';
+import { lexInlineMarkdown, lexMarkdown, type MathToken } from './lexer.js';
+import { formatInlineMath } from './math.js';
 import { sanitizeTerminalText } from './terminal-text.js';
 
 // Kept in their own module so the command line's messages can use them without loading the markdown lexer.
@@ -116,7 +117,9 @@ function collectText(tokens: readonly CardToken[]): string {
 function getTokenText(token: CardToken): string {
   switch (token.type) {
     case 'math':
-      return token.raw;
+      return (token as MathToken).display
+        ? ` ${formatInlineMath(token as MathToken)} `
+        : formatInlineMath(token as MathToken);
     case 'html':
       // Inline tags are resolved by now; marked leaves a block of HTML unread, so it is read as inline markdown.
       return ` ${collectText(lexInlineMarkdown(token.text))} `;
