@@ -8,6 +8,7 @@ import wrapAnsi from 'wrap-ansi';
 import { drawClozeMarks, removeClozeMarks } from '../core/markdown/cloze-marks.js';
 import { resolveInlineHtml, type CardToken } from '../core/markdown/inline-html.js';
 import { formatInlineMath } from '../core/markdown/math.js';
+import { findMediaLabel, formatMediaName, isAudioLink } from '../core/markdown/media.js';
 import { convertLatex } from '../core/markdown/latex.js';
 import { lexInlineMarkdown, lexMarkdown, type MathToken } from '../core/markdown/lexer.js';
 import { decodeEntities, isPlainText, sanitizeTerminalText } from '../core/markdown/text.js';
@@ -206,6 +207,8 @@ function renderInline(tokens: readonly CardToken[] | undefined, look: Look): str
         case 'codespan':
           return plain ? `\`${decodeEntities(token.text)}\`` : chalk.yellow(decodeEntities(token.text));
         case 'link': {
+          if (isAudioLink(token.href))
+            return chalk.magenta(formatMediaName('sound', decodeEntities(findMediaLabel(token))));
           const text = renderInline(token.tokens, look);
           const shown = plain ? text : chalk.blue.underline(text);
           return token.href === decodeEntities(token.text) || token.href === `mailto:${token.text}`
@@ -213,7 +216,8 @@ function renderInline(tokens: readonly CardToken[] | undefined, look: Look): str
             : `${shown} ${chalk.dim(`(${token.href})`)}`;
         }
         case 'image':
-          return `[image: ${decodeEntities(token.text) || 'untitled'}] ${chalk.dim(`(${token.href})`)}`;
+        case 'sound':
+          return chalk.magenta(formatMediaName(token.type, decodeEntities(findMediaLabel(token))));
         case 'br':
           return '\n';
         case 'math':

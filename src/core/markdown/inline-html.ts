@@ -1,5 +1,5 @@
 import type { Token } from 'marked';
-import type { MathToken } from './lexer.js';
+import type { MathToken, SoundToken } from './lexer.js';
 import { MAX_NESTING } from './nesting.js';
 import { toSubscript, toSuperscript } from './scripts.js';
 
@@ -19,7 +19,7 @@ export interface KeyToken {
 }
 
 /** What card markdown reads as: marked's tokens, math spans, and the few HTML tags cards use, resolved. */
-export type CardToken = Token | MathToken | StyledToken | KeyToken;
+export type CardToken = Token | MathToken | SoundToken | StyledToken | KeyToken;
 
 /** The marked token or the kind of text a known pair of tags turns into. */
 type Meaning = 'strong' | 'em' | 'del' | 'codespan' | 'underline' | 'kbd' | 'sub' | 'sup' | 'summary';
@@ -46,6 +46,15 @@ const PAIRED_TAGS = new Map<string, Meaning>([
 const LAYOUT_TAGS = new Set(['details', 'summary']);
 
 const TAG = /^<(\/?)([A-Za-z][A-Za-z\d-]*)/;
+
+/** Tags that show a file: a picture (`<img>`) or a sound (`<audio>`, or its `<source>`). */
+const MEDIA_TAGS = new Set(['img', 'audio', 'source']);
+
+/** An attribute's value in a tag (`src="x.png"`, `alt='a'`, `src=x.png`), entities left as written. */
+function readAttribute(tag: string, name: string): string | undefined {
+  const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
+  return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
+}
 
 function isInlineHtml(token: CardToken): token is InlineHtml {
   return token.type === 'html' && !token.block;
@@ -128,6 +137,13 @@ function resolvePair(meaning: Meaning, tokens: readonly CardToken[]): CardToken 
 function resolveLoneTag(token: InlineHtml): CardToken[] {
   const tag = readTag(token);
   if (tag?.name === 'br') return [{ type: 'br', raw: token.raw }];
+  const source = tag && !tag.closing && MEDIA_TAGS.has(tag.name) ? readAttribute(token.text, 'src') : undefined;
+  if (source && tag?.name === 'img') {
+    const alt = readAttribute(token.text, 'alt') ?? '';
+    return [{ type: 'image', raw: token.raw, href: source, title: null, text: alt, tokens: [] }];
+  }
+  if (source) return [{ type: 'sound', raw: token.raw, href: source }];
+  if (tag && MEDIA_TAGS.has(tag.name)) return []; // `<audio controls>` around its `<source>`, `</audio>`
   if (token.text.startsWith('<!--') || (tag && LAYOUT_TAGS.has(tag.name))) return [];
   return [{ type: 'text', raw: token.raw, text: token.raw }];
 }

@@ -60,24 +60,47 @@ const blockMath: TokenizerAndRendererExtension = {
   },
 };
 
+/** An Anki sound, `[sound:file.mp3]`. */
+export interface SoundToken {
+  type: 'sound';
+  raw: string;
+  /** The file, as written. */
+  href: string;
+}
+
+const SOUND = /^\[sound:([^\]\n]+)\]/;
+
+const ankiSound: TokenizerAndRendererExtension = {
+  name: 'sound',
+  level: 'inline',
+  start: (source) => {
+    const index = source.indexOf('[sound:');
+    return index === -1 ? undefined : index;
+  },
+  tokenizer: (source) => {
+    const match = SOUND.exec(source);
+    return match ? { type: 'sound', raw: match[0], href: (match[1] ?? '').trim() } : undefined;
+  },
+};
+
 let marked: Marked | undefined;
 
 // Loaded at the first text that needs it: listing plain questions never pays for marked.
 function getMarked(): Marked {
   if (!marked) {
     const { Marked: MarkedClass } = createRequire(import.meta.url)('marked') as typeof import('marked');
-    marked = new MarkedClass({ gfm: true, extensions: [blockMath, inlineMath] });
+    marked = new MarkedClass({ gfm: true, extensions: [blockMath, inlineMath, ankiSound] });
   }
   return marked;
 }
 
-/** Markdown tokens as marked reads them (GFM), plus `math` tokens for LaTeX-like spans. */
-export function lexMarkdown(markdown: string): (Token | MathToken)[] {
-  return getMarked().lexer(markdown) as (Token | MathToken)[];
+/** Markdown tokens as marked reads them (GFM), plus `math` tokens for LaTeX and `sound` tokens for Anki's sounds. */
+export function lexMarkdown(markdown: string): (Token | MathToken | SoundToken)[] {
+  return getMarked().lexer(markdown) as (Token | MathToken | SoundToken)[];
 }
 
 /** Inline tokens of `markdown` alone, as inside a paragraph (for text marked leaves unread, such as an HTML block). */
-export function lexInlineMarkdown(markdown: string): (Token | MathToken)[] {
+export function lexInlineMarkdown(markdown: string): (Token | MathToken | SoundToken)[] {
   const instance = getMarked();
-  return instance.Lexer.lexInline(markdown, instance.defaults) as (Token | MathToken)[];
+  return instance.Lexer.lexInline(markdown, instance.defaults) as (Token | MathToken | SoundToken)[];
 }
