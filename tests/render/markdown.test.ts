@@ -87,10 +87,10 @@ describe('renderMarkdown on HTML in cards', () => {
     );
   });
 
-  it('shows a <details> block as its summary line and its content; comments show nothing', () => {
+  it('shows a <details> block as its summary line and its content indented; comments show nothing', () => {
     const source =
       'Before\n\n<details>\n<summary>Hint</summary>\n\nThe **answer**.\n\n</details>\n\n<!-- a note -->\n\nAfter';
-    expect(renderMarkdown(source, 80, plain)).toBe('Before\n\n▸ Hint\n\nThe answer.\n\nAfter');
+    expect(renderMarkdown(source, 80, plain)).toBe('Before\n\n▸ Hint\n  The answer.\n\nAfter');
     expect(renderMarkdown('<details><summary>Why?</summary>Because <b>so</b>.</details>', 80, plain)).toBe(
       '▸ Why?\nBecause so.',
     );

@@ -1,4 +1,6 @@
 import type { Token } from 'marked';
+import type { DetailsToken } from './details.js';
+import type { FootnoteRefToken, FootnoteToken } from './footnotes.js';
 import type { MathToken, SoundToken } from './lexer.js';
 import { MAX_NESTING } from './nesting.js';
 import { toSubscript, toSuperscript } from './scripts.js';
@@ -19,7 +21,8 @@ export interface KeyToken {
 }
 
 /** What card markdown reads as: marked's tokens, math spans, and the few HTML tags cards use, resolved. */
-export type CardToken = Token | MathToken | SoundToken | StyledToken | KeyToken;
+export type CardToken =
+  Token | MathToken | SoundToken | FootnoteToken | FootnoteRefToken | DetailsToken | StyledToken | KeyToken;
 
 /** The marked token or the kind of text a known pair of tags turns into. */
 type Meaning = 'strong' | 'em' | 'del' | 'codespan' | 'underline' | 'kbd' | 'sub' | 'sup' | 'summary';

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Marked, Token, TokenizerAndRendererExtension } from 'marked';
+import { footnoteDefinition, footnoteReference } from './footnotes.js';
 
 /** A LaTeX formula (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`), kept apart so `$a*b*c$` is not read as emphasis. */
 export interface MathToken {
@@ -89,7 +90,10 @@ let marked: Marked | undefined;
 function getMarked(): Marked {
   if (!marked) {
     const { Marked: MarkedClass } = createRequire(import.meta.url)('marked') as typeof import('marked');
-    marked = new MarkedClass({ gfm: true, extensions: [blockMath, inlineMath, ankiSound] });
+    marked = new MarkedClass({
+      gfm: true,
+      extensions: [blockMath, footnoteDefinition, inlineMath, ankiSound, footnoteReference],
+    });
   }
   return marked;
 }
