@@ -81,3 +81,9 @@ export function findMediaLabel(token: CardToken): string {
   const text = token.type === 'sound' || !('text' in token) ? '' : String(token.text);
   return text && text !== href ? text : getFileName(href);
 }
+
+/** The 1-based line of `text` where `target` is first written (1 when it cannot be found). */
+export function findLineOf(text: string, target: string): number {
+  const at = text.indexOf(target);
+  return at === -1 ? 1 : text.slice(0, at).split('\n').length;
+}
