@@ -75,6 +75,32 @@ describe('pictures in the quiz', () => {
     expect(readReviewLog(home).map((line) => line.rating)).toEqual([5]);
   }, 30_000);
 
+  it('p plays the sounds only, by their absolute paths, and the next card follows', async () => {
+    const cards = testdir({
+      'fr/bonjour.md': cardFile('Say hello [sound:bonjour.mp3]', '![flag](flag.png) [slower](audio/bonjour-slow.ogg)'),
+      'fr/merci.md': cardFile('Say thanks', 'Merci'),
+      'fr/bonjour.mp3': 'ID3',
+      'fr/audio/bonjour-slow.ogg': 'OggS',
+    });
+    const work = testdir();
+    const out = path.join(work, 'played.txt');
+    const t = startPty(['--cards', cards], cliEnv(testdir(), { FLASHDECK_OPEN: recordingOpener(work, out) }));
+    await t.waitFor(REVEAL);
+    expect(t.screen()).toContain('Say hello [sound: bonjour.mp3]');
+    t.pty.write(' ');
+    await t.waitFor(RATE);
+    expect(t.screen()).toContain('[image: flag] [sound: slower]');
+    t.pty.write('p');
+    // Both start at once, so either may write first.
+    expect((await waitForLines(out, 2)).sort()).toEqual(
+      [path.join(cards, 'fr/bonjour.mp3'), path.join(cards, 'fr/audio/bonjour-slow.ogg')].sort(),
+    );
+    t.pty.write('3');
+    await t.waitFor('Say thanks');
+    t.pty.write('q');
+    expect(await t.exited).toBe(0);
+  }, 30_000);
+
   it('says a picture is missing instead of opening it, and draws nothing on a terminal without pictures', async () => {
     const cards = testdir({ 'heart.md': cardFile('Name the chamber', '![](gone.png)') });
     const work = testdir();

@@ -199,7 +199,12 @@ class Converter {
   private readCommand(name: string, depth: number): string {
     if (name === '\\' || name === 'newline' || name === 'cr') return '\n';
     if (TEXT_COMMANDS.has(name)) return this.readTextArgument();
-    if (PLAIN_FONTS.has(name)) return this.readArgument(depth);
+    if (PLAIN_FONTS.has(name)) {
+      // `\operatorname*{argmax}`: the star only moves the limits.
+      const star = this.tokens[this.position];
+      if (star?.kind === 'char' && star.char === '*') this.position += 1;
+      return this.readArgument(depth);
+    }
     if (isAlphabet(name)) {
       const letters = toAlphabet(name, this.readArgument(depth));
       if (letters === undefined) throw new Unconvertible();

@@ -50,6 +50,7 @@ const CLASSES: Record<string, [string, string][]> = {
     ['a \\le b \\ne c', 'a ≤ b ≠ c'],
     ['x\\in\\mathbb{R}', 'x ∈ ℝ'],
     ['p \\approx q \\equiv r', 'p ≈ q ≡ r'],
+    ['a \\lt b \\leqslant c \\triangleq d', 'a < b ≤ c ≜ d'],
     ['a \\not= b', 'a ≠ b'],
     ['2 \\times 3 \\cdot 4 \\pm 1', '2 × 3 · 4 ± 1'],
   ],
@@ -68,6 +69,7 @@ const CLASSES: Record<string, [string, string][]> = {
   text: [
     ['\\text{if } x > 0', 'if x > 0'],
     ['\\operatorname{softmax}(z)', 'softmax(z)'],
+    ['\\operatorname*{argmax}_{k} p_k', 'argmaxₖ pₖ'],
     ['x = 1 \\quad \\text{else}', 'x = 1    else'],
   ],
   accents: [
