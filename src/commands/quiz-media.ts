@@ -49,7 +49,8 @@ export function openShownMedia(session: Session, media: readonly ShownMedia[], o
     const name = sanitizeTerminalText(medium.label);
     if (isMissingMedia(medium.location)) {
       say(session, 'yellow', `${name} is missing: there is no ${sanitizeTerminalText(medium.location)}.`);
-      continue;
+      // The system's opener would only show an error; a command of the learner's own may know better.
+      if (!session.deps.env.FLASHDECK_OPEN?.trim()) continue;
     }
     const failure = openMedia(medium.location, medium.kind, session.deps.env);
     if (failure) say(session, 'yellow', `${name} was not opened: ${sanitizeTerminalText(failure)}.`);

@@ -101,11 +101,16 @@ describe('pictures in the quiz', () => {
     expect(await t.exited).toBe(0);
   }, 30_000);
 
-  it('says a picture is missing instead of opening it, and draws nothing on a terminal without pictures', async () => {
+  it('says a picture is missing; the system opener is not run for it, $FLASHDECK_OPEN still is', async () => {
     const cards = testdir({ 'heart.md': cardFile('Name the chamber', '![](gone.png)') });
     const work = testdir();
     const out = path.join(work, 'opened.txt');
-    const env = { FLASHDECK_OPEN: recordingOpener(work, out), KITTY_WINDOW_ID: '', TERM_PROGRAM: '', LC_TERMINAL: '' };
+    // xdg-open (or open) as the only program on PATH: a stand-in that records what it is asked to open.
+    const bin = path.join(work, 'bin');
+    mkdirSync(bin);
+    copyFileSync(recordingOpener(work, out), path.join(bin, process.platform === 'darwin' ? 'open' : 'xdg-open'));
+    chmodSync(path.join(bin, process.platform === 'darwin' ? 'open' : 'xdg-open'), 0o755);
+    const env = { PATH: bin, KITTY_WINDOW_ID: '', TERM_PROGRAM: '', LC_TERMINAL: '', FLASHDECK_OPEN: '' };
     const t = startPty(['--cards', cards], cliEnv(testdir(), env));
     await t.waitFor(REVEAL);
     t.pty.write(' ');
@@ -113,10 +118,23 @@ describe('pictures in the quiz', () => {
     expect(t.screen()).toContain('[image: gone.png]');
     t.pty.write('o');
     await t.waitFor('gone.png is missing');
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(existsSync(out)).toBe(false);
     expect(t.raw()).not.toMatch(/\u001b_G|\u001b\]1337/);
     t.pty.write('q');
     expect(await t.exited).toBe(0);
+
+    const custom = startPty(
+      ['--cards', cards],
+      cliEnv(testdir(), { ...env, FLASHDECK_OPEN: recordingOpener(work, out) }),
+    );
+    await custom.waitFor(REVEAL);
+    custom.pty.write(' ');
+    await custom.waitFor(RATE);
+    custom.pty.write('o');
+    expect(await waitForLines(out, 1)).toEqual([path.join(cards, 'gone.png')]);
+    custom.pty.write('q');
+    expect(await custom.exited).toBe(0);
   }, 30_000);
 
   it('draws a picture inline with the kitty graphics protocol in kitty, and not when images is off', async () => {
