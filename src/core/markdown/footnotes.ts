@@ -1,4 +1,5 @@
 import type { Token, TokenizerAndRendererExtension } from 'marked';
+import { findInlineStart } from './inline-start.js';
 
 /** A footnote's text, `[^label]: text` (its lines after the first indented), shown at the end of the card. */
 export interface FootnoteToken {
@@ -41,10 +42,7 @@ export const footnoteDefinition: TokenizerAndRendererExtension = {
 export const footnoteReference: TokenizerAndRendererExtension = {
   name: 'footnoteRef',
   level: 'inline',
-  start: (source) => {
-    const index = source.indexOf('[^');
-    return index === -1 ? undefined : index;
-  },
+  start: (source) => findInlineStart(source, '[^'),
   tokenizer: (source) => {
     const match = REFERENCE.exec(source);
     return match ? { type: 'footnoteRef', raw: match[0], label: match[1] ?? '' } : undefined;

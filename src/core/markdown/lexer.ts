@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Marked, Token, TokenizerAndRendererExtension } from 'marked';
 import { footnoteDefinition, footnoteReference } from './footnotes.js';
+import { findInlineStart } from './inline-start.js';
 
 /** A LaTeX formula (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`), kept apart so `$a*b*c$` is not read as emphasis. */
 export interface MathToken {
@@ -15,11 +16,12 @@ export interface MathToken {
 
 // Pandoc's rule for `$`: the opening one followed by a non-space, the closing one preceded by one and not followed
 // by a digit, so "$5 and $10" and "$21,000" stay text. A formula never spans a blank line.
+// At most 1000 characters each, so a paragraph of openers never closed costs linear time, not quadratic.
 const INLINE_FORMULAS: [RegExp, boolean][] = [
-  [/^\\\(((?:(?!\\\)|\n[ \t]*\n)[\s\S])+?)\\\)/, false],
-  [/^\\\[((?:(?!\\\]|\n[ \t]*\n)[\s\S])+?)\\\]/, true],
-  [/^\$\$((?:(?!\$\$|\n[ \t]*\n)[\s\S])+?)\$\$/, true],
-  [/^\$(?![\s$])([^$\n]*?[^\s$\\])\$(?!\d)/, false],
+  [/^\\\(((?:(?!\\\)|\n[ \t]*\n)[\s\S]){1,1000}?)\\\)/, false],
+  [/^\\\[((?:(?!\\\]|\n[ \t]*\n)[\s\S]){1,1000}?)\\\]/, true],
+  [/^\$\$((?:(?!\$\$|\n[ \t]*\n)[\s\S]){1,1000}?)\$\$/, true],
+  [/^\$(?![\s$])([^$\n]{0,1000}?[^\s$\\])\$(?!\d)/, false],
 ];
 // A display formula alone on its lines, its delimiters included (a one-line `$$x$$` as well).
 const BLOCK_FORMULAS = [
@@ -28,14 +30,10 @@ const BLOCK_FORMULAS = [
 ];
 const INLINE_START = /\$|\\[([]/;
 const BLOCK_START = /(?:^|\n) {0,3}(?:\$\$|\\\[)/;
-
 const inlineMath: TokenizerAndRendererExtension = {
   name: 'math',
   level: 'inline',
-  start: (source) => {
-    const index = source.search(INLINE_START);
-    return index === -1 ? undefined : index;
-  },
+  start: (source) => findInlineStart(source, INLINE_START),
   tokenizer: (source) => {
     for (const [pattern, display] of INLINE_FORMULAS) {
       const match = pattern.exec(source);
@@ -69,15 +67,12 @@ export interface SoundToken {
   href: string;
 }
 
-const SOUND = /^\[sound:([^\]\n]+)\]/;
+const SOUND = /^\[sound:([^\]\n]{1,500})\]/;
 
 const ankiSound: TokenizerAndRendererExtension = {
   name: 'sound',
   level: 'inline',
-  start: (source) => {
-    const index = source.indexOf('[sound:');
-    return index === -1 ? undefined : index;
-  },
+  start: (source) => findInlineStart(source, '[sound:'),
   tokenizer: (source) => {
     const match = SOUND.exec(source);
     return match ? { type: 'sound', raw: match[0], href: (match[1] ?? '').trim() } : undefined;

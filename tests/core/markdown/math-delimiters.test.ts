@@ -62,4 +62,16 @@ describe('math delimiters', () => {
   it('lists a question with its math as Unicode', () => {
     expect(toPlainText('What is $\\sum_{i=1}^n i$?')).toBe('What is ∑ᵢ₌₁ⁿ i?');
   });
+
+  it.each(['\\(', '\\[', '$a', '[^', '[sound:'])(
+    'renders a long paragraph of %s never closed in linear time',
+    (unit) => {
+      const text = unit.repeat(Math.floor(200_000 / unit.length));
+      const started = performance.now();
+      expect(renderMarkdown(text, 80, plain).length).toBeGreaterThan(0);
+      // Linear is about a second here; the quadratic scan this guards against took 40 s.
+      expect(performance.now() - started).toBeLessThan(10_000);
+    },
+    30_000,
+  );
 });
