@@ -61,3 +61,19 @@ export const VULGAR_FRACTIONS: ReadonlyMap<string, string> = new Map([
   ['1/6', '⅙'],
   ['1/8', '⅛'],
 ]);
+
+/** One letter, number or symbol: shown without brackets under a root or in a fraction. */
+export function isSimple(text: string): boolean {
+  return /^(?:\d+(?:\.\d+)?|\S[\u0300-\u036f\u20d7]*)[\u00b2\u00b3\u00b9\u1d62-\u1d6a\u2070-\u209f\u2c7c]*$/u.test(
+    text,
+  );
+}
+
+/** `\\frac{a}{b}`: ½, a⁄b, or `(a+b)/(2n)`. */
+export function formatFraction(numerator: string, denominator: string): string {
+  const vulgar = VULGAR_FRACTIONS.get(`${numerator}/${denominator}`);
+  if (vulgar) return vulgar;
+  if (isSimple(numerator) && isSimple(denominator)) return `${numerator}⁄${denominator}`;
+  const wrap = (part: string) => (isSimple(part) ? part : `(${part})`);
+  return `${wrap(numerator)}/${wrap(denominator)}`;
+}

@@ -1,5 +1,5 @@
 import { LATEX_ACCENTS, LATEX_NEGATIONS, LATEX_SIZES, LATEX_SYMBOLS } from './latex-symbols.js';
-import { isAlphabet, toAlphabet, VULGAR_FRACTIONS } from './latex-alphabets.js';
+import { formatFraction, isAlphabet, isSimple, toAlphabet } from './latex-alphabets.js';
 import { MAX_NESTING } from './nesting.js';
 import { toSubscript, toSuperscript } from './scripts.js';
 
@@ -57,6 +57,8 @@ export function convertLatex(tex: string): string | undefined {
 
 class Converter {
   position = 0;
+  /** What `&` becomes: nothing where it aligns rows, a gap between a case's value and its condition. */
+  private columnGap = '';
 
   constructor(private readonly tokens: readonly Token[]) {}
 
@@ -181,7 +183,7 @@ class Converter {
       case '{':
         return { text: this.readSequence(depth + 1, '}') };
       case '&':
-        return { text: '' };
+        return { text: this.columnGap };
       case '~':
         return { text: ' ' };
       case "'":
@@ -262,11 +264,18 @@ class Converter {
   /** `\begin{aligned}…\end{aligned}` and its kin: each row a line, `&` left out. Other environments are not drawn. */
   private readEnvironment(depth: number): string {
     const name = this.readTextArgument();
-    if (!LINE_ENVIRONMENTS.has(name)) throw new Unconvertible();
+    const cases = name === 'cases';
+    if (!LINE_ENVIRONMENTS.has(name) && !cases) throw new Unconvertible();
+    const outer = this.columnGap;
+    this.columnGap = cases ? '\u2003' : '';
     const body = this.readSequence(depth + 1, 'end');
+    this.columnGap = outer;
     this.position += 1; // `\end`
     if (this.readTextArgument() !== name) throw new Unconvertible();
-    return `\n${body}\n`;
+    if (!cases) return `\n${body}\n`;
+    // A brace before the first row, the others lined up under it.
+    const rows = body.split('\n').filter((row) => row.trim() !== '');
+    return `\n${rows.map((row, index) => `${index === 0 ? '{\u2003' : '\u2003\u2003'}${row.trim()}`).join('\n')}\n`;
   }
 }
 
@@ -274,23 +283,8 @@ class Converter {
 function tidySpaces(line: string): string {
   return line
     .replace(/ {2,}/g, ' ')
-    .replace(/([([{⟨⌈⌊|]) /g, '$1')
+    .replace(/([([{⟨⌈⌊]) /g, '$1')
     .replace(/ ([)\]}⟩⌉⌋])/g, '$1')
-    .trim()
+    .replace(/^ | $/g, '')
     .replace(/\u2003/g, ' ');
-}
-
-/** One letter, number or symbol: shown without brackets under a root or in a fraction. */
-function isSimple(text: string): boolean {
-  return /^(?:\d+(?:\.\d+)?|\S[\u0300-\u036f\u20d7]*)[\u00b2\u00b3\u00b9\u1d62-\u1d6a\u2070-\u209f\u2c7c]*$/u.test(
-    text,
-  );
-}
-
-function formatFraction(numerator: string, denominator: string): string {
-  const vulgar = VULGAR_FRACTIONS.get(`${numerator}/${denominator}`);
-  if (vulgar) return vulgar;
-  if (isSimple(numerator) && isSimple(denominator)) return `${numerator}⁄${denominator}`;
-  const wrap = (part: string) => (isSimple(part) ? part : `(${part})`);
-  return `${wrap(numerator)}/${wrap(denominator)}`;
 }

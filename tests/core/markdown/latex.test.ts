@@ -87,6 +87,10 @@ const CLASSES: Record<string, [string, string][]> = {
   'lines and aligned environments': [
     ['a = b \\\\ c = d', 'a = b\nc = d'],
     ['\\begin{aligned} f(x) &= x^2 \\\\ &= y \\end{aligned}', 'f(x) = x²\n= y'],
+    [
+      '|x| = \\begin{cases} x & x \\ge 0 \\\\ -x & \\text{otherwise} \\end{cases}',
+      '|x| =\n{ x   x ≥ 0\n  -x   otherwise',
+    ],
   ],
 };
 
