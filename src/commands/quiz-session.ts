@@ -26,8 +26,10 @@ import {
   formatRevealPrompt,
   formatTypedAnswer,
 } from '../render/quiz-screen.js';
-import { wrapText } from '../render/layout.js';
+import type { ImageOutput } from '../render/terminal-image.js';
 import type { Screen } from '../render/terminal.js';
+import { listShownMedia, openShownMedia, showMedia, type ShownMedia } from './quiz-media.js';
+import { say } from './quiz-output.js';
 
 /** Everything a running session reads and changes. */
 export interface Session {
@@ -43,6 +45,8 @@ export interface Session {
   deps: Deps;
   /** Colour and the terminal's width (read again for each card, so a resize shows). */
   screen: Screen;
+  /** How pictures are drawn on this terminal; null when they are only named. */
+  imageOutput: ImageOutput | null;
   /** The cards still to show and the steps taken: changed only through core's `takeStep` and `undoStep`. */
   progress: SessionProgress;
   /** Text typed for a card before leaving typing with Esc, kept while the card stays on screen (through an edit). */
@@ -81,21 +85,23 @@ async function showCard(session: Session, card: Card): Promise<Action> {
   terminal.print('');
   terminal.print(formatCardHeader(card, position, width, chalk));
   terminal.print(chalk.bold(renderMarkdown(card.question, width, chalk)));
+  const questionMedia = listShownMedia(session, card, [card.question]);
+  showMedia(session, questionMedia);
   const shownAt = deps.now();
   const typed = session.typeAnswers ? await askTypedAnswer(session, card) : null;
   if (typeof typed === 'string') return typed;
   if (typed === null || typed.leftTyping) {
-    const reveal = await askAction(session, REVEAL_KEYS, formatRevealPrompt(chalk, width));
+    const reveal = await askAction(session, REVEAL_KEYS, formatRevealPrompt(chalk, width), questionMedia);
     if (reveal !== 'reveal') return reveal;
   }
   session.draft = undefined;
   terminal.print('');
   if (typed !== null) terminal.print(formatTypedAnswer(typed.text, getTypedAnswer(card), chalk));
   const paged = await printPaged(session, renderMarkdown(card.answer, width, chalk));
-  const action =
-    paged ??
-    (terminal.print(''),
-    await askAction(session, RATING_KEYS, formatRatingChoices(previewDue(session, card), deps.now(), chalk, width)));
+  const media = listShownMedia(session, card, [card.question, card.answer]);
+  if (paged === null) showMedia(session, listShownMedia(session, card, [card.answer]));
+  const choices = formatRatingChoices(previewDue(session, card), deps.now(), chalk, width);
+  const action = paged ?? (terminal.print(''), await askAction(session, RATING_KEYS, choices, media));
   if (typeof action === 'number') recordRating(session, card, action, shownAt);
   return action;
 }
@@ -114,13 +120,23 @@ function previewDue(session: Session, card: Card): Record<Rating, Date> {
   return session.scheduler.previewDue(session.log.states.get(card.id), session.deps.now());
 }
 
-/** Asks for one of `bindings`' keys (plus `?` and `q`); `?` and an impossible undo are answered in place. */
-async function askAction(session: Session, bindings: Record<string, Action>, message: string): Promise<Action> {
+/**
+ * Asks for one of `bindings`' keys (plus `?`, `q`, and `o`/`p` when the screen shows `media`); `?`, opening media and
+ * an impossible undo are answered in place.
+ */
+async function askAction(
+  session: Session,
+  bindings: Record<string, Action>,
+  message: string,
+  media: readonly ShownMedia[],
+): Promise<Action> {
   const { terminal } = session;
   const { chalk } = session.screen;
+  const mediaKeys = media.length === 0 ? [] : media.some((medium) => medium.kind === 'sound') ? ['o', 'p'] : ['o'];
   for (;;) {
-    const key = await terminal.askKey(message, [...Object.keys(bindings), '?', 'q']);
+    const key = await terminal.askKey(message, [...Object.keys(bindings), ...mediaKeys, '?', 'q']);
     if (key === '?') terminal.print(formatKeyHelp(chalk, session.screen.width()));
+    else if (key === 'o' || key === 'p') openShownMedia(session, media, key === 'p' ? 'sound' : undefined);
     else if (bindings[key] === 'undo' && session.progress.history.length === 0)
       say(session, 'dim', 'Nothing to undo yet.');
     else return bindings[key] ?? (key as StopReason);
@@ -274,14 +290,4 @@ async function editCard(session: Session, card: Card): Promise<void> {
     ]);
     if (key !== 'e') return;
   }
-}
-
-/** Prints a line about what just happened, wrapped at words to the terminal's width, dim or (for a problem) yellow. */
-function say(session: Session, style: 'dim' | 'yellow', text: string): void {
-  const { chalk, width } = session.screen;
-  session.terminal.print(
-    wrapText(text, width())
-      .map((line) => chalk[style](line))
-      .join('\n'),
-  );
 }

@@ -10,6 +10,7 @@ import type { Deps } from '../deps.js';
 import { loadFullCards } from '../io/cards/card-index.js';
 import type { QuizTerminal, StopReason } from '../io/terminal/quiz-terminal.js';
 import { formatSummary } from '../render/quiz-screen.js';
+import { detectImageOutput } from '../render/terminal-image.js';
 import { formatDue, formatStudyDayStart } from '../render/time.js';
 import { loadCollection, type DeckOptions } from './collection.js';
 import { runSession, type Session } from './quiz-session.js';
@@ -90,6 +91,7 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
     terminal,
     deps,
     screen,
+    imageOutput: detectImageOutput(deps.env, settings.images),
     progress: { queue, history: [] },
   };
   terminal.print(`${formatCount(queue.length, 'card')} from ${sanitizeTerminalText(options.cardsRoot)}`);

@@ -7,7 +7,12 @@ import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import { drawClozeMarks, removeClozeMarks } from '../core/markdown/cloze-marks.js';
 import { resolveInlineHtml, type CardToken } from '../core/markdown/inline-html.js';
-import { lexInlineMarkdown, lexMarkdown } from '../core/markdown/lexer.js';
+import { formatInlineMath } from '../core/markdown/math.js';
+import { groupDetails, type DetailsToken } from '../core/markdown/details.js';
+import { numberFootnotes } from '../core/markdown/footnotes.js';
+import { findMediaLabel, formatMediaName, isAudioLink } from '../core/markdown/media.js';
+import { convertLatex } from '../core/markdown/latex.js';
+import { lexInlineMarkdown, lexMarkdown, type MathToken } from '../core/markdown/lexer.js';
 import { decodeEntities, isPlainText, sanitizeTerminalText } from '../core/markdown/text.js';
 import { wrapText } from './layout.js';
 
@@ -15,6 +20,8 @@ import { wrapText } from './layout.js';
 interface Look {
   chalk: ChalkInstance;
   plain: boolean;
+  /** Each footnote's number, by its label. */
+  footnotes?: ReadonlyMap<string, number>;
 }
 
 const BULLETS = ['•', '◦', '▪'];
@@ -35,12 +42,22 @@ function getHighlighter(): ReturnType<typeof createEmphasize> {
 export function renderMarkdown(markdown: string, width: number, chalk: ChalkInstance): string {
   // Most questions are one line of plain words: marked would read them as one paragraph of text (its first run also
   // compiles its patterns, which delays the first question). Links are left to it: they are coloured.
-  const look = { chalk, plain: chalk.level === 0 };
+  const look: Look = { chalk, plain: chalk.level === 0 };
   if (isPlainText(removeClozeMarks(markdown)) && !/:\/\/|www\./i.test(markdown))
     return wrapText(drawClozeSpans(markdown, look), Math.max(MIN_WIDTH, width)).join('\n');
-  const tokens = lexMarkdown(sanitizeTerminalText(markdown));
+  const tokens = groupDetails(lexMarkdown(sanitizeTerminalText(markdown)));
+  look.footnotes = numberFootnotes(tokens);
+  const room = Math.max(MIN_WIDTH, width);
+  const lines = renderBlocks(tokens, room, look);
+  // Footnotes are listed at the end, as `[1] text`, whatever their place in the card.
+  for (const token of tokens)
+    if (token.type === 'footnote')
+      lines.push(
+        '',
+        ...wrapText(`[${look.footnotes.get(token.label)}] ${renderBlockInline(token.tokens, look)}`, room),
+      );
   // Spans are drawn block by block; a mark that lost its partner across blocks must still not reach the terminal.
-  return removeClozeMarks(renderBlocks(tokens, Math.max(MIN_WIDTH, width), look).join('\n').replace(/\n+$/, ''));
+  return removeClozeMarks(lines.join('\n').replace(/\n+$/, ''));
 }
 
 /**
@@ -63,7 +80,7 @@ function renderBlockInline(tokens: readonly CardToken[] | undefined, look: Look)
 /** Block tokens as lines, with one blank line between blocks; blocks that show nothing (HTML comments) take no room. */
 function renderBlocks(tokens: readonly CardToken[], width: number, look: Look): string[] {
   const blocks = tokens
-    .filter((token) => token.type !== 'space' && token.type !== 'def')
+    .filter((token) => token.type !== 'space' && token.type !== 'def' && token.type !== 'footnote')
     .map((token) => renderBlock(token, width, look))
     .filter((lines) => lines.join('') !== '');
   return blocks.flatMap((lines, index) => (index === 0 ? lines : ['', ...lines]));
@@ -98,12 +115,15 @@ function renderBlock(token: CardToken, width: number, look: Look): string[] {
     case 'hr':
       return [chalk.dim('─'.repeat(Math.min(width, 40)))];
     case 'math':
-      return drawClozeSpans(String(token.text), look)
-        .split('\n')
-        .map((line: string) => `  ${chalk.cyan(line)}`);
+      return renderDisplayMath(token as MathToken, width, look);
     case 'html':
-      // marked leaves a block of HTML unread: it is read as inline markdown, its tags as in a paragraph.
-      return wrapText(dropBlankLines(renderBlockInline(lexInlineMarkdown(token.text), look)), width);
+      return renderHtmlBlock(token.text, width, look);
+    case 'details': {
+      // The summary as a line, what it hides indented under it.
+      const details = token as DetailsToken;
+      const body = renderBlocks(details.tokens, width - 2, look);
+      return [...renderHtmlBlock(details.summary, width, look), ...prefixLines(body, '  ', '  ')];
+    }
     default:
       return wrapText(drawClozeSpans(token.raw.trim(), look), width);
   }
@@ -181,6 +201,11 @@ function fitColumns(natural: readonly number[], room: number): number[] {
   return widths;
 }
 
+/** marked leaves a block of HTML unread: it is read as inline markdown, its tags as in a paragraph. */
+function renderHtmlBlock(html: string, width: number, look: Look): string[] {
+  return wrapText(dropBlankLines(renderBlockInline(lexInlineMarkdown(html), look)), width);
+}
+
 /** The lines of an HTML block without the blank ones its source layout leaves around tags. */
 function dropBlankLines(text: string): string {
   return text
@@ -206,6 +231,8 @@ function renderInline(tokens: readonly CardToken[] | undefined, look: Look): str
         case 'codespan':
           return plain ? `\`${decodeEntities(token.text)}\`` : chalk.yellow(decodeEntities(token.text));
         case 'link': {
+          if (isAudioLink(token.href))
+            return chalk.magenta(formatMediaName('sound', decodeEntities(findMediaLabel(token))));
           const text = renderInline(token.tokens, look);
           const shown = plain ? text : chalk.blue.underline(text);
           return token.href === decodeEntities(token.text) || token.href === `mailto:${token.text}`
@@ -213,11 +240,12 @@ function renderInline(tokens: readonly CardToken[] | undefined, look: Look): str
             : `${shown} ${chalk.dim(`(${token.href})`)}`;
         }
         case 'image':
-          return `[image: ${decodeEntities(token.text) || 'untitled'}] ${chalk.dim(`(${token.href})`)}`;
+        case 'sound':
+          return chalk.magenta(formatMediaName(token.type, decodeEntities(findMediaLabel(token))));
         case 'br':
           return '\n';
         case 'math':
-          return chalk.cyan(token.text);
+          return chalk.cyan(formatInlineMath(token as MathToken));
         case 'underline':
           return chalk.underline(renderInline(token.tokens, look));
         case 'kbd':
@@ -226,6 +254,10 @@ function renderInline(tokens: readonly CardToken[] | undefined, look: Look): str
           return `\n${chalk.bold(`▸ ${renderInline(token.tokens, look)}`)}\n`;
         case 'escape':
           return token.text;
+        case 'footnoteRef': {
+          const number = look.footnotes?.get(token.label);
+          return number === undefined ? token.raw : `[${number}]`;
+        }
         default:
           return 'tokens' in token && token.tokens
             ? renderInline(token.tokens, look)
@@ -233,6 +265,22 @@ function renderInline(tokens: readonly CardToken[] | undefined, look: Look): str
       }
     })
     .join('');
+}
+
+/**
+ * A formula on lines of its own, each centred; one with no Unicode form is shown as written. Cloze spans are drawn
+ * over the whole formula, so a span over several lines keeps its partner marks.
+ */
+function renderDisplayMath(token: MathToken, width: number, look: Look): string[] {
+  const converted = convertLatex(token.text);
+  if (converted === undefined)
+    return drawClozeSpans(token.raw.trim(), look)
+      .split('\n')
+      .flatMap((line) => prefixLines(hardWrap(line, width - 2), '  ', '  '));
+  return drawClozeSpans(converted, look)
+    .split('\n')
+    .flatMap((line) => wrapText(line, width))
+    .map((line) => `${' '.repeat(Math.max(0, Math.floor((width - stringWidth(line)) / 2)))}${look.chalk.cyan(line)}`);
 }
 
 /** Cuts a line of code into pieces of `width` columns, keeping its spaces. */

@@ -110,6 +110,8 @@ export function formatKeyHelp(chalk: ChalkInstance, width: number): string {
     ['s', 'skip this card for this session'],
     ['b', 'bury this card until tomorrow'],
     ['u', 'undo the last rating, skip or burial'],
+    ['o', "open the card's pictures and sounds ($FLASHDECK_OPEN, else the system's opener)"],
+    ['p', "play the card's sounds"],
     ['Esc', 'leave typing (--type) for these keys'],
     ['?', 'show these keys'],
     ['q, Ctrl+D', 'end the session (every rating is kept)'],

@@ -134,7 +134,7 @@ describe('flashdeck import <Anki package>', () => {
     expect(readFileSync(path.join(out, 'Geography/paris-is-the-capital-of-france-since-508.md'), 'utf8')).toBe(
       '---\nid: cZ3\n---\n\n{{c1::Paris}} is the capital of {{c2::France}}.\n\nSince 508.\n',
     );
-    expect(readFileSync(path.join(out, 'Biology/Cells/euler-e-i-pi-1-0-and-a-1-b-2.md'), 'utf8')).toContain(
+    expect(readFileSync(path.join(out, 'Biology/Cells/euler-e-iπ-1-0-and-a1-b2.md'), 'utf8')).toContain(
       '# Euler: \\(e^{i\\pi} + 1 = 0\\) and $a_1 * b_2$\n',
     );
     const cards = await readDeck(out);
@@ -221,7 +221,7 @@ describe('flashdeck import <Anki package>', () => {
       expect(note?.question).toBe('![](../../media/cell%20diagram.png)');
       expect(note?.answer).toBe('A cell [sound: say it.mp3](../../media/say%20it.mp3)');
       // A file the package lacks stays as the field names it; a note without a deck goes to Anki's Default deck.
-      expect(readFileSync(path.join(out, 'Default/top.md'), 'utf8')).toContain('# Top ![](missing.jpg)\n');
+      expect(readFileSync(path.join(out, 'Default/top-missing-jpg.md'), 'utf8')).toContain('# Top ![](missing.jpg)\n');
     },
   );
 

@@ -18,10 +18,11 @@ describe('renderMarkdown on a card that uses every feature', () => {
     expect(Math.max(...text.split('\n').map((line) => stringWidth(line)))).toBeLessThanOrEqual(width);
   });
 
-  it('keeps LaTeX-like math as written, stars included', () => {
+  it('shows LaTeX math as Unicode, stars included and never read as emphasis', () => {
     const text = renderMarkdown(answer, 200, plain);
-    expect(text).toContain('$\\theta_{t+1} = \\theta_t - \\eta \\nabla L(\\theta_t)$');
-    expect(text).toContain('$a*b*c$');
+    expect(text).toContain('θₜ₊₁ = θₜ - η ∇L(θₜ)');
+    expect(text).toContain('a*b*c');
+    expect(text).not.toMatch(/\\[a-z]+/);
   });
 
   it('shows links with their address, and quotes and code so they read without colour', () => {
@@ -86,10 +87,10 @@ describe('renderMarkdown on HTML in cards', () => {
     );
   });
 
-  it('shows a <details> block as its summary line and its content; comments show nothing', () => {
+  it('shows a <details> block as its summary line and its content indented; comments show nothing', () => {
     const source =
       'Before\n\n<details>\n<summary>Hint</summary>\n\nThe **answer**.\n\n</details>\n\n<!-- a note -->\n\nAfter';
-    expect(renderMarkdown(source, 80, plain)).toBe('Before\n\n▸ Hint\n\nThe answer.\n\nAfter');
+    expect(renderMarkdown(source, 80, plain)).toBe('Before\n\n▸ Hint\n  The answer.\n\nAfter');
     expect(renderMarkdown('<details><summary>Why?</summary>Because <b>so</b>.</details>', 80, plain)).toBe(
       '▸ Why?\nBecause so.',
     );

@@ -1,6 +1,9 @@
 import type { Token } from 'marked';
-import type { MathToken } from './lexer.js';
+import type { DetailsToken } from './details.js';
+import type { FootnoteRefToken, FootnoteToken } from './footnotes.js';
+import type { MathToken, SoundToken } from './lexer.js';
 import { MAX_NESTING } from './nesting.js';
+import { toSubscript, toSuperscript } from './scripts.js';
 
 /** Underlined text (`<u>`), or a `<details>` summary, which shows as a line of its own. */
 export interface StyledToken {
@@ -18,7 +21,8 @@ export interface KeyToken {
 }
 
 /** What card markdown reads as: marked's tokens, math spans, and the few HTML tags cards use, resolved. */
-export type CardToken = Token | MathToken | StyledToken | KeyToken;
+export type CardToken =
+  Token | MathToken | SoundToken | FootnoteToken | FootnoteRefToken | DetailsToken | StyledToken | KeyToken;
 
 /** The marked token or the kind of text a known pair of tags turns into. */
 type Meaning = 'strong' | 'em' | 'del' | 'codespan' | 'underline' | 'kbd' | 'sub' | 'sup' | 'summary';
@@ -46,16 +50,13 @@ const LAYOUT_TAGS = new Set(['details', 'summary']);
 
 const TAG = /^<(\/?)([A-Za-z][A-Za-z\d-]*)/;
 
-const SUPERSCRIPT = mapCharacters(
-  '0123456789+-−=()abcdefghijklmnoprstuvwxyz',
-  '⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ',
-);
-const SUBSCRIPT = mapCharacters('0123456789+-−=()aehijklmnoprstuvx', '₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ');
+/** Tags that show a file: a picture (`<img>`) or a sound (`<audio>`, or its `<source>`). */
+const MEDIA_TAGS = new Set(['img', 'audio', 'source']);
 
-/** Each character of `from` mapped to the one at the same place in `to`. */
-function mapCharacters(from: string, to: string): Map<string, string> {
-  const targets = [...to];
-  return new Map([...from].map((char, index) => [char, targets[index] ?? char]));
+/** An attribute's value in a tag (`src="x.png"`, `alt='a'`, `src=x.png`), entities left as written. */
+function readAttribute(tag: string, name: string): string | undefined {
+  const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
+  return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
 }
 
 function isInlineHtml(token: CardToken): token is InlineHtml {
@@ -128,22 +129,24 @@ function resolvePair(meaning: Meaning, tokens: readonly CardToken[]): CardToken 
     case 'sub':
     case 'sup':
       // Unicode has only some letters and signs as sub- and superscripts: anything else stays as written.
-      return { type: 'text', raw, text: toScript(text, meaning === 'sub' ? SUBSCRIPT : SUPERSCRIPT) ?? raw };
+      return { type: 'text', raw, text: (meaning === 'sub' ? toSubscript(text) : toSuperscript(text)) ?? raw };
     default:
       // marked's own tokens hold marked's tokens; these hold resolved ones, which every reader of them handles.
       return { type: meaning, raw, text, tokens: resolveInlineHtml(inner) } as CardToken;
   }
 }
 
-function toScript(text: string, characters: ReadonlyMap<string, string>): string | undefined {
-  const mapped = [...text].map((char) => characters.get(char));
-  return mapped.every((char) => char !== undefined) ? mapped.join('') : undefined;
-}
-
 /** A tag without its pair: a line break, nothing (comments, layout tags) or the text as written. */
 function resolveLoneTag(token: InlineHtml): CardToken[] {
   const tag = readTag(token);
   if (tag?.name === 'br') return [{ type: 'br', raw: token.raw }];
+  const source = tag && !tag.closing && MEDIA_TAGS.has(tag.name) ? readAttribute(token.text, 'src') : undefined;
+  if (source && tag?.name === 'img') {
+    const alt = readAttribute(token.text, 'alt') ?? '';
+    return [{ type: 'image', raw: token.raw, href: source, title: null, text: alt, tokens: [] }];
+  }
+  if (source) return [{ type: 'sound', raw: token.raw, href: source }];
+  if (tag && MEDIA_TAGS.has(tag.name)) return []; // `<audio controls>` around its `<source>`, `</audio>`
   if (token.text.startsWith('<!--') || (tag && LAYOUT_TAGS.has(tag.name))) return [];
   return [{ type: 'text', raw: token.raw, text: token.raw }];
 }

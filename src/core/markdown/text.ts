@@ -1,6 +1,8 @@
 import { drawClozeMarks, removeClozeMarks } from './cloze-marks.js';
 import { resolveInlineHtml, type CardToken } from './inline-html.js';
-import { lexInlineMarkdown, lexMarkdown } from './lexer.js';
+import { lexInlineMarkdown, lexMarkdown, type MathToken } from './lexer.js';
+import { formatInlineMath } from './math.js';
+import { findMediaLabel, formatMediaName } from './media.js';
 import { sanitizeTerminalText } from './terminal-text.js';
 
 // Kept in their own module so the command line's messages can use them without loading the markdown lexer.
@@ -116,12 +118,16 @@ function collectText(tokens: readonly CardToken[]): string {
 function getTokenText(token: CardToken): string {
   switch (token.type) {
     case 'math':
-      return token.raw;
+      return (token as MathToken).display
+        ? ` ${formatInlineMath(token as MathToken)} `
+        : formatInlineMath(token as MathToken);
     case 'html':
       // Inline tags are resolved by now; marked leaves a block of HTML unread, so it is read as inline markdown.
       return ` ${collectText(lexInlineMarkdown(token.text))} `;
     case 'image':
-      return decodeEntities(token.text);
+      return decodeEntities(findMediaLabel(token));
+    case 'sound':
+      return formatMediaName('sound', decodeEntities(findMediaLabel(token)));
     case 'codespan':
       return token.text;
     case 'code':

@@ -13,6 +13,8 @@ export interface Settings {
   retention: number;
   /** Once a card of a note is rated, the note's other cards wait for the next study day. */
   burySiblings: boolean;
+  /** Draw a card's pictures in terminals that show them (`auto`), also inside tmux (`on`), or only name them (`off`). */
+  images: 'auto' | 'on' | 'off';
 }
 
 /** A setting's value: a number, or yes/no. */
@@ -81,6 +83,19 @@ export const SETTINGS: readonly SettingSpec[] = [
     allowed: 'true or false',
     defaultValue: true,
     parse: yesOrNo,
+  },
+  {
+    name: 'images',
+    key: 'images',
+    description: 'draw pictures in terminals that show them: auto, on (also inside tmux), off (only name them)',
+    allowed: 'auto, on or off',
+    defaultValue: 'auto',
+    parse: (value) => {
+      const word = typeof value === 'string' ? value.trim().toLowerCase() : value;
+      if (word === true) return 'on';
+      if (word === false) return 'off';
+      return word === 'auto' || word === 'on' || word === 'off' ? word : null;
+    },
   },
 ];
 
