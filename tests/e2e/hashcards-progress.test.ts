@@ -12,7 +12,7 @@ const MATH = readFileSync('tests/fixtures/collections/hashcards/eudoxia0-hashcar
 const EULER = '9b40f82e5ef7470e0ded383b0e96712e3c02f705a9c909630b43c9beb5cf45cc';
 const ALPHA = '49de85e192bfdfde002c5803af441c56b38e9be915b2aefba1c9230539e787c3';
 const SECOND_T = '4f73205698b9fb1b67ec9a811979021ea659bb62943949c638a5721bbabf611d';
-const TABLE = 'Math#tables-are-also-supported-a-b-a-lor-b-f-f-f-f-t-t-t-f-t-t-t';
+const TABLE = 'Math#tables-are-also-supported-a-b-a-b-f-f-f-f-t-t-t-f-t-t-t-t';
 
 const REVIEWS: HashcardsDbReview[] = [
   { cardHash: EULER, reviewedAt: '2026-11-20T09:00:00.000', grade: 'good' },
@@ -26,7 +26,7 @@ const REVIEWS: HashcardsDbReview[] = [
 // The same reviews as flashdeck's own progress file would hold them (the tests run with TZ=UTC).
 const SAME_AS_PROGRESS = [
   { card: 'Math#what-does-euler-evaluate-to', rating: 4, at: '2026-11-20T09:00:00.000Z', seconds: 0 },
-  { card: 'Math#the-tex-command-alpha-renders-as-alpha#c1', rating: 1, at: '2026-11-22T10:00:00.000Z', seconds: 0 },
+  { card: 'Math#the-tex-command-alpha-renders-as-α#c1', rating: 1, at: '2026-11-22T10:00:00.000Z', seconds: 0 },
   { card: `${TABLE}#c3`, rating: 5, at: '2026-11-22T10:01:30.250Z', seconds: 0 },
   { card: 'Math#what-does-euler-evaluate-to', rating: 3, at: '2026-11-23T09:00:00.000Z', seconds: 0 },
 ];
@@ -81,7 +81,7 @@ describe('flashdeck progress import hashcards.db', () => {
     const reviewed = list.filter((card) => card.reviews > 0).map(({ id, reviews }) => [id, reviews]);
     expect(reviewed).toEqual([
       ['Math#what-does-euler-evaluate-to', 2],
-      ['Math#the-tex-command-alpha-renders-as-alpha#c1', 1],
+      ['Math#the-tex-command-alpha-renders-as-α#c1', 1],
       [`${TABLE}#c3`, 1],
     ]);
     expect(list.filter((card) => card.due !== null)).toHaveLength(3);

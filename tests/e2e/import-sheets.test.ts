@@ -8,11 +8,15 @@ import { cliEnv, runCli, testdir } from './helpers.js';
 
 const FIXTURES = path.resolve('tests/fixtures/import');
 
-/** Imports a file with no options into a new folder; the cards written, which `lint` must accept. */
-async function importAndLint(file: string, args: string[] = []) {
+/**
+ * Imports a file with no options into a new folder; the cards written, which `lint` must accept once the media files
+ * they name (`media`, empty stand-ins) are beside them.
+ */
+async function importAndLint(file: string, args: string[] = [], media: string[] = []) {
   const out = path.join(testdir(), 'deck');
   const env = cliEnv(testdir());
   const imported = runCli(['import', file, '--out', out, ...args], env);
+  for (const name of media) writeFileSync(path.join(out, name), '');
   const lint = runCli(['lint', '--cards', out], env);
   expect(lint.code).toBe(0);
   const { notes, problems } = await loadCards(out);
@@ -56,12 +60,11 @@ describe('flashdeck import, text and spreadsheet files', () => {
 $F = m a$ [sound:newton.mp3]|Newton's second law|mechanics
 `,
     });
-    const { code, stdout, notes } = await importAndLint(path.join(dir, 'physics.txt'), [
-      '--separator',
-      'pipe',
-      '--columns',
-      'answer,question,tags',
-    ]);
+    const { code, stdout, notes } = await importAndLint(
+      path.join(dir, 'physics.txt'),
+      ['--separator', 'pipe', '--columns', 'answer,question,tags'],
+      ['newton.mp3'],
+    );
     expect(code).toBe(0);
     expect(stdout).toContain('Imported 2 cards');
     expect(notes.map(({ question, answer, tags }) => ({ question, answer, tags }))).toEqual(

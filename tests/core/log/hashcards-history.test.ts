@@ -28,13 +28,13 @@ async function idsByHash(...files: [string, string][]): Promise<Record<string, s
 // The hashes are hashcards' own, as tests/core/formats/hashcards-hash.test.ts checks them.
 describe('mapHashcardsCards', () => {
   it("finds each card of hashcards' example deck: basic by its block, cloze by the deletion it hides", async () => {
-    const table = 'Math#tables-are-also-supported-a-b-a-lor-b-f-f-f-f-t-t-t-f-t-t-t';
+    const table = 'Math#tables-are-also-supported-a-b-a-b-f-f-f-f-t-t-t-f-t-t-t-t';
     expect(await idsByHash([fixture('eudoxia0-hashcards-Math.md'), 'Math.md'])).toEqual({
       '9b40f82e': 'Math#what-does-euler-evaluate-to',
       cf726e4e: 'Math#state-the-first-demorgan-law',
       '20110b30': 'Math#what-is-the-inverse-of-a-2x2-matrix',
       bed2fce8: 'Math#what-does-theta-render',
-      '49de85e1': 'Math#the-tex-command-alpha-renders-as-alpha#c1',
+      '49de85e1': 'Math#the-tex-command-alpha-renders-as-α#c1',
       bed1da17: `${table}#c1`,
       // The three [T] cells hide the same text: each is its own card, in order.
       b83c5e88: `${table}#c2`,
