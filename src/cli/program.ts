@@ -9,12 +9,13 @@ import type { StatsOptions } from '../commands/stats.js';
 import type { Output } from '../deps.js';
 import { ExitCode } from '../core/errors.js';
 import { collect, collectTags, parseCount, parseDifficulties, resolveCardsRoot } from './options.js';
+import { addManageCommands, type ManageCommands } from './manage-program.js';
 import { addTransferCommands, type TransferCommands } from './transfer-program.js';
 import { FlashCommand } from './usage-errors.js';
 import { PACKAGE_VERSION } from '../io/package-root.js';
 
 /** The commands the program dispatches to; each returns the exit code. */
-export interface Commands extends TransferCommands {
+export interface Commands extends TransferCommands, ManageCommands {
   quiz(options: QuizOptions): Promise<number>;
   list(options: ListOptions): Promise<number>;
   stats(options: StatsOptions): Promise<number>;
@@ -221,13 +222,9 @@ Examples:
     )
     .action((raw: RawOptions) => run(commands.optimize({ json: !!raw.json, dryRun: !!raw.dryRun })));
 
-  addTransferCommands(program, commands, {
-    env,
-    run,
-    addDeckOptions,
-    readDeckOptions: deckOptions,
-    filterHelp: FILTER_HELP,
-  });
+  const parts = { env, run, addDeckOptions, readDeckOptions: deckOptions, filterHelp: FILTER_HELP };
+  addTransferCommands(program, commands, parts);
+  addManageCommands(program, commands, parts);
 
   return program;
 }

@@ -28,6 +28,7 @@ async function runWith(args: string[], env: NodeJS.ProcessEnv = {}, result: () =
     exportProgress: record('exportProgress'),
     importProgress: record('importProgress'),
     newCard: record('newCard'),
+    show: record('show'),
   };
   const out: string[] = [];
   const err: string[] = [];
