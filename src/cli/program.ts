@@ -2,22 +2,20 @@ import { CommanderError, Option, type Command } from 'commander';
 import type { Difficulty } from '../core/card/card.js';
 import { WEAKEST_COUNT } from '../core/stats/weakest.js';
 import type { ConfigOptions } from '../commands/config.js';
-import type { ListOptions } from '../commands/list.js';
 import type { OptimizeOptions } from '../commands/optimize.js';
 import type { QuizOptions } from '../commands/quiz.js';
 import type { StatsOptions } from '../commands/stats.js';
 import type { Output } from '../deps.js';
 import { ExitCode } from '../core/errors.js';
 import { collect, collectTags, parseCount, parseDifficulties, resolveCardsRoot } from './options.js';
-import { addManageCommands, type ManageCommands } from './manage-program.js';
-import { addTransferCommands, type TransferCommands } from './transfer-program.js';
+import { addBrowseCommands, addListCommand, type BrowseCommands } from './browse-program.js';
+import { addTransferCommands, type ProgramParts, type TransferCommands } from './transfer-program.js';
 import { FlashCommand } from './usage-errors.js';
 import { PACKAGE_VERSION } from '../io/package-root.js';
 
 /** The commands the program dispatches to; each returns the exit code. */
-export interface Commands extends TransferCommands, ManageCommands {
+export interface Commands extends TransferCommands, BrowseCommands {
   quiz(options: QuizOptions): Promise<number>;
-  list(options: ListOptions): Promise<number>;
   stats(options: StatsOptions): Promise<number>;
   lint(options: { cardsRoot: string }): Promise<number>;
   config(options: ConfigOptions): Promise<number>;
@@ -112,6 +110,7 @@ Examples:
     decks: raw.deck,
   });
   const run = (promise: Promise<number>) => promise.then(setExitCode);
+  const parts: ProgramParts = { env, run, addDeckOptions, readDeckOptions: deckOptions, filterHelp: FILTER_HELP };
 
   const quiz = program.defaultCommand('quiz');
   addDeckOptions(quiz.description('study the cards that are due (the default command)'))
@@ -157,17 +156,7 @@ Examples:
       ),
     );
 
-  addDeckOptions(program.command('list').description('list the matching cards with their progress'))
-    .option('--json', 'print a JSON array')
-    .addHelpText(
-      'after',
-      `${FILTER_HELP}
-
-Examples:
-  flashdeck list
-  flashdeck list -d hard --json | jq '.[].question'`,
-    )
-    .action((raw: RawOptions) => run(commands.list({ ...deckOptions(raw), json: !!raw.json })));
+  addListCommand(program, commands, parts);
 
   addDeckOptions(
     program
@@ -222,9 +211,8 @@ Examples:
     )
     .action((raw: RawOptions) => run(commands.optimize({ json: !!raw.json, dryRun: !!raw.dryRun })));
 
-  const parts = { env, run, addDeckOptions, readDeckOptions: deckOptions, filterHelp: FILTER_HELP };
   addTransferCommands(program, commands, parts);
-  addManageCommands(program, commands, parts);
+  addBrowseCommands(program, commands, parts);
 
   return program;
 }
