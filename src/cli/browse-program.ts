@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { ListOptions } from '../commands/list.js';
 import type { ShowOptions } from '../commands/show.js';
+import type { StatusOptions } from '../commands/status.js';
 import { resolveCardsRoot } from './options.js';
 import type { ProgramParts } from './transfer-program.js';
 
@@ -8,6 +9,7 @@ import type { ProgramParts } from './transfer-program.js';
 export interface BrowseCommands {
   list(options: ListOptions): Promise<number>;
   show(options: ShowOptions): Promise<number>;
+  status(options: StatusOptions): Promise<number>;
 }
 
 interface RawListOptions {
@@ -56,9 +58,9 @@ Examples:
     );
 }
 
-/** Wires `show`. */
+/** Wires `show` and `status`. */
 export function addBrowseCommands(program: Command, commands: BrowseCommands, parts: ProgramParts): void {
-  const { env, run } = parts;
+  const { env, run, addDeckOptions, readDeckOptions } = parts;
   program
     .command('show')
     .description('one card: where it is, how it renders, its schedule now and every review')
@@ -75,4 +77,20 @@ Examples:
     .action((id: string, raw: { cards?: string; json?: boolean }) =>
       run(commands.show({ cardsRoot: resolveCardsRoot(raw.cards, env), id, json: !!raw.json })),
     );
+
+  addDeckOptions(
+    program.command('status').description('one line for a shell prompt or status bar: due now, new today, next due'),
+  )
+    .option('--json', 'print a JSON object: { "due", "new", "nextDue" }')
+    .addHelpText(
+      'after',
+      `
+The counts are what \`flashdeck\` would study now (the daily limits, burials and
+waiting siblings applied); "next" is when the next card after them comes due.
+
+Examples:
+  flashdeck status                   3 due · 20 new · next in 14h
+  PS1='[$(flashdeck status)] $ '     in a bash prompt`,
+    )
+    .action((raw: { json?: boolean }) => run(commands.status({ ...readDeckOptions(raw), json: !!raw.json })));
 }

@@ -29,6 +29,7 @@ async function runWith(args: string[], env: NodeJS.ProcessEnv = {}, result: () =
     importProgress: record('importProgress'),
     newCard: record('newCard'),
     show: record('show'),
+    status: record('status'),
   };
   const out: string[] = [];
   const err: string[] = [];
