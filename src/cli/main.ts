@@ -32,6 +32,9 @@ function createCommands(deps: Deps): Commands {
     list: async (options) => (await import('../commands/list.js')).runList(options, deps),
     stats: async (options) => (await import('../commands/stats.js')).runStats(options, deps),
     show: async (options) => (await import('../commands/show.js')).runShow(options, deps),
+    completion: async (options) => (await import('../commands/completion.js')).runCompletion(options, deps),
+    completionValues: async (kind, cardsRoot) =>
+      (await import('../commands/completion.js')).listCompletionValues(kind, cardsRoot, deps),
     status: async (options) => (await import('../commands/status.js')).runStatus(options, deps),
     lint: async (options) => (await import('../commands/lint.js')).runLint(options, deps),
     config: async (options) => (await import('../commands/config.js')).runConfig(options, deps),

@@ -30,6 +30,8 @@ async function runWith(args: string[], env: NodeJS.ProcessEnv = {}, result: () =
     newCard: record('newCard'),
     show: record('show'),
     status: record('status'),
+    completion: record('completion'),
+    completionValues: async () => [],
   };
   const out: string[] = [];
   const err: string[] = [];
