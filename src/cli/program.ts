@@ -35,6 +35,7 @@ interface RawOptions {
   all?: boolean;
   type?: boolean;
   weakest?: number | true;
+  ahead?: number;
   dryRun?: boolean;
 }
 
@@ -124,6 +125,7 @@ Examples:
     .option('--shuffle', 'shuffle the session')
     .option('--all', 'cram: every matching card, regardless of schedule (still recorded)')
     .option('--type', 'type your answer before the real one is shown')
+    .option('--ahead <days>', 'review ahead: cards due within the next days too (for an exam)', parseCount(1))
     .option(
       '--weakest [n]',
       `the n cards you are least likely to recall now (default ${WEAKEST_COUNT}), whatever their schedule`,
@@ -141,7 +143,8 @@ Examples:
   flashdeck --cards ~/notes/cards    study your own cards
   flashdeck -d 👶 -n 5               five easy cards
   flashdeck --deck ml -t adam --all  cram every card tagged adam in ml/
-  flashdeck --weakest                the ten cards you are most likely to have forgotten`,
+  flashdeck --weakest                the ten cards you are most likely to have forgotten
+  flashdeck --ahead 3                what is due before the exam in three days`,
     )
     .action((raw: RawOptions) =>
       run(
@@ -153,6 +156,7 @@ Examples:
           all: !!raw.all,
           type: !!raw.type,
           weakest: raw.weakest === true ? WEAKEST_COUNT : raw.weakest,
+          ahead: raw.ahead,
         }),
       ),
     );

@@ -57,6 +57,7 @@ describe('command wiring', () => {
           all: false,
           type: false,
           weakest: undefined,
+          ahead: undefined,
         },
       },
     ]);
