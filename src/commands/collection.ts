@@ -4,6 +4,7 @@ import { StoreError, UsageError } from '../core/errors.js';
 import { filterCards, type CardFilter } from '../core/card/filter.js';
 import type { CardHistory } from '../core/log/card-history.js';
 import type { Burial } from '../core/log/replay.js';
+import type { KeptSchedule, ScheduleEntry } from '../core/log/review-log.js';
 import { formatCount, sanitizeTerminalText } from '../core/markdown/text.js';
 import { createScheduler, type CardState, type ScheduleSettings, type Scheduler } from '../core/schedule/scheduler.js';
 import type { Deps } from '../deps.js';
@@ -28,6 +29,8 @@ export interface LoadedCollection {
   states: Map<string, CardState>;
   /** Burials from the log (in force or not): `findBuried` tells which hide a card now. */
   burials: Map<string, Burial[]>;
+  /** Suspended cards (by id, with when): never scheduled nor quizzed. */
+  suspended: Map<string, string>;
   scheduler: Scheduler;
   /** What the scheduler was built from: the retention setting and the fitted weights (if any). */
   scheduleSettings: ScheduleSettings;
@@ -69,12 +72,14 @@ export async function loadCollection(options: DeckOptions, deps: Deps): Promise<
   const load = () => loadCardStates(store, scheduler, scheduleSettings, cacheDir);
   let replayed = load();
   if (relinkCards(cards, replayed, store, deps)) replayed = load();
+  if (carryOverSchedules(cards, replayed, store, deps)) replayed = load();
   return {
     cards: filterCards(cards, options),
     allCards: cards,
     store,
     states: replayed.states,
     burials: replayed.burials,
+    suspended: replayed.suspended,
     scheduler,
     scheduleSettings,
     // Only `stats` needs the whole history; the other commands never decode it.
@@ -104,6 +109,33 @@ function relinkCards(cards: readonly CardInfo[], progress: ReplayedProgress, sto
     );
   }
   return true;
+}
+
+/**
+ * Logs the schedules other tools keep in the cards' files (Obsidian's comments) that the log does not have yet, so a
+ * card starts where that tool left it and keeps its place when the comment goes. False when there was none to log,
+ * or the log could not take them (the cards then start as new this time, and are logged next time).
+ */
+function carryOverSchedules(cards: readonly CardInfo[], progress: ReplayedProgress, store: Store, deps: Deps): boolean {
+  const at = deps.now().toISOString();
+  const entries: ScheduleEntry[] = [];
+  for (const { id, keptSchedule } of cards) {
+    if (keptSchedule && !isSameSchedule(keptSchedule, progress.schedules.get(id)))
+      entries.push({ card: id, schedule: keptSchedule, at });
+  }
+  if (entries.length === 0) return false;
+  try {
+    store.appendAll(entries);
+    return true;
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    deps.out.warn(`warning: schedules kept in the card files are not carried over this time: ${error.message}`);
+    return false;
+  }
+}
+
+function isSameSchedule(a: KeptSchedule, b: KeptSchedule | undefined): boolean {
+  return b !== undefined && a.due === b.due && a.interval === b.interval && a.ease === b.ease;
 }
 
 // A folder without a single card is the wrong folder, or cards that all need fixing: never "no card matches".

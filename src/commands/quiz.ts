@@ -48,7 +48,10 @@ const EXIT_CODES: Record<StopReason, ExitCode> = {
 
 /** Runs an interactive session and returns the exit code. */
 export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<number> {
-  const { cards, store, states, burials, scheduler } = await loadCollection(options, deps);
+  const collection = await loadCollection(options, deps);
+  const { store, states, burials, suspended, scheduler } = collection;
+  // Suspended cards are never quizzed, not even with --all.
+  const cards = collection.cards.filter((card) => !suspended.has(card.id));
   const now = deps.now();
   const settings = store.getSettings();
   const today = countStudiedToday(states.values(), now);
@@ -85,7 +88,7 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
     readOnly: options.cardsRoot === deps.bundledCards,
     typeAnswers: options.type,
     store,
-    log: { states, burials },
+    log: { states, burials, suspended },
     scheduler,
     terminal,
     deps,

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cardFile, cliEnv, readReviewLog, revealAndRate, runCli, startPty, testdir } from './helpers.js';
@@ -14,6 +14,7 @@ interface ListEntry {
   line: number;
   question: string;
   reviews: number;
+  due: string | null;
 }
 
 function list(cards: string, home: string): ListEntry[] {
@@ -78,6 +79,44 @@ describe('an Obsidian vault, read in place', () => {
     const entries = JSON.parse(result.stdout) as ListEntry[];
     expect(entries.find((entry) => entry.id === 'bio#what-make-atp')).toMatchObject({ reviews: 1, line: 4 });
     expect(entries.find((entry) => entry.id === 'bio#what-is-rna')).toMatchObject({ reviews: 0 });
+
+    // The file renamed in its folder: the card's history follows it again.
+    renameSync(path.join(root, 'bio.md'), path.join(root, 'biology.md'));
+    const renamed = runCli(['list', '--json', '--cards', root], cliEnv(home));
+    expect(renamed.stderr).toContain('bio#what-make-atp is now biology#what-make-atp');
+    const after = JSON.parse(renamed.stdout) as ListEntry[];
+    expect(after.find((entry) => entry.id === 'biology#what-make-atp')).toMatchObject({ reviews: 1 });
+    expect(after.find((entry) => entry.id === 'biology#what-is-rna')).toMatchObject({ reviews: 0 });
+  });
+});
+
+describe('schedules kept by another tool', () => {
+  const note = (schedule: string) =>
+    `#flashcards\n\nWhat makes ATP::the mitochondria\n${schedule}\n\nWhat is DNA::a molecule\n`;
+
+  it('a card with an Obsidian <!--SR:--> comment starts due that day; the comment going or changing is followed', () => {
+    const root = testdir({ '.obsidian/app.json': '{}', 'bio.md': note('<!--SR:!2031-05-20,40,270-->') });
+    const home = testdir();
+    const due = (entries: ListEntry[], id: string) => entries.find((entry) => entry.id === id)?.due;
+    const first = list(root, home);
+    expect(new Date(due(first, 'bio#what-makes-atp') ?? '')).toEqual(new Date(2031, 4, 20, 4));
+    expect(due(first, 'bio#what-is-dna')).toBeNull();
+    expect(readReviewLog(home)).toMatchObject([
+      { card: 'bio#what-makes-atp', schedule: { due: '2031-05-20', interval: 40, ease: 270 } },
+    ]);
+    // Read again: nothing more is logged. The comment removed: the schedule stays, from the log.
+    writeFileSync(path.join(root, 'bio.md'), note(''));
+    expect(new Date(due(list(root, home), 'bio#what-makes-atp') ?? '')).toEqual(new Date(2031, 4, 20, 4));
+    expect(readReviewLog(home)).toHaveLength(1);
+    // Studied on in Obsidian: its newer schedule is carried over too.
+    writeFileSync(path.join(root, 'bio.md'), note('<!--SR:!2031-09-01,100,290-->'));
+    expect(new Date(due(list(root, home), 'bio#what-makes-atp') ?? '')).toEqual(new Date(2031, 8, 1, 4));
+    // progress export carries the schedule to another store.
+    const exported = runCli(['progress', 'export'], cliEnv(home)).stdout;
+    const other = testdir({ 'progress.jsonl': `${exported}\n` });
+    expect(runCli(['progress', 'import', path.join(other, 'progress.jsonl')], cliEnv(other)).code).toBe(0);
+    writeFileSync(path.join(root, 'bio.md'), note(''));
+    expect(new Date(due(list(root, other), 'bio#what-makes-atp') ?? '')).toEqual(new Date(2031, 8, 1, 4));
   });
 });
 

@@ -147,7 +147,7 @@ describe('skip, bury and help', () => {
     expect(burial!.card).toBe('alpha');
     expect(Date.parse(burial!.bury!) - Date.parse(burial!.at)).toBeGreaterThan(0);
     expect(Date.parse(burial!.bury!) - Date.parse(burial!.at)).toBeLessThanOrEqual(86_400_000);
-    expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8'))).toEqual({ formatVersion: 3 });
+    expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8'))).toEqual({ formatVersion: 4 });
     const next = startPty(['--cards', cards, '-n', '1'], cliEnv(home));
     await next.waitFor(REVEAL);
     expect(next.screen()).toContain('Bravo question');
@@ -172,7 +172,7 @@ describe('skip, bury and help', () => {
       t.pty.write('q');
       expect(await t.exited).toBe(0);
       // The store is brought to format 3; its old burial stays where it was, and nothing enters the log.
-      expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8'))).toMatchObject({ formatVersion: 3 });
+      expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8'))).toMatchObject({ formatVersion: 4 });
       expect(readReviewLog(home)).toEqual([]);
       return screen.includes('Alpha question') ? 'alpha' : 'bravo';
     };

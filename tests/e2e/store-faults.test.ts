@@ -10,7 +10,7 @@ import { cardFile, cliEnv, readReviewLog, runCli, runCliWithFaults, testdir } fr
 const ERRORS = ['ENOSPC', 'EACCES', 'EISDIR', 'ENAMETOOLONG'];
 const review = (card: string, rating: number, at: string) => `${JSON.stringify({ card, rating, at, seconds: 3 })}\n`;
 const LOG = review('alpha', 4, '2026-11-01T09:00:00.000Z') + review('bravo', 2, '2026-11-02T09:00:00.000Z');
-const CONFIG = '{\n\t"formatVersion": 3,\n\t"newCardsPerDay": 12\n}';
+const CONFIG = '{\n\t"formatVersion": 4,\n\t"newCardsPerDay": 12\n}';
 const INCOMING = [review('alpha', 5, '2026-11-20T09:00:00.000Z'), review('bravo', 3, '2026-11-21T09:00:00.000Z')].join(
   '',
 );

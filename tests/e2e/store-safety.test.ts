@@ -10,7 +10,7 @@ const FIXTURE_STORE = path.resolve('tests/fixtures/store-v1');
 const FIXTURE_DECK = path.resolve('tests/fixtures/deck-v1');
 const review = (card: string, rating: number, at: string) => `${JSON.stringify({ card, rating, at, seconds: 3 })}\n`;
 const GOOD_LOG = review('alpha', 4, '2025-03-01T09:00:00.000Z') + review('bravo', 5, '2025-03-02T09:00:00.000Z');
-const GOOD_CONFIG = '{\n\t"formatVersion": 3,\n\t"newCardsPerDay": 12\n}';
+const GOOD_CONFIG = '{\n\t"formatVersion": 4,\n\t"newCardsPerDay": 12\n}';
 
 function deck(): string {
   return testdir({
@@ -46,14 +46,14 @@ describe('case 6: a damaged store', () => {
     ],
     [
       'a store from a newer flashdeck',
-      '{"formatVersion": 4}',
+      '{"formatVersion": 5}',
       GOOD_LOG,
-      /was written by a newer flashdeck \(format 4\)\. Upgrade flashdeck/,
+      /was written by a newer flashdeck \(format 5\)\. Upgrade flashdeck/,
       true,
     ],
     [
       'a setting of the wrong shape',
-      '{"formatVersion": 3, "newCardsPerDay": "lots"}',
+      '{"formatVersion": 4, "newCardsPerDay": "lots"}',
       GOOD_LOG,
       /newCardsPerDay in .*config\.json must be .*flashdeck config set new-per-day/,
       false,
@@ -219,28 +219,28 @@ describe('case 7: the store format', () => {
     expectFixtureFigures(home);
     const fixture = JSON.parse(readFileSync(path.join(FIXTURE_STORE, 'config.json'), 'utf8')) as object;
     expect(fixture).toMatchObject({ formatVersion: 1 });
-    expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8'))).toEqual({ ...fixture, formatVersion: 3 });
+    expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8'))).toEqual({ ...fixture, formatVersion: 4 });
     expect(
       readFileSync(path.join(home, 'reviews.jsonl')).equals(readFileSync(path.join(FIXTURE_STORE, 'reviews.jsonl'))),
     ).toBe(true);
   });
 
-  it('reads a store of format 2 (the first release) with exact figures: the version raised to 3, the log unchanged', () => {
+  it('reads a store of format 2 (the first release) with exact figures: the version raised to 4, the log unchanged', () => {
     const home = copyFixture();
     const fixture = JSON.parse(readFileSync(path.join(FIXTURE_STORE, 'config.json'), 'utf8'));
     writeFileSync(path.join(home, 'config.json'), JSON.stringify({ ...fixture, formatVersion: 2 }));
     expectFixtureFigures(home);
-    expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8'))).toEqual({ ...fixture, formatVersion: 3 });
+    expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8'))).toEqual({ ...fixture, formatVersion: 4 });
     expect(
       readFileSync(path.join(home, 'reviews.jsonl')).equals(readFileSync(path.join(FIXTURE_STORE, 'reviews.jsonl'))),
     ).toBe(true);
   });
 
-  it('reads a store of format 3 with exact figures, changing neither file', () => {
+  it('reads a store of format 4 with exact figures, changing neither file', () => {
     const home = copyFixture();
     const config = readFileSync(path.join(FIXTURE_STORE, 'config.json'), 'utf8').replace(
       '"formatVersion": 1',
-      '"formatVersion": 3',
+      '"formatVersion": 4',
     );
     writeFileSync(path.join(home, 'config.json'), config);
     expectFixtureFigures(home);
@@ -248,6 +248,14 @@ describe('case 7: the store format', () => {
     expect(
       readFileSync(path.join(home, 'reviews.jsonl')).equals(readFileSync(path.join(FIXTURE_STORE, 'reviews.jsonl'))),
     ).toBe(true);
+  });
+
+  it('reads a store of format 3 (renames in the log) with exact figures: the version raised to 4, the log unchanged', () => {
+    const home = copyFixture();
+    const fixture = JSON.parse(readFileSync(path.join(FIXTURE_STORE, 'config.json'), 'utf8'));
+    writeFileSync(path.join(home, 'config.json'), JSON.stringify({ ...fixture, formatVersion: 3 }));
+    expectFixtureFigures(home);
+    expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8'))).toEqual({ ...fixture, formatVersion: 4 });
   });
 
   it('migrates a store from before the version field: same figures, the version added, nothing else changed', () => {
@@ -258,7 +266,7 @@ describe('case 7: the store format', () => {
     expect(formatVersion).toBe(1);
     writeFileSync(path.join(home, 'config.json'), JSON.stringify(older));
     expectFixtureFigures(home);
-    expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8'))).toEqual({ ...older, formatVersion: 3 });
+    expect(JSON.parse(readFileSync(path.join(home, 'config.json'), 'utf8'))).toEqual({ ...older, formatVersion: 4 });
     expect(
       readFileSync(path.join(home, 'reviews.jsonl')).equals(readFileSync(path.join(FIXTURE_STORE, 'reviews.jsonl'))),
     ).toBe(true);

@@ -1,4 +1,5 @@
 import type { ForeignFormat } from '../formats/foreign-note.js';
+import type { KeptSchedule } from '../log/review-log.js';
 
 /** How hard a card is, as its author marked it. */
 export type Difficulty = 'easy' | 'medium' | 'hard';
@@ -37,6 +38,8 @@ export interface CardInfo {
    * when its id alone does. Reviews record it, so an edit that renumbers the card finds its history again.
    */
   identityText: string;
+  /** The schedule another tool keeps for the card in its file (Obsidian's `<!--SR:…-->`): where the card starts. */
+  keptSchedule?: KeptSchedule;
 }
 
 /** A valid card, with its question and answer as markdown. */

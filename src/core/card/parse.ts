@@ -4,6 +4,7 @@ import { cardsOfNote } from './note-cards.js';
 import type { ForeignReading } from '../formats/foreign-note.js';
 import { mayBeForeign } from '../formats/foreign-marks.js';
 import { parseSimpleNote } from './simple-card.js';
+import type { KeptSchedule } from '../log/review-log.js';
 
 export type { ParsedNote } from './fields.js';
 
@@ -41,16 +42,22 @@ function readNotes(reading: ForeignReading, read: readonly Note[], path: string)
   const notes: Note[] = [];
   const cards: Card[] = [];
   const warnings: CardProblem[] = reading.problems.map((problem) => ({ path, ...problem }));
-  for (const note of read) {
+  read.forEach((note, index) => {
     try {
-      cards.push(...cardsOfNote(note));
+      const schedules = reading.notes[index]?.schedules ?? [];
+      // The tool kept one schedule per card, in the order the note yields them.
+      cards.push(...cardsOfNote(note).map((card, at) => withSchedule(card, schedules[at])));
       notes.push(note);
     } catch (error) {
       if (!(error instanceof CardError)) throw error;
       warnings.push({ path, line: error.line, message: error.message });
     }
-  }
+  });
   return warnings.length > 0 ? { notes, cards, idLine: 1, warnings } : { notes, cards, idLine: 1 };
+}
+
+function withSchedule(card: Card, keptSchedule: KeptSchedule | undefined): Card {
+  return keptSchedule ? { ...card, keptSchedule } : card;
 }
 
 let readersModule: Promise<typeof import('../formats/read-in-place.js')> | undefined;

@@ -53,7 +53,9 @@ export function recordReview(
   time: number,
   before: CardState | undefined,
 ): void {
-  if (before) {
+  // A card that started from another tool's schedule has a state before its first review here, but no interval of
+  // flashdeck's: the lists stay one shorter than the reviews.
+  if (before && history.times.length > 0) {
     history.intervals.push(before.fsrs.scheduled_days);
     history.stabilities.push(before.fsrs.stability);
   }

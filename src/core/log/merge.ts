@@ -7,8 +7,10 @@ import {
   type BuryEntry,
   type LogEntry,
   type ReviewEntry,
+  type ScheduleEntry,
 } from './review-log.js';
 import { collectReviews } from './collect-reviews.js';
+import { collectForgets, collectSchedules, collectSuspended } from './kept-marks.js';
 import { collectBurials } from './replay.js';
 
 /** The earliest time an import takes (the README says so): an older one is a clock that was never set. */
@@ -24,16 +26,23 @@ const MAX_TIME_LENGTH = '2000-01-01T00:00:00.000000000+00:00'.length;
 const FIRST_LINES_PROBED = 3;
 
 /**
- * What `progress export` writes: every review not undone, oldest first (ties by card id), answer times as import
- * takes them; then, with `now`, the burials still in force then (not taken back, not ended), as their bury lines.
+ * What `progress export` writes: every review not undone nor forgotten, oldest first (ties by card id), answer times
+ * as import takes them; then what is in force: the forgets, the schedules carried over, the suspensions, and (with
+ * `now`) the burials not taken back nor ended, each as its line.
  */
-export function listExportedEntries(entries: readonly LogEntry[], now: Date): (ReviewEntry | BuryEntry)[] {
+export function listExportedEntries(entries: readonly LogEntry[], now: Date): LogEntry[] {
   const inForce = [...collectBurials(entries)].flatMap(([card, list]) =>
     list
       .filter(({ until }) => until > now)
       .map(({ until, at }): BuryEntry => ({ card, bury: until.toISOString(), at })),
   );
-  return [...listEffectiveReviews(entries), ...inForce];
+  // collectSchedules hands back the lines' own schedules: each finds its line.
+  const lineOf = new Map(
+    entries.filter((entry): entry is ScheduleEntry => 'schedule' in entry).map((line) => [line.schedule, line]),
+  );
+  const schedules = [...collectSchedules(entries).values()].map((schedule) => lineOf.get(schedule) as LogEntry);
+  const suspended = [...collectSuspended(entries)].map(([card, at]): LogEntry => ({ card, suspend: true, at }));
+  return [...listEffectiveReviews(entries), ...collectForgets(entries), ...schedules, ...suspended, ...inForce];
 }
 
 /** Every review not undone, oldest first (ties by card id), answer times as import takes them. */

@@ -7,7 +7,7 @@ export const RELINK_SIMILARITY = 0.8;
 
 /**
  * The renames that give rated cards back their history after an edit changed their ids (a deletion renumbered, a
- * card moved within its file). Only cards with an identity text take part, within their note or file: a card of the log whose
+ * card moved within its file, a file read in place renamed within its folder). Only cards with an identity text take part, within their note or file: a card of the log whose
  * id is gone, or whose card now hides something else, is matched with a card that is new (or that changed too) when
  * its last rated text and that card's text are the same or nearly (RELINK_SIMILARITY), and neither has another such
  * match. Anything less certain is left alone: a history never moves to a card it may not belong to.
@@ -34,7 +34,40 @@ export function findRenames(
       renames.push({ card: to, renamed: from, at });
     }
   }
+  for (const [from, to] of matchRenamedFiles(cards, texts, hasHistory)) renames.push({ card: to, renamed: from, at });
   return renames;
+}
+
+/**
+ * A file renamed within its folder changes the ids of all its cards (`file#question`): the rated cards of files that
+ * are gone are looked for among the cards of files that are new in the same folder, by their texts, as within a note.
+ */
+function matchRenamedFiles(
+  cards: readonly CardInfo[],
+  texts: ReadonlyMap<string, string>,
+  hasHistory: (id: string) => boolean,
+): Map<string, string> {
+  const present = new Set(cards.map(groupOf));
+  const gone = [...texts.keys()].filter((id) => isReadInPlace(id) && hasHistory(id) && !present.has(groupOf({ id })));
+  if (gone.length === 0) return new Map();
+  const rated = new Set(cards.filter((card) => hasHistory(card.id)).map(groupOf));
+  const fresh = cards.filter((card) => card.identityText && isReadInPlace(card.id) && !rated.has(groupOf(card)));
+  const freshByFolder = groupBy(fresh, (card) => folderOf(groupOf(card)));
+  const pairs = new Map<string, string>();
+  for (const [folder, lost] of groupBy(gone, (id) => folderOf(groupOf({ id })))) {
+    for (const [from, to] of matchNote(lost, freshByFolder.get(folder) ?? [], texts, hasHistory)) pairs.set(from, to);
+  }
+  return pairs;
+}
+
+/** Whether an id is one a file read in place gives (`file#question`), not a flashdeck note's (`n`, `n#c2`, `n#reverse`). */
+function isReadInPlace(id: string): boolean {
+  const hash = id.indexOf('#');
+  return hash !== -1 && !/^(?:reverse|c\d+)$/.test(id.slice(hash + 1));
+}
+
+function folderOf(group: string): string {
+  return group.slice(0, Math.max(group.lastIndexOf('/'), 0));
 }
 
 /**

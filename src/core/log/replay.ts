@@ -5,16 +5,19 @@ import {
   type CardHistory,
   type GrowingCardHistory,
 } from './card-history.js';
+import { collectReviews } from './collect-reviews.js';
+import { collectSchedules, collectSuspended } from './kept-marks.js';
 import {
   getEntryKind,
   type BuryEntry,
+  type KeptSchedule,
   type LogEntry,
   type ReviewEntry,
+  type ScheduleEntry,
   type UnburyEntry,
   type UndoEntry,
 } from './review-log.js';
-import { collectReviews } from './collect-reviews.js';
-import type { CardState, Scheduler } from '../schedule/scheduler.js';
+import { getKeptScheduleStart, type CardState, type Scheduler } from '../schedule/scheduler.js';
 
 // What each line of the log does to a card, written once: the quiz's session, the state cache and a full replay all
 // go through these functions, so they cannot disagree.
@@ -25,25 +28,40 @@ export interface Burial {
   at: string;
 }
 
-/** What the log says of every card: its schedule, its reviews (for statistics), its burials and what it last hid. */
+/**
+ * What the log says of every card: its schedule, its reviews (for statistics), its burials, whether it is suspended,
+ * what it last hid and the schedule another tool last kept for it.
+ */
 export interface LogProgress {
   states: Map<string, CardState>;
   /** Kept by replays and the state cache; a quiz's session leaves them out (it never reads them). */
   histories?: Map<string, CardHistory>;
   burials: Map<string, Burial[]>;
+  /** Suspended cards, each with the `at` of its suspend line. */
+  suspended: Map<string, string>;
   /** The `text` of each card's latest review that had one: what finds its history again when its id changes. */
   texts?: Map<string, string>;
+  /** The latest schedule carried over for each card: a file's schedule is logged again only when it changes. */
+  schedules?: Map<string, KeptSchedule>;
 }
 
-/** Every part of a replay: the states, the histories, the burials and the texts. */
+/** Every part of a replay: the states, the histories, the burials, suspensions, texts and kept schedules. */
 export interface FullLogProgress extends LogProgress {
   histories: Map<string, CardHistory>;
   texts: Map<string, string>;
+  schedules: Map<string, KeptSchedule>;
 }
 
-/** Nothing rated, nothing buried. */
+/** Nothing rated, nothing buried, nothing suspended. */
 export function createLogProgress(): FullLogProgress {
-  return { states: new Map(), histories: new Map(), burials: new Map(), texts: new Map() };
+  return {
+    states: new Map(),
+    histories: new Map(),
+    burials: new Map(),
+    suspended: new Map(),
+    texts: new Map(),
+    schedules: new Map(),
+  };
 }
 
 /**
@@ -68,12 +86,17 @@ export function applyEntry(
     case 'unbury':
       applyUnbury(progress.burials, entry as UnburyEntry);
       return true;
+    case 'suspend':
+      progress.suspended.set(entry.card, entry.at);
+      return true;
+    case 'unsuspend':
+      progress.suspended.delete(entry.card);
+      return true;
+    case 'schedule':
+      return applySchedule(progress, entry as ScheduleEntry, scheduler);
     case 'renamed':
     case 'forget':
-    case 'suspend':
-    case 'unsuspend':
-    case 'schedule':
-      // Rare (an edit renumbered a card): a full replay moves the history, as collectReviews does.
+      // Rare (an edit renumbered a card, a card reset by hand): a full replay moves or sets aside its history.
       return false;
   }
 }
@@ -123,6 +146,30 @@ function applyUndo(progress: LogProgress, undo: UndoEntry, stateBefore: CardStat
   return true;
 }
 
+/**
+ * A schedule carried over from another tool: where the card starts unless flashdeck rated it since that tool last
+ * did (then the reviews stand). Returns false when only a full replay can place it among the card's reviews.
+ */
+function applySchedule(progress: LogProgress, entry: ScheduleEntry, scheduler: Scheduler): boolean {
+  const { states, schedules } = progress;
+  const state = states.get(entry.card);
+  // Reviews after the other tool's last one are replayed on top of its schedule: only a full replay knows them.
+  if (state && state.lastReviewAt >= getKeptScheduleStart(entry.schedule)) return false;
+  schedules?.set(entry.card, entry.schedule);
+  startFromSchedule(progress, entry.card, entry.schedule, scheduler);
+  return true;
+}
+
+/** The card's state from a kept schedule; reviews made here before it still count (its history keeps them). */
+function startFromSchedule(progress: LogProgress, card: string, schedule: KeptSchedule, scheduler: Scheduler): void {
+  const before = progress.states.get(card);
+  const state = scheduler.fromKeptSchedule(schedule);
+  progress.states.set(
+    card,
+    before ? { ...state, reviews: before.reviews, firstReviewAt: before.firstReviewAt } : state,
+  );
+}
+
 /** A burial: the card hidden until its end. Burials that ended before it was made can no longer matter: dropped. */
 function applyBury(burials: Map<string, Burial[]>, bury: BuryEntry): void {
   const madeAt = Date.parse(bury.at);
@@ -144,11 +191,25 @@ function applyUnbury(burials: Map<string, Burial[]>, unbury: UnburyEntry): void 
  */
 export function replayLog(entries: readonly LogEntry[], scheduler: Scheduler): FullLogProgress {
   const progress = createLogProgress();
+  const schedules = collectSchedules(entries);
   for (const [card, reviews] of collectReviews(entries)) {
-    // A renamed card's older reviews carry its old id.
-    for (const review of reviews) reviewCard(progress, review.card === card ? review : { ...review, card }, scheduler);
+    let schedule = schedules.get(card);
+    for (const review of reviews) {
+      // The other tool's schedule comes in among the reviews when its own last review was made.
+      if (schedule && Date.parse(review.at) >= getKeptScheduleStart(schedule).getTime()) {
+        startFromSchedule(progress, card, schedule, scheduler);
+        schedule = undefined;
+      }
+      // A renamed card's older reviews carry its old id.
+      reviewCard(progress, review.card === card ? review : { ...review, card }, scheduler);
+    }
+    if (schedule) startFromSchedule(progress, card, schedule, scheduler);
   }
+  for (const [card, schedule] of schedules)
+    if (!progress.states.has(card)) startFromSchedule(progress, card, schedule, scheduler);
+  progress.schedules = schedules;
   progress.burials = collectBurials(entries);
+  progress.suspended = collectSuspended(entries);
   return progress;
 }
 

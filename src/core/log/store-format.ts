@@ -2,9 +2,10 @@
  * Layout version of the store this flashdeck writes; a store written by a newer layout is refused, not misread.
  * 1: reviews and undos in the log, settings and burials in config.json. 2: burials are lines of the log (bury,
  * unbury); a flashdeck of format 1 would call such a line damage, so it is told to upgrade instead. 3: renames are
- * lines of the log (a card's history moved to its new id), and reviews may carry the text they rated.
+ * lines of the log (a card's history moved to its new id), and reviews may carry the text they rated. 4: forgets,
+ * suspensions and schedules carried over from other tools are lines of the log.
  */
-export const STORE_FORMAT_VERSION = 3;
+export const STORE_FORMAT_VERSION = 4;
 
 /** The contents of config.json. */
 export type StoreConfigData = Record<string, unknown>;
@@ -18,6 +19,8 @@ export const FORMAT_STEPS: Readonly<Record<number, FormatStep>> = {
   1: (config) => config,
   // Renames are only ever appended: nothing to change.
   2: (config) => config,
+  // So are forgets, suspensions and schedules.
+  3: (config) => config,
 };
 
 /** The format version of config.json data whose `formatVersion` is checked: a store from before the field is version 1. */

@@ -1,6 +1,7 @@
-import { createEmptyCard, fsrs, Rating as Grade, type Card as FsrsCard, type Grade as FsrsGrade } from 'ts-fsrs';
+import { createEmptyCard, fsrs, Rating as Grade, State, type Card as FsrsCard, type Grade as FsrsGrade } from 'ts-fsrs';
+import type { KeptSchedule } from '../log/review-log.js';
 import type { Rating } from '../log/review-log.js';
-import { countStudyDaysBetween } from './study-day.js';
+import { countStudyDaysBetween, getStudyDayStart } from './study-day.js';
 
 /** Every rating, lowest first. */
 export const RATINGS: readonly Rating[] = [1, 2, 3, 4, 5];
@@ -49,6 +50,22 @@ export interface Scheduler {
   predictRecallAfter(days: number, stability: number): number;
   /** Days between reviews FSRS gives a memory as stable as this card's, at this scheduler's retention. */
   getIntervalDays(state: CardState): number;
+  /** Where a card starts from a schedule another tool kept: due that day, last reviewed an interval before. */
+  fromKeptSchedule(schedule: KeptSchedule): CardState;
+}
+
+/** When the review that set a kept schedule was made: the start of the study day an interval before it was due. */
+export function getKeptScheduleStart(schedule: KeptSchedule): Date {
+  const due = getKeptScheduleDue(schedule);
+  const start = new Date(due);
+  start.setDate(start.getDate() - Math.round(schedule.interval));
+  return start;
+}
+
+/** The start of the study day the kept schedule names, in local time, as the card's due time. */
+function getKeptScheduleDue(schedule: KeptSchedule): Date {
+  const [year = 1970, month = 1, day = 1] = schedule.due.split('-').map(Number);
+  return getStudyDayStart(new Date(year, month - 1, day, 12));
 }
 
 /** A scheduler in whole days between sessions; relearning inside a session is the session's job, not FSRS's. */
@@ -80,5 +97,36 @@ export function createScheduler(settings: ScheduleSettings = { retention: DEFAUL
       engine.forgetting_curve(countStudyDaysBetween(state.lastReviewAt, at), state.fsrs.stability),
     predictRecallAfter: (days, stability) => engine.forgetting_curve(days, stability),
     getIntervalDays: (state) => engine.next_interval(state.fsrs.stability, 0),
+    fromKeptSchedule: (schedule) => {
+      const lastReview = getKeptScheduleStart(schedule);
+      const interval = Math.max(schedule.interval, 0);
+      // The tool's interval was meant to be recalled at about 90 %: FSRS calls that interval the stability.
+      const stability = Math.max(interval, MIN_STABILITY);
+      const fsrsCard: FsrsCard = {
+        ...createEmptyCard(lastReview),
+        due: getKeptScheduleDue(schedule),
+        stability,
+        difficulty: estimateDifficulty(schedule.ease / 100, stability, engine.parameters.w),
+        scheduled_days: Math.round(interval),
+        state: State.Review,
+        last_review: lastReview,
+      };
+      // No review of flashdeck's: counted as none, rated as recalled (the tool scheduled it on).
+      return { fsrs: fsrsCard, reviews: 0, lastRating: 4, firstReviewAt: lastReview, lastReviewAt: lastReview };
+    },
   };
+}
+
+const MIN_STABILITY = 0.1;
+const SM2_RETENTION = 0.9;
+
+/**
+ * FSRS difficulty (1–10) from an SM-2 ease factor (2.5 = 250 %), as Anki does when it turns a card scheduled by SM-2
+ * over to FSRS (fsrs-rs `memory_state_from_sm2`).
+ */
+function estimateDifficulty(ease: number, stability: number, w: readonly number[]): number {
+  const [w8 = 0, w9 = 0, w10 = 0] = w.slice(8, 11);
+  const growth = Math.exp(w8) * stability ** -w9 * Math.expm1((1 - SM2_RETENTION) * w10);
+  const difficulty = 11 - (ease - 1) / growth;
+  return Math.min(Math.max(Number.isFinite(difficulty) ? difficulty : 5, 1), 10);
 }

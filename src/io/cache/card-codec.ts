@@ -1,5 +1,6 @@
 import type { CardInfo, CardKind, CardProblem, Difficulty } from '../../core/card/card.js';
 import { deckOf } from '../../core/card/fields.js';
+import type { KeptSchedule } from '../../core/log/review-log.js';
 import { readFloat64s } from './cache-files.js';
 import { FILE_KEY_LENGTH } from './file-key.js';
 
@@ -41,7 +42,11 @@ export interface CardColumns {
   tags: string[];
   /** Base64 of 64-bit floats, NUMBERS_PER_CARD a card: its line, its tag count (-1: the same tags as the card before). */
   cardNumbers: string;
+  /** The few cards with a schedule another tool kept: [card index, due, interval, ease]. */
+  schedules: EncodedSchedule[];
 }
+
+type EncodedSchedule = [number, string, number, number];
 
 /** A result to encode, with the key of the file it came from: `keys[keyAt…]`, FILE_KEY_LENGTH numbers. */
 export interface CardEntry {
@@ -88,6 +93,7 @@ export function encodeCards(entries: readonly CardEntry[]): CardColumns {
     tags: [] as string[],
   };
   const letters = { kinds: [] as string[], cardKinds: [] as string[], difficulties: [] as string[] };
+  const schedules: EncodedSchedule[] = [];
   let card = 0;
   entries.forEach(({ path, result, keys, keyAt }, index) => {
     const offset = index * NUMBERS_PER_ENTRY;
@@ -113,6 +119,8 @@ export function encodeCards(entries: readonly CardEntry[]): CardColumns {
       letters.difficulties.push(info.difficulty ? DIFFICULTY_LETTER[info.difficulty] : '-');
       columns.questions.push(info.questionText);
       columns.identityTexts.push(info.identityText);
+      const kept = info.keptSchedule;
+      if (kept) schedules.push([card, kept.due, kept.interval, kept.ease]);
       const at = card * NUMBERS_PER_CARD;
       cardNumbers[at] = info.line;
       // The cards of a note share their tags: written once.
@@ -125,6 +133,7 @@ export function encodeCards(entries: readonly CardEntry[]): CardColumns {
   });
   return {
     ...columns,
+    schedules,
     kinds: letters.kinds.join(''),
     cardKinds: letters.cardKinds.join(''),
     difficulties: letters.difficulties.join(''),
@@ -144,6 +153,8 @@ export function decodeCards(columns: CardColumns): DecodedCards | null {
   if (typeof cardKinds !== 'string' || cardKinds.length !== cards || !/^[brc]*$/.test(cardKinds)) return null;
   if (typeof difficulties !== 'string' || difficulties.length !== cards || !/^[emh-]*$/.test(difficulties)) return null;
   if (!isStringList(tags, tags?.length)) return null;
+  const scheduleAt = decodeSchedules(columns.schedules, cards);
+  if (!scheduleAt) return null;
   const numbers = decodeNumbers(columns.numbers, count * NUMBERS_PER_ENTRY);
   const cardNumbers = decodeNumbers(columns.cardNumbers, cards * NUMBERS_PER_CARD);
   if (!numbers || !cardNumbers) return null;
@@ -189,11 +200,26 @@ export function decodeCards(columns: CardColumns): DecodedCards | null {
           tags: cardTags,
           questionText: questions[card] as string,
           identityText: identityTexts[card] as string,
+          keptSchedule: scheduleAt.get(card),
         });
       }
       return { cards: infos, idLine: line };
     },
   };
+}
+
+/** The kept schedules by card index, or null when a row is not one `encodeCards` writes. */
+function decodeSchedules(rows: unknown, cards: number): Map<number, KeptSchedule> | null {
+  if (!Array.isArray(rows)) return null;
+  const byCard = new Map<number, KeptSchedule>();
+  for (const row of rows as unknown[]) {
+    if (!Array.isArray(row) || row.length !== 4) return null;
+    const [card, due, interval, ease] = row as unknown[];
+    if (typeof card !== 'number' || !isCount(card) || card >= cards || typeof due !== 'string') return null;
+    if (typeof interval !== 'number' || typeof ease !== 'number') return null;
+    byCard.set(card, { due, interval, ease });
+  }
+  return byCard;
 }
 
 /** `count` numbers from base64, or null when the text does not hold exactly that many. */

@@ -26,7 +26,7 @@ export interface ParseCache {
 }
 
 // Bump when the layout of the columns (card-codec.ts) or of this header changes.
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 7;
 
 /** The cache file: which parser wrote it for which folder, then the card columns (card-codec.ts). */
 interface StoredColumns extends CardColumns {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { FSRSVersion } from 'ts-fsrs';
 import type { CardHistory } from '../../core/log/card-history.js';
 import { applyEntry, replayLog, type Burial, type LogProgress } from '../../core/log/replay.js';
-import { parseReviewLog, type LogEntry } from '../../core/log/review-log.js';
+import { parseReviewLog, type KeptSchedule, type LogEntry } from '../../core/log/review-log.js';
 import type { CardState, ScheduleSettings, Scheduler } from '../../core/schedule/scheduler.js';
 import { readHistoryFile, writeHistoryFile } from './history-file.js';
 import { getFileKey, isFileKey, isRecentlyChanged, isSameFile, type FileKey } from './file-key.js';
@@ -21,7 +21,7 @@ import {
 import type { Store } from '../store/store.js';
 
 // Bump when the layout below changes.
-const CACHE_FORMAT = 8;
+const CACHE_FORMAT = 9;
 
 /**
  * The cache file's contents: the states after the first `logSize` bytes of the log, and what they were built with.
@@ -40,7 +40,13 @@ interface StateCache {
   burials: EncodedBurial[];
   /** Each card's latest review text, as [id, text]. */
   texts: [string, string][];
+  /** Suspended cards, as [id, the suspend line's at]. */
+  suspended: [string, string][];
+  /** The latest schedule carried over for each card, as [id, due, interval, ease]. */
+  schedules: EncodedSchedule[];
 }
+
+type EncodedSchedule = [string, string, number, number];
 
 /** Every card's replayed state, history and burials, as one replay of the log (`replayLog`) gives them. */
 export interface ReplayedProgress {
@@ -48,7 +54,9 @@ export interface ReplayedProgress {
   /** Decoded from the cache when first used. */
   readonly histories: Map<string, CardHistory>;
   burials: Map<string, Burial[]>;
+  suspended: Map<string, string>;
   texts: Map<string, string>;
+  schedules: Map<string, KeptSchedule>;
 }
 
 /**
@@ -73,7 +81,7 @@ export function loadCardStates(
   // A log unchanged since the cache was written (same key, old enough to vouch for its bytes) is not even read.
   const logStats = store.statLog();
   if (cache?.logFile && logStats && isSameFile(cache.logFile, logStats))
-    return decodeProgress(cache, historyFile, rebuildHistories);
+    return decodeProgress(cache, historyFile, scheduler, rebuildHistories);
   const bytes = store.readLogBytes();
   // The key of the file these bytes were read from, when it can stand for them next time.
   const logFile =
@@ -88,7 +96,7 @@ export function loadCardStates(
           // Only the log's key is new: the states and histories stay as they are.
           if (logFile) replaceFile(file, JSON.stringify({ ...cache, logFile }));
           // Should the cached histories not fit the states, the log itself gives them.
-          return decodeProgress(cache, historyFile, rebuildHistories);
+          return decodeProgress(cache, historyFile, scheduler, rebuildHistories);
         }
         const histories = readHistories(cache, historyFile);
         const progress = histories && extendProgress(cache, new Map(histories), tail.entries, scheduler);
@@ -120,17 +128,27 @@ function extendProgress(
   entries: readonly LogEntry[],
   scheduler: Scheduler,
 ): ReplayedProgress | null {
-  const progress = {
-    states: decodeStates(cache.states),
-    histories,
-    burials: decodeBurials(cache.burials),
-    texts: new Map(cache.texts),
-  };
+  const progress = { ...decodeCache(cache, scheduler), histories };
   return entries.every((entry) => applyEntry(progress, entry, scheduler)) ? progress : null;
 }
 
 function isTextRow(row: unknown): row is [string, string] {
   return Array.isArray(row) && row.length === 2 && typeof row[0] === 'string' && typeof row[1] === 'string';
+}
+
+function isScheduleRow(row: unknown): row is EncodedSchedule {
+  return (
+    Array.isArray(row) &&
+    row.length === 4 &&
+    typeof row[0] === 'string' &&
+    typeof row[1] === 'string' &&
+    Number.isFinite(row[2]) &&
+    Number.isFinite(row[3])
+  );
+}
+
+function decodeSchedules(rows: readonly EncodedSchedule[]): Map<string, KeptSchedule> {
+  return new Map(rows.map(([id, due, interval, ease]) => [id, { due, interval, ease }]));
 }
 
 function readCache(file: string, key: string): StateCache | null {
@@ -143,7 +161,11 @@ function readCache(file: string, key: string): StateCache | null {
       Array.isArray(cache.states) &&
       Array.isArray(cache.burials) &&
       Array.isArray(cache.texts) &&
-      cache.texts.every(isTextRow);
+      cache.texts.every(isTextRow) &&
+      Array.isArray(cache.suspended) &&
+      cache.suspended.every(isTextRow) &&
+      Array.isArray(cache.schedules) &&
+      cache.schedules.every(isScheduleRow);
     return usable && wellFormed && cache.states.every(isEncodedState) && cache.burials.every(isEncodedBurial)
       ? cache
       : null;
@@ -165,7 +187,7 @@ interface LogRead {
  * sees stamps that differ.
  */
 function writeCache(file: string, historyFile: string, log: LogRead, progress: LogProgress): void {
-  const { states, histories, burials, texts } = progress;
+  const { states, histories, burials, suspended, texts, schedules } = progress;
   const cache: StateCache = {
     format: CACHE_FORMAT,
     scheduler: log.key,
@@ -175,9 +197,13 @@ function writeCache(file: string, historyFile: string, log: LogRead, progress: L
     states: [],
     burials: encodeBurials(burials),
     texts: [...(texts ?? [])],
+    suspended: [...suspended],
+    schedules: [...(schedules ?? [])].map(([id, { due, interval, ease }]) => [id, due, interval, ease]),
   };
   const inOrder: CardHistory[] = [];
   for (const [id, state] of states) {
+    // A card not rated here since another tool's schedule is that schedule's state: rebuilt from it when read.
+    if (state.reviews === 0) continue;
     const encoded = encodeState(id, state);
     const history = histories?.get(id);
     if (!encoded || !history) return;
@@ -193,17 +219,30 @@ function stampHistories(cache: StateCache): string {
   return createSha1().update(`${cache.scheduler}\n${cache.logHash}`).digest('hex');
 }
 
+/** Everything the cache file holds but the histories; the states of cards not rated since a kept schedule rebuilt. */
+function decodeCache(cache: StateCache, scheduler: Scheduler): Omit<ReplayedProgress, 'histories'> {
+  const states = decodeStates(cache.states);
+  const schedules = decodeSchedules(cache.schedules);
+  for (const [id, schedule] of schedules) if (!states.has(id)) states.set(id, scheduler.fromKeptSchedule(schedule));
+  return {
+    states,
+    burials: decodeBurials(cache.burials),
+    suspended: new Map(cache.suspended),
+    texts: new Map(cache.texts),
+    schedules,
+  };
+}
+
 /** The cached states, with the histories read when first used (from `rebuildHistories` should they not fit the states). */
 function decodeProgress(
   cache: StateCache,
   historyFile: string,
+  scheduler: Scheduler,
   rebuildHistories: () => Map<string, CardHistory>,
 ): ReplayedProgress {
   let histories: Map<string, CardHistory> | undefined;
   return {
-    states: decodeStates(cache.states),
-    burials: decodeBurials(cache.burials),
-    texts: new Map(cache.texts),
+    ...decodeCache(cache, scheduler),
     get histories() {
       histories ??= readHistories(cache, historyFile) ?? rebuildHistories();
       return histories;

@@ -249,3 +249,35 @@ describe('renames in the log: histories land on the right ids', () => {
     expect(timesOf(collectReviews(entries))).toEqual({ 'n#c2': ['2026-03-01T10:00:00.000Z'] });
   });
 });
+
+describe('findRenames: a file read in place, renamed within its folder', () => {
+  /** A card of a file read in place: `file#question`, its question as its identity text. */
+  const asked = (file: string, question: string): Card =>
+    makeCard({
+      id: `${file}#${question.toLowerCase().replaceAll(' ', '-')}`,
+      note: `${file}#${question.toLowerCase().replaceAll(' ', '-')}`,
+      identityText: question,
+      path: `${file}.md`,
+    });
+
+  it('moves the histories of its cards to the same cards under the new name', () => {
+    const cards = [asked('bio/cells', 'What makes ATP'), asked('bio/cells', 'What is DNA'), asked('bio/other', 'Why')];
+    expect(renames(cards, { 'bio/cell#what-makes-atp': 'What makes ATP', 'bio/other#why': 'Why' })).toEqual([
+      { card: 'bio/cells#what-makes-atp', renamed: 'bio/cell#what-makes-atp', at: AT },
+    ]);
+  });
+
+  it('never looks in another folder, in a file that has a history, or while the old file is still there', () => {
+    const rated = { 'bio/cell#what-makes-atp': 'What makes ATP' };
+    expect(renames([asked('chem/cells', 'What makes ATP')], rated)).toEqual([]);
+    expect(
+      renames([asked('bio/cells', 'What makes ATP'), asked('bio/cells', 'Why')], rated, ['bio/cells#why']),
+    ).toEqual([]);
+    expect(renames([asked('bio/cells', 'What makes ATP'), asked('bio/cell', 'Other')], rated)).toEqual([]);
+  });
+
+  it('is unsure, and moves nothing, when two new files hold the same question', () => {
+    const cards = [asked('bio/a', 'What makes ATP'), asked('bio/b', 'What makes ATP')];
+    expect(renames(cards, { 'bio/cell#what-makes-atp': 'What makes ATP' })).toEqual([]);
+  });
+});

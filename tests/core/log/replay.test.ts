@@ -75,11 +75,11 @@ describe('applyEntry', () => {
   });
 
   it('a session keeps no histories: states and burials change alike', () => {
-    const session: LogProgress = { states: new Map(), burials: new Map() };
+    const session: LogProgress = { states: new Map(), burials: new Map(), suspended: new Map() };
     const log = [review('a', 4, START), bury('b', START)];
     for (const entry of log) applyEntry(session, entry, scheduler);
-    const { states, burials } = replayLog(log, scheduler);
-    expect(session).toEqual({ states, burials });
+    const { states, burials, suspended } = replayLog(log, scheduler);
+    expect(session).toEqual({ states, burials, suspended });
   });
 });
 
@@ -154,5 +154,83 @@ describe('line by line equals a replay of the whole log', () => {
       }
       expect(applyAll(log), `trial ${trial}`).toEqual(replayLog(log, scheduler));
     }
+  });
+});
+
+describe('forget, suspend and schedules carried over', () => {
+  const forget = (card: string, time: number): LogEntry => ({ card, forget: true, at: iso(time) });
+  const kept = { due: '2026-02-01', interval: 20, ease: 250 };
+  const schedule = (card: string, time: number, value = kept): LogEntry => ({ card, schedule: value, at: iso(time) });
+
+  it('a forget makes the card new again; reviews after it start afresh; an undo of it brings the history back', () => {
+    const before = [review('a', 4, START), review('a', 4, START + 3 * DAY)];
+    const forgotten = [...before, forget('a', START + 4 * DAY)];
+    expect(replayLog(forgotten, scheduler).states.has('a')).toBe(false);
+    expect(replayLog(forgotten, scheduler).histories.has('a')).toBe(false);
+    const after = [...forgotten, review('a', 4, START + 5 * DAY)];
+    expect(replayLog(after, scheduler).states.get('a')).toEqual(
+      replayLog([review('a', 4, START + 5 * DAY)], scheduler).states.get('a'),
+    );
+    const undone = [...forgotten, { card: 'a', undo: iso(START + 4 * DAY), at: iso(START + 4 * DAY + 1) }];
+    expect(replayLog(undone, scheduler)).toEqual(replayLog(before, scheduler));
+    expect(applyAll(after)).toEqual(replayLog(after, scheduler));
+  });
+
+  it('a suspension holds until an unsuspend, line by line as in a replay', () => {
+    const log: LogEntry[] = [
+      { card: 'a', suspend: true, at: iso(START) },
+      { card: 'b', suspend: true, at: iso(START) },
+      { card: 'a', unsuspend: true, at: iso(START + DAY) },
+    ];
+    expect(replayLog(log, scheduler).suspended).toEqual(new Map([['b', iso(START)]]));
+    expect(applyAll(log)).toEqual(replayLog(log, scheduler));
+  });
+
+  it('a card with a schedule carried over is due that day, with that interval as its stability', () => {
+    const state = replayLog([schedule('a', START)], scheduler).states.get('a');
+    expect(state?.fsrs.due).toEqual(new Date(2026, 1, 1, 4));
+    expect(state?.fsrs.stability).toBe(20);
+    expect(state?.lastReviewAt).toEqual(new Date(2026, 0, 12, 4));
+    expect(state?.reviews).toBe(0);
+    // An easier card (higher ease) gets a lower difficulty, as Anki turns SM-2 cards over to FSRS.
+    const easy = replayLog([schedule('a', START, { ...kept, ease: 300 })], scheduler).states.get('a');
+    const hard = replayLog([schedule('a', START, { ...kept, ease: 130 })], scheduler).states.get('a');
+    expect(easy?.fsrs.difficulty).toBeLessThan(state?.fsrs.difficulty ?? 0);
+    expect(hard?.fsrs.difficulty).toBeGreaterThan(state?.fsrs.difficulty ?? 0);
+  });
+
+  it('a review after the carried-over schedule builds on it, not on a new card', () => {
+    const rated = review('a', 4, Date.parse('2026-02-01T10:00:00Z'));
+    const log = [schedule('a', START), rated];
+    const state = replayLog(log, scheduler).states.get('a');
+    expect(state?.fsrs.stability).toBeGreaterThan(20);
+    expect(state?.reviews).toBe(1);
+    expect(applyAll(log)).toEqual(replayLog(log, scheduler));
+  });
+
+  it("the other tool's later schedule wins over older reviews; older schedules give way to newer reviews", () => {
+    const early = review('a', 1, Date.parse('2026-01-02T10:00:00Z'));
+    const newer = replayLog([early, schedule('a', START)], scheduler).states.get('a');
+    expect(newer?.fsrs.stability).toBe(20);
+    const late = review('a', 1, Date.parse('2026-03-01T10:00:00Z'));
+    const log = [late, schedule('a', START)];
+    expect(replayLog(log, scheduler).states.get('a')?.lastReviewAt).toEqual(new Date(late.at));
+    expect(applyAll(log)).toEqual(replayLog(log, scheduler));
+  });
+
+  it('a forget drops the carried-over schedule too', () => {
+    expect(replayLog([schedule('a', START), forget('a', START + DAY)], scheduler).states.has('a')).toBe(false);
+  });
+});
+
+describe('the reviews made before a schedule carried over', () => {
+  it('still count: the state numbers them and the history keeps them', () => {
+    const early = review('a', 1, Date.parse('2026-01-02T10:00:00Z'));
+    const progress = replayLog(
+      [early, { card: 'a', schedule: { due: '2026-02-01', interval: 20, ease: 250 }, at: iso(START) }],
+      scheduler,
+    );
+    expect(progress.states.get('a')).toMatchObject({ reviews: 1, firstReviewAt: new Date(early.at) });
+    expect(progress.histories.get('a')?.times).toEqual([Date.parse(early.at)]);
   });
 });

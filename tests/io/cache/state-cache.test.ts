@@ -6,7 +6,7 @@ import { StoreError } from '../../../src/core/errors.js';
 import { formatLogLine, type LogEntry, type Rating, type ReviewEntry } from '../../../src/core/log/review-log.js';
 import { collectReviews } from '../../../src/core/log/collect-reviews.js';
 import { toGrowingHistory, type CardHistory } from '../../../src/core/log/card-history.js';
-import { collectBurials } from '../../../src/core/log/replay.js';
+import { collectBurials, replayLog } from '../../../src/core/log/replay.js';
 import {
   createScheduler,
   type CardState,
@@ -130,6 +130,36 @@ describe('loadCardStates', () => {
     }
     expect(given.filter((entry) => 'bury' in entry).length).toBeGreaterThan(5);
     expect(given.filter((entry) => 'unbury' in entry).length).toBeGreaterThan(2);
+  });
+
+  it('gives what a full replay gives with forgets, suspensions and schedules carried over, cached or not', () => {
+    const scheduler = createScheduler(SETTINGS);
+    const at = (time: number) => new Date(time).toISOString();
+    const steps: LogEntry[][] = [
+      [{ card: 'a', schedule: { due: '2026-03-01', interval: 30, ease: 250 }, at: at(START) }, review('b', 4, START)],
+      [review('a', 4, Date.parse('2026-03-02T10:00:00Z')), { card: 'b', suspend: true, at: at(START + DAY) }],
+      [{ card: 'c', schedule: { due: '2026-04-01', interval: 10, ease: 230 }, at: at(START + 2 * DAY) }],
+      [
+        { card: 'b', forget: true, at: at(START + 3 * DAY) },
+        { card: 'b', unsuspend: true, at: at(START + 3 * DAY) },
+      ],
+      [{ card: 'b', undo: at(START + 3 * DAY), at: at(START + 4 * DAY) }],
+    ];
+    for (const step of steps) {
+      append(...step);
+      const expected = replayLog(store.readLog(), scheduler);
+      for (const loaded of [
+        loadCardStates(store, scheduler, SETTINGS, cacheDir),
+        loadCardStates(store, scheduler, SETTINGS, cacheDir, Date.now() + 10_000),
+      ]) {
+        const { states, burials, suspended, texts, schedules } = loaded;
+        expect({ states, burials, suspended, texts, schedules }).toEqual({ ...expected, histories: undefined });
+        expect(new Map([...loaded.histories].map(([id, history]) => [id, toGrowingHistory(history)]))).toEqual(
+          expected.histories,
+        );
+      }
+    }
+    expect(replayLog(store.readLog(), scheduler).states.get('c')?.reviews).toBe(0);
   });
 
   it('extends the cached burials with bury and unbury lines, without a full replay', () => {

@@ -55,6 +55,7 @@ describe('openStore and the format version', () => {
     ['from before the field', {}],
     ['of format 1', { formatVersion: 1 }],
     ['of format 2 (written by the first release with burials in the log)', { formatVersion: 2 }],
+    ['of format 3 (renames in the log)', { formatVersion: 3 }],
   ])(
     'writes the version into a store %s, keeping every setting, its burials and the log as they were',
     (_name, version) => {
@@ -62,8 +63,8 @@ describe('openStore and the format version', () => {
       fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ ...old, ...version }));
       fs.writeFileSync(path.join(dir, 'reviews.jsonl'), LOG);
       const store = openStore(dir);
-      expect(STORE_FORMAT_VERSION).toBe(3);
-      expect(JSON.parse(fs.readFileSync(store.configPath, 'utf8'))).toEqual({ ...old, formatVersion: 3 });
+      expect(STORE_FORMAT_VERSION).toBe(4);
+      expect(JSON.parse(fs.readFileSync(store.configPath, 'utf8'))).toEqual({ ...old, formatVersion: 4 });
       expect(store.getLegacyBurials()).toEqual(new Map([['a', new Date('2100-01-01T04:00:00.000Z')]]));
       expect(store.getSettings()).toEqual({
         newCardsPerDay: 7,
