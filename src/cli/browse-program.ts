@@ -17,6 +17,7 @@ interface RawListOptions {
   search?: string;
   due?: boolean;
   new?: boolean;
+  suspended?: boolean;
   decks?: boolean;
   tags?: boolean;
 }
@@ -31,6 +32,7 @@ export function addListCommand(program: Command, commands: BrowseCommands, parts
     .option('-s, --search <text>', 'only cards whose question or answer holds the text (case and accents aside)')
     .option('--due', 'only cards due now')
     .option('--new', 'only cards never rated')
+    .option('--suspended', 'only suspended cards')
     .addOption(new Option('--decks', 'the decks of the matching cards, with their counts').conflicts('tags'))
     .option('--tags', 'the tags of the matching cards, with their counts')
     .addHelpText(
@@ -52,6 +54,7 @@ Examples:
           search: raw.search,
           due: !!raw.due,
           onlyNew: !!raw.new,
+          onlySuspended: !!raw.suspended,
           groupBy: raw.decks ? 'deck' : raw.tags ? 'tag' : undefined,
         }),
       ),

@@ -10,6 +10,18 @@ function requireTerminal(message: string): void {
   if (!process.stdin.isTTY) throw new UsageError(message);
 }
 
+/** The deps of a command that asks before changing many cards: a yes/no prompt, only in a terminal. */
+function withConfirm(deps: Deps): Deps & { confirm(question: string): Promise<boolean> } {
+  return {
+    ...deps,
+    confirm: async (message) => {
+      requireTerminal('asking before changing the cards the filters match needs a terminal; pass --yes in scripts.');
+      const { confirm } = await import('@inquirer/prompts');
+      return confirm({ message, default: false });
+    },
+  };
+}
+
 /** The real commands, imported only when run so `--help` and `--version` stay fast. */
 function createCommands(deps: Deps): Commands {
   return {
@@ -32,6 +44,9 @@ function createCommands(deps: Deps): Commands {
     list: async (options) => (await import('../commands/list.js')).runList(options, deps),
     stats: async (options) => (await import('../commands/stats.js')).runStats(options, deps),
     show: async (options) => (await import('../commands/show.js')).runShow(options, deps),
+    forget: async (options) => (await import('../commands/forget.js')).runForget(options, withConfirm(deps)),
+    suspend: async (options) => (await import('../commands/suspend.js')).runSuspend(options, withConfirm(deps)),
+    unbury: async (options) => (await import('../commands/unbury.js')).runUnbury(options, deps),
     completion: async (options) => (await import('../commands/completion.js')).runCompletion(options, deps),
     completionValues: async (kind, cardsRoot) =>
       (await import('../commands/completion.js')).listCompletionValues(kind, cardsRoot, deps),

@@ -10,12 +10,13 @@ import { ExitCode } from '../core/errors.js';
 import { collect, collectTags, parseCount, parseDifficulties, resolveCardsRoot } from './options.js';
 import { addBrowseCommands, addListCommand, type BrowseCommands } from './browse-program.js';
 import { addCompletionCommands, type CompletionCommands } from './completion-program.js';
+import { addManageCommands, type ManageCommands } from './manage-program.js';
 import { addTransferCommands, type ProgramParts, type TransferCommands } from './transfer-program.js';
 import { FlashCommand } from './usage-errors.js';
 import { PACKAGE_VERSION } from '../io/package-root.js';
 
 /** The commands the program dispatches to; each returns the exit code. */
-export interface Commands extends TransferCommands, BrowseCommands, CompletionCommands {
+export interface Commands extends TransferCommands, BrowseCommands, ManageCommands, CompletionCommands {
   quiz(options: QuizOptions): Promise<number>;
   stats(options: StatsOptions): Promise<number>;
   lint(options: { cardsRoot: string }): Promise<number>;
@@ -218,6 +219,7 @@ Examples:
 
   addTransferCommands(program, commands, parts);
   addBrowseCommands(program, commands, parts);
+  addManageCommands(program, commands, parts);
   addCompletionCommands(program, commands, parts, output);
 
   return program;

@@ -19,16 +19,18 @@ export interface ListOptions extends DeckOptions {
   due?: boolean;
   /** Only cards never rated. */
   onlyNew?: boolean;
+  /** Only suspended cards. */
+  onlySuspended?: boolean;
   /** The decks or the tags of the matching cards, with their counts, instead of the cards. */
   groupBy?: 'deck' | 'tag';
 }
 
 /** Prints the matching cards (or their decks or tags), as a table or as JSON; returns the exit code. */
 export async function runList(options: ListOptions, deps: Deps): Promise<number> {
-  const { cards: filtered, allCards, states } = await loadCollection(options, deps);
-  const cards = await narrow(filtered, states, options, deps);
+  const { cards: filtered, allCards, states, suspended } = await loadCollection(options, deps);
+  const cards = await narrow(filtered, { states, suspended }, options, deps);
   if (options.groupBy) return printGroups(cards, options, deps);
-  const toEntry = (card: CardInfo) => toListEntry(card, states.get(card.id));
+  const toEntry = (card: CardInfo) => toListEntry(card, states.get(card.id), suspended.has(card.id));
   if (options.json) {
     // Entries are made a piece at a time as they print: at 100,000 cards, never all of them in memory at once.
     for (const piece of formatJsonArrayPieces(cards, 100, toEntry)) deps.out.print(piece);
@@ -49,13 +51,18 @@ export async function runList(options: ListOptions, deps: Deps): Promise<number>
 /** The cards the schedule filters and the search keep; answers are read only for a search. */
 async function narrow(
   cards: CardInfo[],
-  states: ReadonlyMap<string, CardState>,
+  progress: { states: ReadonlyMap<string, CardState>; suspended: ReadonlyMap<string, string> },
   options: ListOptions,
   deps: Deps,
 ): Promise<CardInfo[]> {
+  const { states, suspended } = progress;
   const isDue = createDueCheck(deps.now());
+  // A suspended card is never due, whatever its schedule says.
   let kept = cards.filter(
-    (card) => (!options.due || isDue(states.get(card.id))) && (!options.onlyNew || !states.has(card.id)),
+    (card) =>
+      (!options.due || (isDue(states.get(card.id)) && !suspended.has(card.id))) &&
+      (!options.onlyNew || !states.has(card.id)) &&
+      (!options.onlySuspended || suspended.has(card.id)),
   );
   if (options.search !== undefined) {
     const full = await loadFullCards(options.cardsRoot, kept, deps.out.warn);

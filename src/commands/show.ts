@@ -18,7 +18,10 @@ export interface ShowOptions {
 
 /** Prints one card, its schedule now and every review of it; an unknown id exits 1 naming the closest ids. */
 export async function runShow(options: ShowOptions, deps: Deps): Promise<number> {
-  const { cards, store, states, burials, scheduler } = await loadCollection({ cardsRoot: options.cardsRoot }, deps);
+  const { cards, store, states, burials, suspended, scheduler } = await loadCollection(
+    { cardsRoot: options.cardsRoot },
+    deps,
+  );
   const card = cards.find((candidate) => candidate.id === options.id);
   if (!card)
     throw new FlashError(
@@ -32,6 +35,7 @@ export async function runShow(options: ShowOptions, deps: Deps): Promise<number>
     state: states.get(card.id),
     reviews: listCardReviews(store.readLog(), card.id, scheduler),
     buriedUntil: findBuried(burials, now, store.getLegacyBurials()).get(card.id),
+    suspendedAt: suspended.get(card.id),
     scheduler,
     now,
   });

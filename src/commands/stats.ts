@@ -14,13 +14,19 @@ export interface StatsOptions extends DeckOptions {
 
 /** Prints progress for the matching cards, as a screen of bars and charts or as JSON; returns the exit code. */
 export async function runStats(options: StatsOptions, deps: Deps): Promise<number> {
-  const { cards, store, states, histories, scheduler, scheduleSettings } = await loadCollection(options, deps);
+  const collection = await loadCollection(options, deps);
+  const { store, states, histories, scheduler, scheduleSettings, suspended } = collection;
+  // Suspended cards are counted apart: they are out of every session, so out of every figure.
+  const cards = collection.cards.filter((card) => !suspended.has(card.id));
+  const suspendedCount = collection.cards.length - cards.length;
   const now = deps.now();
   const report = computeStatsReport(cards, states, histories, scheduler, now);
   const fsrs = computeFsrsStats(cards, states, histories, scheduleSettings, now);
   if (options.json) {
-    deps.out.print(formatJson({ ...report, ...fsrs, cardsRoot: options.cardsRoot, store: store.dir }));
-  } else if (cards.length === 0) {
+    deps.out.print(
+      formatJson({ ...report, ...fsrs, suspended: suspendedCount, cardsRoot: options.cardsRoot, store: store.dir }),
+    );
+  } else if (collection.cards.length === 0) {
     deps.out.print(`No cards match these filters in ${sanitizeTerminalText(options.cardsRoot)}.`);
   } else {
     // The screen's code loads only for the screen: scripts reading JSON never pay for it.
@@ -34,7 +40,11 @@ export async function runStats(options: StatsOptions, deps: Deps): Promise<numbe
     const memory = formatFsrsStats(fsrs, { seen: report.seen, retention: scheduleSettings.retention, width }, chalk);
     const anyWeak = hasWeakCard(cards, states, scheduler, now);
     deps.out.print(
-      formatStats(report, { cardsRoot: options.cardsRoot, store: store.dir, now, width, memory, anyWeak }, chalk),
+      formatStats(
+        report,
+        { cardsRoot: options.cardsRoot, store: store.dir, now, width, memory, anyWeak, suspended: suspendedCount },
+        chalk,
+      ),
     );
   }
   return ExitCode.Ok;

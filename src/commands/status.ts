@@ -12,9 +12,10 @@ export interface StatusOptions extends DeckOptions {
 
 /** Prints one line for a shell prompt or a status bar: due now, new available, next due. Kept to few imports: it runs often. */
 export async function runStatus(options: StatusOptions, deps: Deps): Promise<number> {
-  const { cards, store, states, burials } = await loadCollection(options, deps);
+  const { cards, store, states, burials, suspended } = await loadCollection(options, deps);
   const now = deps.now();
-  const status = computeStatus(cards, states, {
+  const scheduled = cards.filter((card) => !suspended.has(card.id));
+  const status = computeStatus(scheduled, states, {
     now,
     settings: store.getSettings(),
     buried: findBuried(burials, now, store.getLegacyBurials()),

@@ -33,7 +33,7 @@ export function formatCardList(
   const idColumn = (id: string) => (showIds ? `${padEndByWidth(id, idWidth)} ` : '');
   const header = chalk.dim(`${'DUE'.padEnd(10)} LAST ${idColumn('ID')}QUESTION`);
   const lines = entries.map((entry, i) => {
-    const due = entry.due === null ? 'new' : formatDue(new Date(entry.due), now);
+    const due = entry.suspended ? 'suspended' : entry.due === null ? 'new' : formatDue(new Date(entry.due), now);
     const last = entry.lastRating === null ? '-' : String(entry.lastRating);
     const start = `${due.padEnd(10)} ${last.padStart(4)} ${idColumn(ids[i] ?? '')}`;
     const emoji = entry.difficulty ? ` ${DIFFICULTY_EMOJI[entry.difficulty]}` : '';

@@ -45,12 +45,16 @@ export function formatCardReport(
 
 function formatSchedule(report: CardReport, now: Date, chalk: ChalkInstance): string[] {
   const { schedule } = report;
-  const buried = report.buriedUntil ? [`Buried until ${formatDateTime(new Date(report.buriedUntil))}`] : [];
-  if (!schedule) return [...buried, `${chalk.bold('New')}: never rated (or forgotten); it comes with the new cards.`];
+  const notes = report.buriedUntil ? [`Buried until ${formatDateTime(new Date(report.buriedUntil))}`] : [];
+  if (report.suspendedAt)
+    notes.unshift(
+      `${chalk.bold('Suspended')} since ${formatDateTime(new Date(report.suspendedAt))}: never scheduled until \`flashdeck unsuspend\`.`,
+    );
+  if (!schedule) return [...notes, `${chalk.bold('New')}: never rated (or forgotten); it comes with the new cards.`];
   const due = new Date(schedule.due);
   return [
-    ...buried,
-    `${chalk.bold('Due')}         ${report.status === 'due' ? 'now' : formatDue(due, now)} (${formatDateTime(due)})`,
+    ...notes,
+    `${chalk.bold('Due')}         ${report.status === 'due' ? 'now' : formatDue(due, now)} (${formatDateTime(due)})${report.suspendedAt ? ' if unsuspended' : ''}`,
     `${chalk.bold('Recall now')}  ${Math.round(schedule.recall * 100)}%`,
     `${chalk.bold('Stability')}   ${formatDays(schedule.stability)}`,
     `${chalk.bold('Difficulty')}  ${schedule.difficulty.toFixed(1)} of 10`,

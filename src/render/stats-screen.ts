@@ -22,6 +22,8 @@ export interface StatsContext {
   memory?: string[];
   /** Whether some card is weak: the weakest cards are shown only then. */
   anyWeak: boolean;
+  /** Matching cards suspended: counted apart, in no figure. */
+  suspended?: number;
 }
 
 /** The narrowest a bar gets on a narrow terminal. */
@@ -67,6 +69,7 @@ export function formatStats(report: StatsReport, context: StatsContext, chalk: C
         `new ${report.new}`,
         `due today ${report.dueToday}`,
         `due this week ${report.dueWeek}`,
+        ...(context.suspended ? [`suspended ${context.suspended}`] : []),
       ],
       width,
     ),
@@ -114,7 +117,7 @@ export function formatStats(report: StatsReport, context: StatsContext, chalk: C
 /** The screen of cards never rated: how many there are, how to start, and where they and the progress live. */
 function formatNothingStudied(report: StatsReport, context: StatsContext, chalk: ChalkInstance): string {
   return [
-    `${chalk.bold(`Cards ${report.cards}`)} · nothing studied yet`,
+    `${chalk.bold(`Cards ${report.cards}`)}${context.suspended ? ` · suspended ${context.suspended}` : ''} · nothing studied yet`,
     ...wrapText('Run `flashdeck` to start a session: progress shows here once you rate cards.', context.width),
     '',
     ...formatFooter(context, chalk),

@@ -31,6 +31,9 @@ async function runWith(args: string[], env: NodeJS.ProcessEnv = {}, result: () =
     show: record('show'),
     status: record('status'),
     completion: record('completion'),
+    forget: record('forget'),
+    suspend: record('suspend'),
+    unbury: record('unbury'),
     completionValues: async () => [],
   };
   const out: string[] = [];

@@ -4,8 +4,8 @@ import type { Rating } from '../log/review-log.js';
 import { createDueCheck } from '../schedule/session.js';
 import type { CardState, Scheduler } from '../schedule/scheduler.js';
 
-/** Where a card stands now: never rated, due in the current study day, hidden until tomorrow, or waiting for its day. */
-export type CardStatus = 'new' | 'due' | 'buried' | 'scheduled';
+/** Where a card stands now: never rated, due in the current study day, hidden, kept out until unsuspended, or waiting for its day. */
+export type CardStatus = 'new' | 'due' | 'buried' | 'scheduled' | 'suspended';
 
 /** A rated card's schedule now. */
 export interface CardSchedule {
@@ -34,6 +34,8 @@ export interface CardReport extends Pick<
   status: CardStatus;
   /** Until when the card is buried, when it is. */
   buriedUntil: string | null;
+  /** When the card was suspended, when it is. */
+  suspendedAt: string | null;
   schedule: CardSchedule | null;
   reviews: CardReview[];
 }
@@ -43,14 +45,24 @@ export interface CardReportInput {
   state: CardState | undefined;
   reviews: CardReview[];
   buriedUntil: Date | undefined;
+  /** When the card was suspended, if it is. */
+  suspendedAt: string | undefined;
   scheduler: Scheduler;
   now: Date;
 }
 
 /** The report of `card` at `now`. */
 export function createCardReport(card: CardInfo, input: CardReportInput): CardReport {
-  const { state, reviews, buriedUntil, scheduler, now } = input;
-  const status: CardStatus = buriedUntil ? 'buried' : !state ? 'new' : createDueCheck(now)(state) ? 'due' : 'scheduled';
+  const { state, reviews, buriedUntil, suspendedAt, scheduler, now } = input;
+  const status: CardStatus = suspendedAt
+    ? 'suspended'
+    : buriedUntil
+      ? 'buried'
+      : !state
+        ? 'new'
+        : createDueCheck(now)(state)
+          ? 'due'
+          : 'scheduled';
   return {
     id: card.id,
     note: card.note,
@@ -63,6 +75,7 @@ export function createCardReport(card: CardInfo, input: CardReportInput): CardRe
     question: card.questionText,
     status,
     buriedUntil: buriedUntil?.toISOString() ?? null,
+    suspendedAt: suspendedAt ?? null,
     schedule: state ? describeSchedule(state, scheduler, now) : null,
     reviews,
   };

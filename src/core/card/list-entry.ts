@@ -11,11 +11,13 @@ export interface CardListEntry extends Pick<
   reviews: number;
   lastRating: Rating | null;
   due: string | null;
+  /** Present, true, only for a suspended card: entries of the others keep their shape. */
+  suspended?: true;
 }
 
 /** A card and its progress in the shape of `list --json`. */
-export function toListEntry(card: CardInfo, state: CardState | undefined): CardListEntry {
-  return {
+export function toListEntry(card: CardInfo, state: CardState | undefined, suspended = false): CardListEntry {
+  const entry: CardListEntry = {
     id: card.id,
     note: card.note,
     kind: card.kind,
@@ -29,4 +31,6 @@ export function toListEntry(card: CardInfo, state: CardState | undefined): CardL
     lastRating: state?.lastRating ?? null,
     due: state?.fsrs.due.toISOString() ?? null,
   };
+  if (suspended) entry.suspended = true;
+  return entry;
 }
