@@ -2,7 +2,8 @@ import { CommanderError } from 'commander';
 import { FlashError, UsageError } from '../core/errors.js';
 import { createDeps, stdio, type Deps, type Output } from '../deps.js';
 import { ExitCode } from '../core/errors.js';
-import { BUNDLED_CARDS } from './options.js';
+import { applyColorFlag, BUNDLED_CARDS, takeGlobalFlags } from './options.js';
+import { createPager } from '../io/terminal/pager.js';
 import { createProgram, type Commands } from './program.js';
 
 /** Interactive commands refuse, with `message`, when standard input is not a terminal (a script, a pipe). */
@@ -125,6 +126,13 @@ export async function main(argv: readonly string[] = process.argv): Promise<void
       process.exit(process.exitCode ?? ExitCode.Ok);
     });
   }
-  const deps = createDeps();
-  process.exitCode = await run(argv.slice(2), createCommands(deps), deps.env, stdio);
+  const { args, flags } = takeGlobalFlags(argv.slice(2));
+  applyColorFlag(process.env, flags.color);
+  const pager = flags.pager ? createPager(process.stdout, process.env) : undefined;
+  const deps = createDeps({ quiet: flags.quiet, pager });
+  // Quiet: warnings go, errors stay.
+  const output: Output = flags.quiet
+    ? { ...stdio, warn: (text) => text.startsWith('error') && stdio.warn(text) }
+    : stdio;
+  process.exitCode = await run(args, createCommands({ ...deps, out: output }), deps.env, output);
 }

@@ -80,6 +80,12 @@ export function createProgram(
     .addHelpText(
       'after',
       `
+Every command also takes, before or after its name:
+  --color, --no-color    colour even into a pipe, or none (beside NO_COLOR and FORCE_COLOR)
+  --no-pager             print long output whole instead of through $PAGER (less -R)
+  -q, --quiet            leave out confirmations and warnings (results and errors stay)
+\`flashdeck help format|keys|settings\` explains the card format, the quiz keys, the settings.
+
 Cards come from --cards <dir>, else $FLASHDECK_CARDS, else the bundled deck.
 Progress is kept in $FLASHDECK_HOME, else ~/.config/flashdeck.
 

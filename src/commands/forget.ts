@@ -2,6 +2,7 @@ import { ExitCode, UsageError } from '../core/errors.js';
 import { collectForgets } from '../core/log/kept-marks.js';
 import type { LogEntry } from '../core/log/review-log.js';
 import { formatCount, sanitizeTerminalText } from '../core/markdown/text.js';
+import { printNote } from '../deps.js';
 import { selectTargets, type ConfirmDeps, type TargetOptions } from './card-targets.js';
 import { loadCollection, openReportedStore } from './collection.js';
 
@@ -24,14 +25,15 @@ export async function runForget(options: ForgetOptions, deps: ConfirmDeps): Prom
   // A card never rated (or forgotten already) is new as it is: nothing to write for it.
   const rated = targets.filter((card) => collection.states.has(card.id));
   if (rated.length === 0) {
-    deps.out.print(
+    printNote(
+      deps,
       targets.length === 0 ? 'No cards match these filters.' : 'Nothing to forget: these cards are new already.',
     );
     return ExitCode.Ok;
   }
   collection.store.appendAll(rated.map((card): LogEntry => ({ card: card.id, forget: true, at })));
   const names = rated.length === 1 ? sanitizeTerminalText(rated[0]?.id ?? '') : formatCount(rated.length, 'card');
-  deps.out.print(`Forgot ${names}: new again. \`flashdeck forget --undo\` brings the history back.`);
+  printNote(deps, `Forgot ${names}: new again. \`flashdeck forget --undo\` brings the history back.`);
   return ExitCode.Ok;
 }
 
@@ -42,13 +44,13 @@ function undoLatestForget(options: ForgetOptions, deps: ConfirmDeps): number {
   const forgets = collectForgets(store.readLog());
   const latest = forgets.at(-1);
   if (!latest) {
-    deps.out.print('Nothing to undo: no forget is in force.');
+    printNote(deps, 'Nothing to undo: no forget is in force.');
     return ExitCode.Ok;
   }
   const batch = forgets.filter((forget) => forget.at === latest.at);
   const at = deps.now().toISOString();
   store.appendAll(batch.map((forget): LogEntry => ({ card: forget.card, undo: forget.at, at })));
   const names = batch.length === 1 ? sanitizeTerminalText(latest.card) : formatCount(batch.length, 'card');
-  deps.out.print(`Undid the forget of ${names}: ${batch.length === 1 ? 'its' : 'their'} history counts again.`);
+  printNote(deps, `Undid the forget of ${names}: ${batch.length === 1 ? 'its' : 'their'} history counts again.`);
   return ExitCode.Ok;
 }

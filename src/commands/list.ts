@@ -4,7 +4,7 @@ import { countBy, searchCards } from '../core/card/search.js';
 import { sanitizeTerminalText } from '../core/markdown/text.js';
 import { createDueCheck } from '../core/schedule/session.js';
 import type { CardState } from '../core/schedule/scheduler.js';
-import type { Deps } from '../deps.js';
+import { printLong, type Deps } from '../deps.js';
 import { loadFullCards } from '../io/cards/card-index.js';
 import { formatJson, formatJsonArrayPieces } from '../render/json.js';
 import { loadCollection, type DeckOptions } from './collection.js';
@@ -44,7 +44,7 @@ export async function runList(options: ListOptions, deps: Deps): Promise<number>
   // Width and colour code loads only for the table: scripts reading JSON never pay for it.
   const [{ formatCardList }, { chalk, width }] = await Promise.all([import('../render/list-screen.js'), deps.screen()]);
   // A terminal gets lines fitted to its width; into a pipe (grep, less, a file) every line is whole.
-  deps.out.print(formatCardList(entries, deps.now(), deps.stdout.isTTY ? width() : Number.POSITIVE_INFINITY, chalk));
+  printLong(deps, formatCardList(entries, deps.now(), deps.stdout.isTTY ? width() : Number.POSITIVE_INFINITY, chalk));
   return ExitCode.Ok;
 }
 

@@ -4,7 +4,7 @@ import { listCardReviews } from '../core/log/card-reviews.js';
 import { findBuried } from '../core/log/replay.js';
 import { sanitizeTerminalText } from '../core/markdown/text.js';
 import { listClosest } from '../core/suggest.js';
-import type { Deps } from '../deps.js';
+import { printLong, type Deps } from '../deps.js';
 import { loadFullCards } from '../io/cards/card-index.js';
 import { formatJson } from '../render/json.js';
 import { loadCollection } from './collection.js';
@@ -57,7 +57,7 @@ export async function runShow(options: ShowOptions, deps: Deps): Promise<number>
     question: renderMarkdown(full.question, width, chalk),
     answer: renderMarkdown(full.answer, width, chalk),
   };
-  deps.out.print(formatCardReport(report, rendered, { now, width }, chalk));
+  printLong(deps, formatCardReport(report, rendered, { now, width }, chalk));
   return ExitCode.Ok;
 }
 

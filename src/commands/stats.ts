@@ -2,7 +2,7 @@ import { computeFsrsStats } from '../core/stats/memory.js';
 import { computeStatsReport } from '../core/stats/report.js';
 import { sanitizeTerminalText } from '../core/markdown/text.js';
 import { hasWeakCard } from '../core/stats/weakest.js';
-import type { Deps } from '../deps.js';
+import { printLong, type Deps } from '../deps.js';
 import { formatJson } from '../render/json.js';
 import { loadCollection, type DeckOptions } from './collection.js';
 import { ExitCode } from '../core/errors.js';
@@ -39,7 +39,8 @@ export async function runStats(options: StatsOptions, deps: Deps): Promise<numbe
     const width = screen.width();
     const memory = formatFsrsStats(fsrs, { seen: report.seen, retention: scheduleSettings.retention, width }, chalk);
     const anyWeak = hasWeakCard(cards, states, scheduler, now);
-    deps.out.print(
+    printLong(
+      deps,
       formatStats(
         report,
         { cardsRoot: options.cardsRoot, store: store.dir, now, width, memory, anyWeak, suspended: suspendedCount },

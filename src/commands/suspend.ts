@@ -1,6 +1,7 @@
 import { ExitCode } from '../core/errors.js';
 import type { LogEntry } from '../core/log/review-log.js';
 import { formatCount, sanitizeTerminalText } from '../core/markdown/text.js';
+import { printNote } from '../deps.js';
 import { selectTargets, type ConfirmDeps, type TargetOptions } from './card-targets.js';
 import { loadCollection } from './collection.js';
 
@@ -19,7 +20,7 @@ export async function runSuspend(options: SuspendOptions, deps: ConfirmDeps): Pr
   const changing = targets.filter((card) => collection.suspended.has(card.id) !== options.suspend);
   if (changing.length === 0) {
     const state = options.suspend ? 'suspended already' : 'not suspended';
-    deps.out.print(targets.length === 0 ? 'No cards match these filters.' : `Nothing to ${action}: ${state}.`);
+    printNote(deps, targets.length === 0 ? 'No cards match these filters.' : `Nothing to ${action}: ${state}.`);
     return ExitCode.Ok;
   }
   const at = deps.now().toISOString();
@@ -30,7 +31,8 @@ export async function runSuspend(options: SuspendOptions, deps: ConfirmDeps): Pr
   );
   const names =
     changing.length === 1 ? sanitizeTerminalText(changing[0]?.id ?? '') : formatCount(changing.length, 'card');
-  deps.out.print(
+  printNote(
+    deps,
     options.suspend
       ? `Suspended ${names}: kept out of every session until \`flashdeck unsuspend\`.`
       : `Unsuspended ${names}: scheduled again.`,

@@ -2,7 +2,7 @@ import { ExitCode, FlashError } from '../core/errors.js';
 import { findBuried } from '../core/log/replay.js';
 import type { LogEntry } from '../core/log/review-log.js';
 import { formatCount, sanitizeTerminalText } from '../core/markdown/text.js';
-import type { Deps } from '../deps.js';
+import { printNote, type Deps } from '../deps.js';
 import { loadCollection } from './collection.js';
 import { describeUnknownId } from './show.js';
 
@@ -24,12 +24,12 @@ export async function runUnbury(options: UnburyOptions, deps: Deps): Promise<num
   const named = options.ids.length > 0 ? [...new Set(options.ids)] : [...buried.keys()];
   const unburied = named.filter((id) => buried.has(id));
   if (unburied.length === 0) {
-    deps.out.print(`Nothing to unbury: ${options.ids.length === 1 ? 'the card is not' : 'no card is'} buried.`);
+    printNote(deps, `Nothing to unbury: ${options.ids.length === 1 ? 'the card is not' : 'no card is'} buried.`);
     return ExitCode.Ok;
   }
   const at = now.toISOString();
   store.appendAll(unburied.map((card): LogEntry => ({ card, unbury: true, at })));
   const names = unburied.length === 1 ? sanitizeTerminalText(unburied[0] ?? '') : formatCount(unburied.length, 'card');
-  deps.out.print(`Unburied ${names}: back in today's session.`);
+  printNote(deps, `Unburied ${names}: back in today's session.`);
   return ExitCode.Ok;
 }
