@@ -1,13 +1,16 @@
 import { Argument, type Command } from 'commander';
 import type { ValueKind } from '../commands/completion.js';
 import { SHELLS, type Shell } from '../render/completion-scripts.js';
+import { HELP_TOPICS, type HelpTopic } from '../render/help-topics.js';
+import { UsageError } from '../core/errors.js';
 import { complete } from './completion.js';
 import { resolveCardsRoot } from './options.js';
 import type { ProgramParts } from './transfer-program.js';
 import type { Output } from '../deps.js';
 
-/** `completion` and the words its scripts ask for. */
+/** `completion`, the words its scripts ask for, and `help`'s topics. */
 export interface CompletionCommands {
+  help(options: { topic: HelpTopic }): Promise<number>;
   completion(options: { shell: Shell }): Promise<number>;
   /** The names of `kind`, read from the cards folder `cardsRoot()` names when they come from one. */
   completionValues(kind: ValueKind, cardsRoot: () => string): Promise<string[]>;
@@ -48,6 +51,18 @@ Install:
   fish  flashdeck completion fish > ~/.config/fish/completions/flashdeck.fish`,
     )
     .action((shell: Shell) => run(commands.completion({ shell })));
+  program.helpCommand(false);
+  program
+    .command('help')
+    .description('help on a topic (format, keys, settings) or a command')
+    .argument('[topic]', `${HELP_TOPICS.join(', ')}, or a command`)
+    .action((topic?: string) => {
+      if (topic === undefined) return program.outputHelp();
+      if ((HELP_TOPICS as readonly string[]).includes(topic)) return run(commands.help({ topic: topic as HelpTopic }));
+      const command = program.commands.find((sub) => sub.name() === topic && !topic.startsWith('_'));
+      if (!command) throw new UsageError(`no help on "${topic}": name ${HELP_TOPICS.join(', ')} or a command.`);
+      return command.outputHelp();
+    });
   const positionals = new Map<Command, ValueKind>();
   for (const [path, kind] of POSITIONALS) {
     const command = path.reduce<Command | undefined>(

@@ -48,6 +48,7 @@ function createCommands(deps: Deps): Commands {
     forget: async (options) => (await import('../commands/forget.js')).runForget(options, withConfirm(deps)),
     suspend: async (options) => (await import('../commands/suspend.js')).runSuspend(options, withConfirm(deps)),
     unbury: async (options) => (await import('../commands/unbury.js')).runUnbury(options, deps),
+    help: async (options) => (await import('../commands/help.js')).runHelp(options, deps),
     completion: async (options) => (await import('../commands/completion.js')).runCompletion(options, deps),
     completionValues: async (kind, cardsRoot) =>
       (await import('../commands/completion.js')).listCompletionValues(kind, cardsRoot, deps),

@@ -49,9 +49,9 @@ export interface Session {
   draft?: { cardId: string; text: string };
 }
 
-type Action = 'reveal' | Rating | 'undo' | 'edit' | 'skip' | 'bury' | StopReason;
+type Action = 'reveal' | Rating | 'undo' | 'edit' | 'skip' | 'bury' | 'suspend' | StopReason;
 
-const COMMAND_KEYS: Record<string, Action> = { u: 'undo', e: 'edit', s: 'skip', b: 'bury' };
+const COMMAND_KEYS: Record<string, Action> = { u: 'undo', e: 'edit', s: 'skip', b: 'bury', '!': 'suspend' };
 const REVEAL_KEYS: Record<string, Action> = { space: 'reveal', enter: 'reveal', ...COMMAND_KEYS };
 const RATING_BINDINGS: Record<string, Action> = Object.fromEntries(RATINGS.map((r) => [String(r), r]));
 const RATING_KEYS: Record<string, Action> = { ...RATING_BINDINGS, ...COMMAND_KEYS };
@@ -203,6 +203,14 @@ async function applyAction(session: Session, card: Card, action: Action): Promis
       say(session, 'dim', 'Buried until tomorrow.');
       return null;
     }
+    case 'suspend': {
+      const suspend = { card: card.id, suspend: true as const, at: deps.now().toISOString() };
+      if (!saveOrSay(session, 'The card was not suspended', () => session.store.append(suspend))) return null;
+      applyEntry(session.log, suspend, session.scheduler);
+      session.progress = takeStep(session.progress, { kind: 'suspend', suspend });
+      say(session, 'dim', 'Suspended: out of every session until `flashdeck unsuspend` (u takes it back).');
+      return null;
+    }
     case 'reveal':
       return null;
     default:
@@ -221,19 +229,21 @@ function undoLastStep(session: Session): void {
     const undo = { card: undone.card.id, undo: undone.review.at, at };
     if (!saveOrSay(session, 'The rating was not taken back', () => store.append(undo))) return;
     applyEntry(session.log, undo, session.scheduler, { stateBefore: undone.stateBefore });
-  } else if (undone.kind === 'bury') {
-    const unbury = { card: undone.card.id, unbury: undone.bury.at, at };
-    if (!saveOrSay(session, 'The card is still buried', () => store.append(unbury))) return;
-    applyEntry(session.log, unbury, session.scheduler);
+  } else if (undone.kind !== 'skip') {
+    const line =
+      undone.kind === 'bury'
+        ? { card: undone.card.id, unbury: undone.bury.at, at }
+        : { card: undone.card.id, unsuspend: true as const, at };
+    const still = `The card is still ${undone.kind === 'bury' ? 'buried' : 'suspended'}`;
+    if (!saveOrSay(session, still, () => store.append(line))) return;
+    applyEntry(session.log, line, session.scheduler);
   }
   session.progress = taken.progress;
   const question = `“${toPlainText(undone.card.question)}”`;
   const what =
     undone.kind === 'rating'
       ? `rating ${undone.review.rating} of`
-      : undone.kind === 'skip'
-        ? 'the skip of'
-        : 'the burial of';
+      : `the ${{ skip: 'skip', bury: 'burial', suspend: 'suspension' }[undone.kind]} of`;
   say(session, 'dim', `Took back ${what} ${question}.`);
 }
 

@@ -31,6 +31,7 @@ async function runWith(args: string[], env: NodeJS.ProcessEnv = {}, result: () =
     show: record('show'),
     status: record('status'),
     completion: record('completion'),
+    help: record('help'),
     forget: record('forget'),
     suspend: record('suspend'),
     unbury: record('unbury'),

@@ -61,3 +61,21 @@ describe('--quiet', () => {
     expect(error.stderr).toContain('error: no card "nope"');
   });
 });
+
+describe('flashdeck help <topic>', () => {
+  it('explains the card format, the keys and the settings; a command name gives its help', () => {
+    const env = cliEnv(testdir());
+    expect(runCli(['help', 'format'], env).stdout).toContain('# What is Adam?');
+    expect(runCli(['help', 'format'], env).stdout).toContain('Obsidian spaced repetition');
+    expect(runCli(['help', 'keys'], env).stdout).toMatch(/!\s+suspend this card/);
+    expect(runCli(['help', 'settings'], env).stdout).toMatch(/retention\s+desired retention/);
+    expect(runCli(['help', 'status'], env).stdout).toContain('Usage: flashdeck status');
+    expect(runCli(['help'], env).stdout).toContain('Usage: flashdeck');
+  });
+
+  it('an unknown topic is a usage error naming the topics', () => {
+    const result = runCli(['help', 'nope'], cliEnv(testdir()));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('format, keys, settings');
+  });
+});

@@ -156,3 +156,24 @@ describe('flashdeck unbury', () => {
     expect(cli('unbury').stdout).toBe('Nothing to unbury: no card is buried.\n');
   });
 });
+
+describe('the quiz key !', () => {
+  it('suspends the card shown, with a suspend line; u takes it back', async () => {
+    const { env, home, cards } = setUp();
+    const session = startPty(['--cards', cards], env);
+    await session.waitFor('What powers the cell?');
+    await session.waitFor('Space shows the answer');
+    session.pty.write('!');
+    await session.waitFor('Suspended');
+    expect(readReviewLog(home).at(-1)).toMatchObject({ card: 'cell', suspend: true });
+    await session.waitFor('Space shows the answer', 2);
+    session.pty.write('u');
+    await session.waitFor('Took back the suspension');
+    expect(readReviewLog(home).at(-1)).toMatchObject({ card: 'cell', unsuspend: true });
+    session.pty.write('!');
+    await session.waitFor('Suspended', 2);
+    session.pty.write('q');
+    expect(await session.exited).toBe(0);
+    expect(JSON.parse(runCli(['show', 'cell', '--json'], env).stdout)).toMatchObject({ status: 'suspended' });
+  }, 30_000);
+});

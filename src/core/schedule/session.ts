@@ -1,5 +1,5 @@
 import type { Card, CardInfo } from '../card/card.js';
-import type { BuryEntry, Rating, ReviewEntry } from '../log/review-log.js';
+import type { BuryEntry, Rating, ReviewEntry, SuspendEntry } from '../log/review-log.js';
 import { isLapse, type CardState } from './scheduler.js';
 import { getStudyDayEnd, getStudyDayStart } from './study-day.js';
 
@@ -189,10 +189,11 @@ export function advanceQueue(queue: SessionQueue, rating: Rating): SessionQueue 
   return [...rest.slice(0, at), current, ...rest.slice(at)];
 }
 
-/** What one key did in a session, with what undoing it restores: a rating, a skip or a burial. */
+/** What one key did in a session, with what undoing it restores: a rating, a skip, a burial or a suspension. */
 export type SessionStep =
   | { kind: 'rating'; card: Card; review: ReviewEntry; stateBefore: CardState | undefined; queueBefore: SessionQueue }
   | { kind: 'bury'; card: Card; bury: BuryEntry; queueBefore: SessionQueue }
+  | { kind: 'suspend'; card: Card; suspend: SuspendEntry; queueBefore: SessionQueue }
   | { kind: 'skip'; card: Card; queueBefore: SessionQueue };
 
 /** Where a session stands: the cards still to show, next first, and the steps taken, latest last. */
@@ -208,11 +209,12 @@ export interface SessionProgress {
 export type NewStep =
   | { kind: 'rating'; review: ReviewEntry; stateBefore: CardState | undefined }
   | { kind: 'bury'; bury: BuryEntry }
+  | { kind: 'suspend'; suspend: SuspendEntry }
   | { kind: 'skip' };
 
 /**
  * The session after a step on its first card: a rating moves the card on (a lapse brings it back, see `advanceQueue`),
- * a skip or a burial takes it out of the queue.
+ * a skip, a burial or a suspension takes it out of the queue.
  */
 export function takeStep(progress: SessionProgress, step: NewStep): SessionProgress {
   const [card] = progress.queue;

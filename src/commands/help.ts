@@ -1,0 +1,10 @@
+import { ExitCode } from '../core/errors.js';
+import { printLong, type Deps } from '../deps.js';
+import { formatHelpTopic, type HelpTopic } from '../render/help-topics.js';
+
+/** Prints a help topic: the card format, the quiz keys or the settings. */
+export async function runHelp(options: { topic: HelpTopic }, deps: Deps): Promise<number> {
+  const screen = await deps.screen();
+  printLong(deps, formatHelpTopic(options.topic, screen.width(), screen.chalk));
+  return ExitCode.Ok;
+}
