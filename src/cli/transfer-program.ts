@@ -153,8 +153,9 @@ Examples:
     .action((raw: RawTransferOptions) => run(commands.exportProgress({ out: raw.out, force: !!raw.force })));
   progress
     .command('import')
-    .description('merge reviews from another machine into this store')
-    .argument('<file>', 'a file written by `progress export`, or a reviews.jsonl (- for standard input)')
+    .description('merge reviews from another machine, or from hashcards, into this store')
+    .argument('<file>', 'a file written by `progress export`, a reviews.jsonl or a hashcards.db (- for standard input)')
+    .option('--cards <dir>', "a hashcards.db's cards folder (default: the folder the database is in)")
     .addHelpText(
       'after',
       `
@@ -162,10 +163,15 @@ Only reviews this store lacks (same card, same time) are added; the log is never
 If any line is not a review (or its id, time or seconds are out of range), nothing is imported.
 Importing a file twice changes nothing.
 
+A hashcards.db brings hashcards' reviews, each on the card of the cards folder it was made
+for (hashcards' grades forgot, hard, good, easy count as 1, 3, 4, 5); reviews of cards no
+longer in the files are skipped and counted.
+
 Examples:
-  flashdeck progress import laptop.jsonl`,
+  flashdeck progress import laptop.jsonl
+  flashdeck progress import ~/hashcards/hashcards.db`,
     )
-    .action((file: string) => run(commands.importProgress({ file })));
+    .action((file: string, raw: RawTransferOptions) => run(commands.importProgress({ file, cards: raw.cards })));
 
   program
     .command('new')

@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { ExitCode, FlashError } from '../core/errors.js';
+import { ExitCode, FlashError, UsageError } from '../core/errors.js';
 import { countReviews, findNewEntries, listExportedEntries, parseProgress, type BadLine } from '../core/log/merge.js';
 import { formatLogLine } from '../core/log/review-log.js';
 import { formatCount } from '../core/markdown/text.js';
 import type { Deps } from '../deps.js';
-import { describePath, readTextInput, writeOutput } from '../io/cards/text-files.js';
+import { decodeTextInput, describePath, readInput, writeOutput } from '../io/cards/text-files.js';
+import { isSqliteDatabase } from '../io/sqlite/sqlite.js';
 import { openReportedStore } from './collection.js';
 
 /** Options of `flashdeck progress export`. */
@@ -17,6 +18,8 @@ export interface ProgressExportOptions {
 /** Options of `flashdeck progress import <file>`. */
 export interface ProgressImportOptions {
   file: string;
+  /** For a hashcards database: the folder of its cards (default: the database's folder). */
+  cards?: string;
 }
 
 const BAD_LINES_SHOWN = 10;
@@ -37,11 +40,19 @@ export async function runProgressExport(options: ProgressExportOptions, deps: De
 
 /**
  * Merges a progress file into the store: appends only the entries the log lacks, in one write, never rewriting it.
- * The file must be whole: if any line cannot enter the log, nothing is imported. Returns the exit code.
+ * The file must be whole: if any line cannot enter the log, nothing is imported. A hashcards database (an SQLite
+ * file, known by its header) brings hashcards' reviews instead. Returns the exit code.
  */
 export async function runProgressImport(options: ProgressImportOptions, deps: Deps): Promise<number> {
   const source = describePath(options.file);
-  const parsed = parseProgress(readTextInput(options.file), deps.now());
+  const bytes = readInput(options.file);
+  if (isSqliteDatabase(bytes)) {
+    const { runHashcardsImport } = await import('./progress-hashcards.js');
+    return runHashcardsImport({ ...options, bytes }, deps);
+  }
+  if (options.cards !== undefined)
+    throw new UsageError(`--cards goes with a hashcards database, and ${source} is not one: leave --cards out.`);
+  const parsed = parseProgress(decodeTextInput(bytes, options.file), deps.now());
   if (parsed.kind === 'not progress') {
     throw new FlashError(
       `${source} is not a progress file (flashdeck progress export writes one): nothing was imported.`,

@@ -261,6 +261,9 @@ describe('import, export, progress and new wiring', () => {
     expect((await runWith(['progress', 'import', 'p.jsonl'])).calls).toEqual([
       { command: 'importProgress', options: { file: 'p.jsonl' } },
     ]);
+    expect((await runWith(['progress', 'import', 'hashcards.db', '--cards', 'deck'])).calls).toEqual([
+      { command: 'importProgress', options: { file: 'hashcards.db', cards: 'deck' } },
+    ]);
   });
 
   it('gives new the cards folder only when --cards or FLASHDECK_CARDS names one', async () => {

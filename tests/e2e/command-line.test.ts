@@ -103,7 +103,7 @@ describe('usage errors: one line that says what to do, exit 2', () => {
     ],
     [
       ['progress', 'import'],
-      'error: flashdeck progress import needs <file>: a file written by `progress export`, or a reviews.jsonl (- for standard input)',
+      'error: flashdeck progress import needs <file>: a file written by `progress export`, a reviews.jsonl or a hashcards.db (- for standard input)',
     ],
     [
       ['config', 'get', 'retention', 'extra'],

@@ -201,3 +201,38 @@ describe('flashdeck’s own format next to other tools’ syntax', () => {
     ]);
   });
 });
+
+describe("a folder's format named in its .flashdeck file", () => {
+  const deck = 'Q: What is 2+2?\nA: Four.\n\nQ: Capital of France?\nA: Paris.\n';
+
+  it('reads every file in that format, recognised or not, and says so when a file holds none', () => {
+    const root = testdir({ 'deck.md': deck, 'other.md': '## What is 3+3?\n\nSix.\n' });
+    const home = testdir();
+    // Recognised from their content: a hashcards deck and an mdanki section.
+    expect(list(root, home).map((entry) => entry.id)).toEqual([
+      'deck#what-is-2-2',
+      'deck#capital-of-france',
+      'other#what-is-3-3',
+    ]);
+    writeFileSync(path.join(root, '.flashdeck'), 'format: hashcards\n');
+    const lint = runCli(['lint', '--cards', root], cliEnv(home));
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toBe(
+      "other.md:1: no hashcards card in this file: the folder's .flashdeck file reads every file as hashcards\n",
+    );
+    const listed = runCli(['list', '--json', '--cards', root], cliEnv(home));
+    expect((JSON.parse(listed.stdout) as ListEntry[]).map((entry) => entry.id)).toEqual([
+      'deck#what-is-2-2',
+      'deck#capital-of-france',
+    ]);
+  });
+
+  it('names the formats it reads when the file names another, and changes nothing', () => {
+    const root = testdir({ 'deck.md': deck, '.flashdeck': 'format: anki\n' });
+    const result = runCli(['list', '--cards', root], cliEnv(testdir()));
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toBe(
+      `error: ${path.join(root, '.flashdeck')} names the format "anki", which flashdeck does not read: name one of flashdeck, obsidian, hashcards, mdanki, ki, front-back, logseq.\n`,
+    );
+  });
+});

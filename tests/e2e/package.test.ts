@@ -1,8 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeHashcardsDb } from '../support/hashcards-db.js';
 import { cliEnv, testdir } from './helpers.js';
 
 // What a user gets: a checkout as git gives it (no dist/), packed with `npm pack` and installed with
@@ -68,7 +79,7 @@ describe.skipIf(NPM_MISSING)(`the package${NPM_MISSING ? ' (skipped: npm is not 
 
   it(
     'installs from the tarball with no build step and no warning, and runs from any folder',
-    () => {
+    async () => {
       const prefix = path.join(scratch, 'prefix');
       const { output } = npm(['install', '-g', '--prefix', prefix, path.join(scratch, packed.filename)], scratch);
       expect(output).not.toMatch(/install-scripts|allowScripts|prepare|tsc/);
@@ -83,6 +94,19 @@ describe.skipIf(NPM_MISSING)(`the package${NPM_MISSING ? ' (skipped: npm is not 
       expect(JSON.parse(result.stdout)).toHaveLength(11);
       // `man flashdeck` finds the page where npm puts it for a global install.
       expect(existsSync(path.join(prefix, 'share', 'man', 'man1', 'flashdeck.1'))).toBe(true);
+      // sql.js's WebAssembly and the hash library load from the installed package's own node_modules.
+      const hashcards = testdir({ 'deck.md': 'Q: What is 2+2?\nA: 4\n' });
+      writeFileSync(path.join(hashcards, 'hashcards.db'), await makeHashcardsDb([]));
+      const imported = spawnSync(installed, ['progress', 'import', 'hashcards.db'], {
+        cwd: hashcards,
+        env: cliEnv(testdir()),
+        encoding: 'utf8',
+      });
+      expect(imported).toMatchObject({
+        status: 0,
+        stderr: '',
+        stdout: 'Imported 0 new reviews of 0 cards from hashcards.db.\n',
+      });
     },
     SLOW,
   );

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeHashcardsDb } from '../support/hashcards-db.js';
 import { BIN, cardFile, cliEnv, testdir } from './helpers.js';
 
 // Start-up time is mostly module loading: these runs record every package the CLI imports, so a heavy import that
@@ -67,6 +68,19 @@ describe('what each command loads', () => {
     ]) {
       expect(loaded).not.toContain(heavy);
     }
+  });
+
+  it('`progress import` loads SQLite and BLAKE3 for a hashcards.db only', async () => {
+    const progress = testdir({
+      'laptop.jsonl': `${JSON.stringify({ card: 'a', rating: 4, at: '2026-01-02T00:00:00.000Z', seconds: 3 })}\n`,
+    });
+    const heavy = ['@noble/hashes', 'sql.js'];
+    const fromJson = packagesLoaded(['progress', 'import', path.join(progress, 'laptop.jsonl')], testdir());
+    expect(fromJson.filter((name) => heavy.includes(name))).toEqual([]);
+    const hashcards = testdir({ 'deck.md': 'Q: What is 2+2?\nA: 4\n' });
+    writeFileSync(path.join(hashcards, 'hashcards.db'), await makeHashcardsDb([]));
+    const fromDb = packagesLoaded(['progress', 'import', path.join(hashcards, 'hashcards.db')], testdir());
+    expect(fromDb.filter((name) => heavy.includes(name))).toEqual(heavy);
   });
 });
 

@@ -1,4 +1,4 @@
-import { CardError, type Card, type CardProblem, type Note } from './card.js';
+import { CardError, type Card, type CardProblem, type Note, type NoteFormat } from './card.js';
 import { normalizeCardText, type ParsedNote } from './fields.js';
 import { cardsOfNote } from './note-cards.js';
 import type { ForeignReading } from '../formats/foreign-note.js';
@@ -22,16 +22,28 @@ export type ParsedFile =
  * problem, and a note in flashdeck's format counts only when something marks it as a card (a difficulty,
  * `reverse`, a cloze deletion): a vault's ordinary notes have headings and text too.
  */
-export async function parseFile(text: string, path: string, notesFolder = false): Promise<ParsedFile> {
+export async function parseFile(text: string, path: string, folder: FolderReading = PLAIN_FOLDER): Promise<ParsedFile> {
+  const { notesFolder, format } = folder;
   const nothing: ParsedFile = { notes: [], cards: [], idLine: 1 };
   // The marks read the same in the raw text: only a file that may be another tool's is normalized here (parseNote
   // normalizes its own).
-  const readers = mayBeForeign(text) ? await loadReaders() : undefined;
-  const reading = readers?.readInPlace(normalizeCardText(text)) ?? null;
+  const foreign = format === undefined ? mayBeForeign(text) : format !== 'flashdeck';
+  const readers = foreign ? await loadReaders() : undefined;
+  const named = format === 'flashdeck' ? undefined : format;
+  const reading = readers?.readInPlace(normalizeCardText(text), named) ?? null;
   if (readers && reading && reading.notes.length > 0) return readNotes(reading, readers.toNotes(reading, path), path);
   if (reading && notesFolder) return nothing;
+  if (named) {
+    const message = `no ${named} card in this file: the folder's .flashdeck file reads every file as ${named}`;
+    return { problem: { path, line: reading?.problems[0]?.line ?? 1, message } };
+  }
   const parsed = await parseNote(text, path);
-  if ('problem' in parsed) return notesFolder ? nothing : parsed;
+  if ('problem' in parsed) {
+    if (notesFolder) return nothing;
+    // Nearly another tool's card: say whose, and what it lacks, rather than how to write flashdeck's own.
+    const nearMiss = foreign ? (await loadReaders()).describeNearMiss(text, reading) : null;
+    return nearMiss ? { problem: { path, ...nearMiss } } : parsed;
+  }
   const { note, ...rest } = parsed;
   const marked = note.difficulty !== null || note.reverse || parsed.cards.some((card) => card.kind === 'cloze');
   return notesFolder && !marked ? nothing : { notes: [note], ...rest };
@@ -59,6 +71,15 @@ function readNotes(reading: ForeignReading, read: readonly Note[], path: string)
 function withSchedule(card: Card, keptSchedule: KeptSchedule | undefined): Card {
   return keptSchedule ? { ...card, keptSchedule } : card;
 }
+
+/** How a folder's files are read: a folder of notes (see parseFile), and the format named for it, if one is. */
+export interface FolderReading {
+  notesFolder: boolean;
+  /** Every file is read in this format, recognised or not (the folder's `.flashdeck` file names it). */
+  format?: NoteFormat;
+}
+
+const PLAIN_FOLDER: FolderReading = { notesFolder: false };
 
 let readersModule: Promise<typeof import('../formats/read-in-place.js')> | undefined;
 

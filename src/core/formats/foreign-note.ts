@@ -1,7 +1,8 @@
 import type { KeptSchedule } from '../log/review-log.js';
 
 /** The other tools whose collections flashdeck reads in place. */
-export type ForeignFormat = 'obsidian' | 'hashcards' | 'mdanki' | 'ki' | 'front-back' | 'logseq';
+export const FOREIGN_FORMATS = ['obsidian', 'hashcards', 'mdanki', 'ki', 'front-back', 'logseq'] as const;
+export type ForeignFormat = (typeof FOREIGN_FORMATS)[number];
 
 /**
  * One note of a file written for another tool, as read in place: what it asks, its answer, where it starts. Cloze

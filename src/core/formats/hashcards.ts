@@ -4,12 +4,20 @@ import { findCodeLines, splitLines } from './lines.js';
 
 type Problem = ForeignReading['problems'][number];
 
-/** A `Q:` or `C:` block being read: its lines so far, and the `A:` part once it has begun. */
-interface Block {
+/** A `Q:` or `C:` block of a file: its lines as written (the marker taken off the first), and its `A:` part. */
+export interface HashcardsBlock {
   kind: 'Q' | 'C';
+  /** 1-based line of the `Q:` or `C:`. */
   line: number;
   question: string[];
   answer: string[] | null;
+}
+
+/** A file split into its blocks, with its deck and what is wrong with its markers. */
+export interface HashcardsBlocks {
+  deck?: string;
+  blocks: HashcardsBlock[];
+  problems: Problem[];
 }
 
 // `C:\Users` and `C://` are paths, not cloze cards.
@@ -32,33 +40,37 @@ export function recognizeHashcards(text: string): boolean {
  * Identical cards are kept as written (hashcards would keep one).
  */
 export function readHashcards(text: string): ForeignReading {
+  const { deck, blocks, problems } = splitHashcardsBlocks(text);
+  const notes: ForeignNote[] = [];
+  for (const block of blocks) addNote(block, deck, notes, problems);
+  problems.sort((a, b) => a.line - b.line);
+  return { format: 'hashcards', notes, problems };
+}
+
+/** The blocks of a hashcards or repeater file, in order: what its notes, and hashcards' own card hashes, are read from. */
+export function splitHashcardsBlocks(text: string): HashcardsBlocks {
   const lines = splitLines(text);
   const problems: Problem[] = [];
   const { deck, bodyStart } = readFrontmatter(lines, problems);
   const code = findCodeLines(lines);
-  const notes: ForeignNote[] = [];
-  let block: Block | null = null;
-  const finish = () => {
-    if (block) addNote(block, deck, notes, problems);
-    block = null;
-  };
+  const blocks: HashcardsBlock[] = [];
+  let block: HashcardsBlock | null = null;
   for (let index = bodyStart; index < lines.length; index += 1) {
     const line = lines[index] ?? '';
     const marker = code[index] ? null : MARKER.exec(line);
     const rest = marker?.[2]?.trim() ?? '';
-    if (!code[index] && line.trim() === '---') finish();
+    if (!code[index] && line.trim() === '---') block = null;
     else if (marker?.[1] === 'Q' || marker?.[1] === 'C') {
-      finish();
       block = { kind: marker[1], line: index + 1, question: [rest], answer: null };
+      blocks.push(block);
     } else if (marker?.[1] === 'A' && block?.kind === 'Q' && block.answer === null) block.answer = [rest];
     else if (marker?.[1] === 'A') problems.push({ line: index + 1, message: strayAnswer(block) });
     else if (block) (block.answer ?? block.question).push(line);
   }
-  finish();
-  return { format: 'hashcards', notes, problems };
+  return { ...(deck === undefined ? {} : { deck }), blocks, problems };
 }
 
-function addNote(block: Block, deck: string | undefined, notes: ForeignNote[], problems: Problem[]): void {
+function addNote(block: HashcardsBlock, deck: string | undefined, notes: ForeignNote[], problems: Problem[]): void {
   const base = { line: block.line, reverse: false, tags: [], ...(deck === undefined ? {} : { deck }) };
   if (block.kind === 'C') {
     const cloze = convertBracketCloze(joinBlock(block.question));
@@ -85,7 +97,7 @@ function addNote(block: Block, deck: string | undefined, notes: ForeignNote[], p
   else notes.push({ ...base, question, answer });
 }
 
-function strayAnswer(block: Block | null): string {
+function strayAnswer(block: HashcardsBlock | null): string {
   if (block?.kind === 'C') return 'A: after a C: card: a cloze card has no answer; start a question with "Q:" first.';
   if (block?.answer) return 'A second A: for one question: start the next card with "Q:".';
   return 'A: without a Q: before it: start the card with "Q:".';

@@ -3,7 +3,7 @@ import { findClozeDeletions, plainCloze } from '../card/cloze.js';
 import { deckOf } from '../card/fields.js';
 import { toPlainText } from '../markdown/text.js';
 import { slugify } from '../transfer/slug.js';
-import type { ForeignReading } from './foreign-note.js';
+import type { ForeignFormat, ForeignReading } from './foreign-note.js';
 import { readFrontBack, recognizeFrontBack } from './front-back.js';
 import { readHashcards, recognizeHashcards } from './hashcards.js';
 import { readKi, recognizeKi } from './ki.js';
@@ -13,25 +13,29 @@ import { readObsidian, recognizeObsidian } from './obsidian.js';
 
 /** A reader of one tool's files: whether a file's content is in its format, and its notes. */
 interface InPlaceReader {
+  format: ForeignFormat;
   recognize(text: string): boolean;
   read(text: string): ForeignReading;
 }
 
 /** The readers, the most particular syntax first (any file that starts with `## ` looks like mdanki's). */
 const READERS: readonly InPlaceReader[] = [
-  { recognize: recognizeKi, read: readKi },
-  { recognize: recognizeFrontBack, read: readFrontBack },
-  { recognize: recognizeLogseq, read: readLogseq },
-  { recognize: recognizeObsidian, read: readObsidian },
-  { recognize: recognizeHashcards, read: readHashcards },
-  { recognize: recognizeMdanki, read: readMdanki },
+  { format: 'ki', recognize: recognizeKi, read: readKi },
+  { format: 'front-back', recognize: recognizeFrontBack, read: readFrontBack },
+  { format: 'logseq', recognize: recognizeLogseq, read: readLogseq },
+  { format: 'obsidian', recognize: recognizeObsidian, read: readObsidian },
+  { format: 'hashcards', recognize: recognizeHashcards, read: readHashcards },
+  { format: 'mdanki', recognize: recognizeMdanki, read: readMdanki },
 ];
 
 /**
  * The reading of a file in another tool's format, recognised from its content: the first that finds notes, else the
  * first reader that knows the file (with none); null when no reader knows it.
  */
-export function readInPlace(text: string): ForeignReading | null {
+export function readInPlace(text: string, format?: ForeignFormat): ForeignReading | null {
+  // A format named for the folder is read without asking whether the file looks like it.
+  const named = format && READERS.find((reader) => reader.format === format);
+  if (named) return named.read(text);
   let empty: ForeignReading | null = null;
   for (const reader of READERS) {
     if (!reader.recognize(text)) continue;
@@ -72,3 +76,5 @@ export function toNotes(reading: ForeignReading, path: string): Note[] {
     };
   });
 }
+
+export { describeNearMiss } from './near-miss.js';

@@ -94,7 +94,7 @@ function readImportedLine(line: string, now: Date): LogEntry | string {
 }
 
 /** What keeps a well-formed entry out of the log: a card id no card may have, a time out of range, too long an answer. */
-function findImportProblem(entry: LogEntry, now: Date): string | null {
+export function findImportProblem(entry: LogEntry, now: Date): string | null {
   return findCardIdProblem(entry.card) ?? findTimeProblem('at', entry.at, now) ?? findKindProblem(entry, now);
 }
 

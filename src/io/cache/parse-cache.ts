@@ -12,6 +12,7 @@ import {
 import { getFileKey, isRecentlyChanged, isSameFile } from './file-key.js';
 import { createFolderFor, readJsonFile, replaceFile } from './cache-files.js';
 import { PACKAGE_VERSION } from '../package-root.js';
+import type { FolderReading } from '../../core/card/parse.js';
 
 export type { CachedResult } from './card-codec.js';
 
@@ -39,9 +40,12 @@ interface StoredColumns extends CardColumns {
  * Opens the parse cache of the cards folder `root` in `cacheDir` (empty when missing, damaged, or from another parser).
  * Lookups are expected in path order, as the walk gives them; one out of order is simply a miss.
  */
-export function openParseCache(cacheDir: string, root: string, now: number, notesFolder = false): ParseCache {
-  // A folder that becomes a vault (or stops being one) reads its files otherwise: it gets a cache of its own.
-  const file = path.join(cacheDir, `cards-${fingerprint(notesFolder ? `${root}\u0000notes` : root)}.json`);
+export function openParseCache(cacheDir: string, root: string, now: number, folder?: FolderReading): ParseCache {
+  // A folder read another way (it became a vault, a format was named for it) gets a cache of its own.
+  const way = folder
+    ? `${folder.notesFolder ? '\u0000notes' : ''}${folder.format ? `\u0000${folder.format}` : ''}`
+    : '';
+  const file = path.join(cacheDir, `cards-${fingerprint(`${root}${way}`)}.json`);
   const stored = readStored(file, root);
   const storedCount = stored?.paths.length ?? 0;
   // In path order: the index of a stored entry still valid, or a fresh result.

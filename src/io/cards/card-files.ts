@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Card, CardInfo, CardProblem, Note } from '../../core/card/card.js';
-import type { ParsedFile } from '../../core/card/parse.js';
+import type { FolderReading, ParsedFile } from '../../core/card/parse.js';
 import { formatCount, sanitizeTerminalText } from '../../core/markdown/text.js';
-import { checkCardsFolder, formatLintCommand, isNotesFolder } from './cards-folder.js';
+import { checkCardsFolder, formatLintCommand, readFolderReading } from './cards-folder.js';
 
 const MAX_CARD_BYTES = 1024 * 1024;
 // The parsers and the other tools' readers load at the first file to parse: a run served from the parse cache never
@@ -16,8 +16,8 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 export interface CardFile {
   absolute: string;
   path: string;
-  /** It is in a folder of notes (see `isNotesFolder`): a note without a card is nothing. */
-  notesFolder: boolean;
+  /** How its folder's files are read: a folder of notes, a format named for it. */
+  folder: FolderReading;
 }
 
 /** Valid cards (or their infos) and the files that are not valid cards. */
@@ -40,9 +40,9 @@ export type FileCards<T extends CardInfo> =
  */
 export async function loadCards(root: string): Promise<LoadedCards<Card> & { notes: Note[] }> {
   const files = findCardFiles(root);
-  const notesFolder = isNotesFolder(root);
+  const folder = readFolderReading(root);
   const results: ParsedFile[] = [];
-  for (const path of files.found) results.push(await readCardFile({ absolute: join(root, path), path, notesFolder }));
+  for (const path of files.found) results.push(await readCardFile({ absolute: join(root, path), path, folder }));
   const { cards, problems, files: kept } = keepFirstOfEachId(results, files.problems);
   return { cards, problems, notes: kept.flatMap((file) => file.notes) };
 }
@@ -63,7 +63,7 @@ export function findCardFiles(root: string): { found: string[]; problems: CardPr
 
 /** Reads one card file again (after an edit), by its path relative to `root`. */
 export function loadCardFile(root: string, path: string): Promise<ParsedFile> {
-  return readCardFile({ absolute: join(root, path), path, notesFolder: isNotesFolder(root) });
+  return readCardFile({ absolute: join(root, path), path, folder: readFolderReading(root) });
 }
 
 /** What reading a card file needs to know of its stats. */
@@ -93,7 +93,7 @@ export async function readCardFile(file: CardFile, stats?: FileStats): Promise<P
     return fail('not valid UTF-8 text: save the file as UTF-8');
   }
   parser ??= import('../../core/card/parse.js');
-  return (await parser).parseFile(text, file.path, file.notesFolder);
+  return (await parser).parseFile(text, file.path, file.folder);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ParsedFile } from '../../core/card/parse.js';
 import { sanitizeTerminalText } from '../../core/markdown/text.js';
 import { describeError, findCardFiles, keepFirstOfEachId, loadCardFile, readCardFile, type LoadedCards } from './card-files.js';
 import { openParseCache, type CachedResult } from '../cache/parse-cache.js';
-import { isNotesFolder } from './cards-folder.js';
+import { readFolderReading } from './cards-folder.js';
 
 /**
  * Loads every card under `root` without its answer, and the files that are not valid cards, both sorted by path.
@@ -15,8 +15,8 @@ import { isNotesFolder } from './cards-folder.js';
  */
 export async function loadCardInfos(root: string, cacheDir: string, now = Date.now()): Promise<LoadedCards<CardInfo>> {
   const { found, problems } = findCardFiles(root);
-  const notesFolder = isNotesFolder(root);
-  const cache = openParseCache(cacheDir, root, now, notesFolder);
+  const reading = readFolderReading(root);
+  const cache = openParseCache(cacheDir, root, now, reading);
   const results: CachedResult[] = [];
   // The walk's paths are relative and never hold `..`: one join for the folder, then a concatenation per file.
   const folder = join(root, '.');
@@ -32,7 +32,7 @@ export async function loadCardInfos(root: string, cacheDir: string, now = Date.n
     }
     let result = cache.lookup(cardPath, stats);
     if (!result) {
-      result = withoutAnswer(await readCardFile({ absolute, path: cardPath, notesFolder }, stats));
+      result = withoutAnswer(await readCardFile({ absolute, path: cardPath, folder: reading }, stats));
       cache.remember(cardPath, stats, result);
     }
     results.push(result);

@@ -9,19 +9,40 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads a UTF-8 text file named on the command line, `-` for standard input; a file that can't be read is a usage error. */
 export function readTextInput(file: string): string {
-  let bytes: Buffer;
+  return decodeTextInput(readInput(file), file);
+}
+
+/** Reads a file named on the command line as bytes, `-` for standard input; a file that can't be read is a usage error. */
+export function readInput(file: string): Buffer {
   try {
-    bytes = fs.readFileSync(file === '-' ? 0 : file);
+    return fs.readFileSync(file === '-' ? 0 : file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(error));
     throw new UsageError(`cannot read ${describePath(file)} (${reason}): name a file to read.`);
   }
+}
+
+/** The text of the bytes `readInput` read from `file`; bytes that are not UTF-8 are a usage error. */
+export function decodeTextInput(bytes: Uint8Array, file: string): string {
   try {
     return UTF8.decode(bytes);
   } catch {
     throw new UsageError(`${describePath(file)} is not UTF-8 text: save it as UTF-8 and try again.`);
   }
+}
+
+/** The text of each card file named (paths relative to `root`), for readers that need it again; unreadable ones left out. */
+export function readCardTexts(root: string, paths: Iterable<string>): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const relative of paths) {
+    try {
+      texts.set(relative, fs.readFileSync(path.join(root, relative), 'utf8'));
+    } catch {
+      // Gone or unreadable since it was loaded: its cards find no reviews, which the summary counts.
+    }
+  }
+  return texts;
 }
 
 /** What stands at a path about to be written, seen without following a link. */
