@@ -18,6 +18,7 @@ interface RawListOptions {
   due?: boolean;
   new?: boolean;
   suspended?: boolean;
+  leeches?: boolean;
   decks?: boolean;
   tags?: boolean;
 }
@@ -33,6 +34,7 @@ export function addListCommand(program: Command, commands: BrowseCommands, parts
     .option('--due', 'only cards due now')
     .option('--new', 'only cards never rated')
     .option('--suspended', 'only suspended cards')
+    .option('--leeches', 'only leeches: cards forgotten 8 times')
     .addOption(new Option('--decks', 'the decks of the matching cards, with their counts').conflicts('tags'))
     .option('--tags', 'the tags of the matching cards, with their counts')
     .addHelpText(
@@ -55,6 +57,7 @@ Examples:
           due: !!raw.due,
           onlyNew: !!raw.new,
           onlySuspended: !!raw.suspended,
+          onlyLeeches: !!raw.leeches,
           groupBy: raw.decks ? 'deck' : raw.tags ? 'tag' : undefined,
         }),
       ),

@@ -64,7 +64,7 @@ export interface GlobalFlags {
   quiet: boolean;
 }
 
-const GLOBAL_FLAGS = new Set(['--color', '--no-color', '--no-pager', '--quiet', '-q']);
+const GLOBAL_FLAGS = new Set(['--color', '--no-color', '--no-pager', '--quiet']);
 
 /** Takes the global flags out of `args` (the words after `flashdeck`), leaving the rest to the commands. */
 export function takeGlobalFlags(args: readonly string[]): { args: string[]; flags: GlobalFlags } {
@@ -75,7 +75,7 @@ export function takeGlobalFlags(args: readonly string[]): { args: string[]; flag
     if (arg === '--color') flags.color = true;
     else if (arg === '--no-color') flags.color = false;
     else if (arg === '--no-pager') flags.pager = false;
-    else if (arg === '--quiet' || arg === '-q') flags.quiet = true;
+    else if (arg === '--quiet') flags.quiet = true;
   }
   const rest = head.filter((arg) => !GLOBAL_FLAGS.has(arg));
   return { args: end === -1 ? rest : [...rest, ...args.slice(end)], flags };

@@ -83,7 +83,7 @@ export function createProgram(
 Every command also takes, before or after its name:
   --color, --no-color    colour even into a pipe, or none (beside NO_COLOR and FORCE_COLOR)
   --no-pager             print long output whole instead of through $PAGER (less -R)
-  -q, --quiet            leave out confirmations and warnings (results and errors stay)
+  --quiet                leave out confirmations and warnings (results and errors stay)
 \`flashdeck help format|keys|settings\` explains the card format, the quiz keys, the settings.
 
 Cards come from --cards <dir>, else $FLASHDECK_CARDS, else the bundled deck.

@@ -3,6 +3,7 @@ import { toListEntry } from '../core/card/list-entry.js';
 import { countBy, searchCards } from '../core/card/search.js';
 import { sanitizeTerminalText } from '../core/markdown/text.js';
 import { createDueCheck } from '../core/schedule/session.js';
+import { isLeech } from '../core/schedule/leech.js';
 import type { CardState } from '../core/schedule/scheduler.js';
 import { printLong, type Deps } from '../deps.js';
 import { loadFullCards } from '../io/cards/card-index.js';
@@ -21,6 +22,8 @@ export interface ListOptions extends DeckOptions {
   onlyNew?: boolean;
   /** Only suspended cards. */
   onlySuspended?: boolean;
+  /** Only leeches. */
+  onlyLeeches?: boolean;
   /** The decks or the tags of the matching cards, with their counts, instead of the cards. */
   groupBy?: 'deck' | 'tag';
 }
@@ -62,7 +65,8 @@ async function narrow(
     (card) =>
       (!options.due || (isDue(states.get(card.id)) && !suspended.has(card.id))) &&
       (!options.onlyNew || !states.has(card.id)) &&
-      (!options.onlySuspended || suspended.has(card.id)),
+      (!options.onlySuspended || suspended.has(card.id)) &&
+      (!options.onlyLeeches || isLeech(states.get(card.id))),
   );
   if (options.search !== undefined) {
     const full = await loadFullCards(options.cardsRoot, kept, deps.out.warn);

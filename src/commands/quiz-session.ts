@@ -8,6 +8,8 @@ import { applyEntry, type LogProgress } from '../core/log/replay.js';
 import { RATINGS, type Scheduler } from '../core/schedule/scheduler.js';
 import { listRatings, takeStep, undoStep, type SessionProgress } from '../core/schedule/session.js';
 import { getStudyDayEnd } from '../core/schedule/study-day.js';
+import { becameLeech } from '../core/schedule/leech.js';
+import { noteLeech } from './quiz-leech.js';
 import { toPlainText } from '../core/markdown/text.js';
 import type { Deps } from '../deps.js';
 import { formatProblem, loadCardFile } from '../io/cards/card-files.js';
@@ -167,6 +169,7 @@ function recordRating(session: Session, card: Card, rating: Rating, shownAt: Dat
   const due = session.log.states.get(card.id)?.fsrs.due ?? at;
   session.progress = takeStep(session.progress, { kind: 'rating', review, stateBefore });
   say(session, 'dim', formatRated(rating, due, at));
+  if (becameLeech(stateBefore, session.log.states.get(card.id))) say(session, 'yellow', noteLeech(session, card));
 }
 
 /** Runs a write to the store; when it fails, says so with `what` and the reason, and returns false. */

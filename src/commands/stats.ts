@@ -2,6 +2,7 @@ import { computeFsrsStats } from '../core/stats/memory.js';
 import { computeStatsReport } from '../core/stats/report.js';
 import { sanitizeTerminalText } from '../core/markdown/text.js';
 import { hasWeakCard } from '../core/stats/weakest.js';
+import { isLeech } from '../core/schedule/leech.js';
 import { printLong, type Deps } from '../deps.js';
 import { formatJson } from '../render/json.js';
 import { loadCollection, type DeckOptions } from './collection.js';
@@ -19,12 +20,25 @@ export async function runStats(options: StatsOptions, deps: Deps): Promise<numbe
   // Suspended cards are counted apart: they are out of every session, so out of every figure.
   const cards = collection.cards.filter((card) => !suspended.has(card.id));
   const suspendedCount = collection.cards.length - cards.length;
+  // Leeches are listed whether suspended or not: `suspend-leeches` suspends them, and they still need rewriting.
+  const leeches = collection.cards.flatMap((card) => {
+    const state = states.get(card.id);
+    if (!state || !isLeech(state)) return [];
+    return [{ id: card.id, question: card.questionText, lapses: state.fsrs.lapses, suspended: suspended.has(card.id) }];
+  });
   const now = deps.now();
   const report = computeStatsReport(cards, states, histories, scheduler, now);
   const fsrs = computeFsrsStats(cards, states, histories, scheduleSettings, now);
   if (options.json) {
     deps.out.print(
-      formatJson({ ...report, ...fsrs, suspended: suspendedCount, cardsRoot: options.cardsRoot, store: store.dir }),
+      formatJson({
+        ...report,
+        ...fsrs,
+        suspended: suspendedCount,
+        leeches,
+        cardsRoot: options.cardsRoot,
+        store: store.dir,
+      }),
     );
   } else if (collection.cards.length === 0) {
     deps.out.print(`No cards match these filters in ${sanitizeTerminalText(options.cardsRoot)}.`);
@@ -43,7 +57,16 @@ export async function runStats(options: StatsOptions, deps: Deps): Promise<numbe
       deps,
       formatStats(
         report,
-        { cardsRoot: options.cardsRoot, store: store.dir, now, width, memory, anyWeak, suspended: suspendedCount },
+        {
+          cardsRoot: options.cardsRoot,
+          store: store.dir,
+          now,
+          width,
+          memory,
+          anyWeak,
+          suspended: suspendedCount,
+          leeches,
+        },
         chalk,
       ),
     );

@@ -38,7 +38,8 @@ export function formatCardList(
     const start = `${due.padEnd(10)} ${last.padStart(4)} ${idColumn(ids[i] ?? '')}`;
     const emoji = entry.difficulty ? ` ${DIFFICULTY_EMOJI[entry.difficulty]}` : '';
     const room = Math.max(10, width - stringWidth(start) - (emoji ? 3 : 0));
-    return `${start}${cliTruncate(sanitizeTerminalText(entry.question), room)}${emoji}`;
+    const question = `${entry.leech ? 'leech: ' : ''}${sanitizeTerminalText(entry.question)}`;
+    return `${start}${cliTruncate(question, room)}${emoji}`;
   });
   return [header, ...lines, chalk.dim(formatCount(entries.length, 'card'))].join('\n');
 }

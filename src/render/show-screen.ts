@@ -59,7 +59,7 @@ function formatSchedule(report: CardReport, now: Date, chalk: ChalkInstance): st
     `${chalk.bold('Stability')}   ${formatDays(schedule.stability)}`,
     `${chalk.bold('Difficulty')}  ${schedule.difficulty.toFixed(1)} of 10`,
     `${chalk.bold('Interval')}    ${formatDays(schedule.interval)}`,
-    `${chalk.bold('Reviews')}     ${schedule.reviews}, ${formatCount(schedule.lapses, 'lapse')}`,
+    `${chalk.bold('Reviews')}     ${schedule.reviews}, ${formatCount(schedule.lapses, 'lapse')}${report.leech ? chalk.yellow(' · a leech: rewrite it, split it, or suspend it') : ''}`,
   ];
 }
 

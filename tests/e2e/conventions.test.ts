@@ -53,7 +53,7 @@ describe('--quiet', () => {
     const cards = testdir({ 'a.md': cardFile('Alpha?', 'Alpha.', 'id: alpha'), 'bad.md': 'no heading here\n' });
     const env = cliEnv(testdir());
     expect(runCli(['suspend', 'alpha', '--cards', cards], env).stdout).toContain('Suspended alpha');
-    const quiet = runCli(['unsuspend', 'alpha', '-q', '--cards', cards], env);
+    const quiet = runCli(['unsuspend', 'alpha', '--quiet', '--cards', cards], env);
     expect(quiet).toMatchObject({ code: 0, stdout: '', stderr: '' });
     expect(runCli(['list', '--quiet', '--json', '--cards', cards], env).stdout).toContain('"alpha"');
     const error = runCli(['show', 'nope', '--quiet', '--cards', cards], env);

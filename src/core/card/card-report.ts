@@ -2,6 +2,7 @@ import type { CardInfo } from './card.js';
 import type { CardReview } from '../log/card-reviews.js';
 import type { Rating } from '../log/review-log.js';
 import { createDueCheck } from '../schedule/session.js';
+import { isLeech } from '../schedule/leech.js';
 import type { CardState, Scheduler } from '../schedule/scheduler.js';
 
 /** Where a card stands now: never rated, due in the current study day, hidden, kept out until unsuspended, or waiting for its day. */
@@ -36,6 +37,8 @@ export interface CardReport extends Pick<
   buriedUntil: string | null;
   /** When the card was suspended, when it is. */
   suspendedAt: string | null;
+  /** Forgotten 8 times or more (see core/schedule/leech.ts). */
+  leech: boolean;
   schedule: CardSchedule | null;
   reviews: CardReview[];
 }
@@ -76,6 +79,7 @@ export function createCardReport(card: CardInfo, input: CardReportInput): CardRe
     status,
     buriedUntil: buriedUntil?.toISOString() ?? null,
     suspendedAt: suspendedAt ?? null,
+    leech: isLeech(state),
     schedule: state ? describeSchedule(state, scheduler, now) : null,
     reviews,
   };

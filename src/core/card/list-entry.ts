@@ -1,6 +1,7 @@
 import type { CardInfo } from './card.js';
 import type { Rating } from '../log/review-log.js';
 import type { CardState } from '../schedule/scheduler.js';
+import { isLeech } from '../schedule/leech.js';
 
 /** One card as `list --json` prints it: the card's identity, its question as plain text, and its progress. */
 export interface CardListEntry extends Pick<
@@ -13,6 +14,8 @@ export interface CardListEntry extends Pick<
   due: string | null;
   /** Present, true, only for a suspended card: entries of the others keep their shape. */
   suspended?: true;
+  /** Present, true, only for a leech (forgotten 8 times, see core/schedule/leech.ts). */
+  leech?: true;
 }
 
 /** A card and its progress in the shape of `list --json`. */
@@ -32,5 +35,6 @@ export function toListEntry(card: CardInfo, state: CardState | undefined, suspen
     due: state?.fsrs.due.toISOString() ?? null,
   };
   if (suspended) entry.suspended = true;
+  if (isLeech(state)) entry.leech = true;
   return entry;
 }

@@ -13,6 +13,8 @@ export interface Settings {
   retention: number;
   /** Once a card of a note is rated, the note's other cards wait for the next study day. */
   burySiblings: boolean;
+  /** A card that becomes a leech (forgotten 8 times) is suspended at once. */
+  suspendLeeches: boolean;
 }
 
 /** A setting's value: a number, or yes/no. */
@@ -80,6 +82,14 @@ export const SETTINGS: readonly SettingSpec[] = [
     description: "once a card of a note is rated, its note's other cards wait for the next study day (true/false)",
     allowed: 'true or false',
     defaultValue: true,
+    parse: yesOrNo,
+  },
+  {
+    name: 'suspend-leeches',
+    key: 'suspendLeeches',
+    description: 'suspend a card as soon as it becomes a leech, forgotten 8 times (true/false)',
+    allowed: 'true or false',
+    defaultValue: false,
     parse: yesOrNo,
   },
 ];

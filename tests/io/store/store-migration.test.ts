@@ -71,6 +71,7 @@ describe('openStore and the format version', () => {
         reviewsPerDay: 200,
         retention: 0.85,
         burySiblings: true,
+        suspendLeeches: false,
       });
       expect(fs.readFileSync(store.logPath, 'utf8')).toBe(LOG);
       expect(fs.readdirSync(dir).sort()).toEqual(['config.json', 'reviews.jsonl']);

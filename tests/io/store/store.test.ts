@@ -33,7 +33,13 @@ describe('openStore', () => {
     expect(store.configPath).toBe(path.join(home, 'config.json'));
     expect(store.logPath).toBe(path.join(home, 'reviews.jsonl'));
     expect(JSON.parse(fs.readFileSync(store.configPath, 'utf8'))).toEqual({ formatVersion: STORE_FORMAT_VERSION });
-    expect(store.getSettings()).toEqual({ newCardsPerDay: 20, reviewsPerDay: 200, retention: 0.9, burySiblings: true });
+    expect(store.getSettings()).toEqual({
+      newCardsPerDay: 20,
+      reviewsPerDay: 200,
+      retention: 0.9,
+      burySiblings: true,
+      suspendLeeches: false,
+    });
     expect(store.warnings).toEqual([]);
     expect(store.readLog()).toEqual([]);
     expect(fs.existsSync(store.logPath)).toBe(false);
@@ -200,6 +206,7 @@ describe('settings and buried cards', () => {
       reviewsPerDay: 200,
       retention: 0.85,
       burySiblings: true,
+      suspendLeeches: false,
     });
     store.setSetting(retention, undefined);
     expect(JSON.parse(read('config.json'))).toEqual({ formatVersion: STORE_FORMAT_VERSION });
