@@ -1,7 +1,7 @@
 import { Argument, type Command } from 'commander';
 import type { ValueKind } from '../commands/completion.js';
 import { SHELLS, type Shell } from '../render/completion-scripts.js';
-import { HELP_TOPICS, type HelpTopic } from '../render/help-topics.js';
+import { HELP_TOPICS, type HelpTopic } from '../render/help-topic-names.js';
 import { UsageError } from '../core/errors.js';
 import { complete } from './completion.js';
 import { resolveCardsRoot } from './options.js';

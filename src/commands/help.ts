@@ -1,6 +1,7 @@
 import { ExitCode } from '../core/errors.js';
 import { printLong, type Deps } from '../deps.js';
-import { formatHelpTopic, type HelpTopic } from '../render/help-topics.js';
+import { formatHelpTopic } from '../render/help-topics.js';
+import type { HelpTopic } from '../render/help-topic-names.js';
 
 /** Prints a help topic: the card format, the quiz keys or the settings. */
 export async function runHelp(options: { topic: HelpTopic }, deps: Deps): Promise<number> {

@@ -3,9 +3,7 @@ import { SETTINGS } from '../core/schedule/settings.js';
 import { formatKeyHelp } from './quiz-screen.js';
 import { wrapText } from './layout.js';
 
-/** The topics of `flashdeck help <topic>`. */
-export const HELP_TOPICS = ['format', 'keys', 'settings'] as const;
-export type HelpTopic = (typeof HELP_TOPICS)[number];
+import type { HelpTopic } from './help-topic-names.js';
 
 const FORMAT = `Card format
 
