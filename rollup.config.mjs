@@ -7,7 +7,8 @@
 // when a chunk needs them. Source maps beside the chunks point stacks at src/ when DEBUG is set (bin/flashdeck.js).
 //
 // The store and its file lock also become small ES modules in dist/test/, for the tests whose child processes run
-// the real store code (Node 20 cannot load TypeScript) and for scripts/bench-append.mjs.
+// the real store code (Node 20 cannot load TypeScript) and for scripts/bench-append.mjs; so does the writer of test
+// Anki packages, for scripts/bench-anki-package.mjs.
 import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import sucrase from '@rollup/plugin-sucrase';
@@ -16,8 +17,11 @@ import path from 'node:path';
 
 const { dependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 // Pure JavaScript, and loaded by every command (commander) or every command that reads cards: bundled, they cost no
-// package lookup (resolving a package's `exports` takes Node several milliseconds each).
-const BUNDLED = ['commander', 'env-paths', 'ts-fsrs'];
+// package lookup (resolving a package's `exports` takes Node several milliseconds each). The terminal's text libraries
+// (chalk, string-width, wrap-ansi, cli-truncate and what they import) are ES modules: required from CommonJS, Node
+// compiles each through its ES module loader, which a profile of the quiz's start showed as its largest single cost;
+// bundled, they are plain CommonJS in the chunk of the screens that use them.
+const BUNDLED = ['commander', 'env-paths', 'ts-fsrs', 'chalk', 'string-width', 'wrap-ansi', 'cli-truncate'];
 const external = Object.keys(dependencies).filter((name) => !BUNDLED.includes(name));
 const isExternal = (id) => id.startsWith('node:') || external.some((name) => id === name || id.startsWith(`${name}/`));
 // commander is bundled as published. Patching it to require `node:child_process` only when it starts a program saved
@@ -26,7 +30,8 @@ const isExternal = (id) => id.startsWith('node:') || external.some((name) => id 
 // string patch went. See docs/performance.md.
 
 // Types stripped, enums compiled, and the rest of the syntax left as written (Node 20 runs all of it).
-const typescript = () => sucrase({ include: ['src/**/*.ts'], transforms: ['typescript'], disableESTransforms: true });
+const typescript = () =>
+  sucrase({ include: ['src/**/*.ts', 'tests/support/*.ts'], transforms: ['typescript'], disableESTransforms: true });
 
 /** @type {import('rollup').RollupOptions} */
 const cli = {
@@ -51,7 +56,12 @@ const cli = {
 
 /** @type {import('rollup').RollupOptions} */
 const testEntries = {
-  input: { store: 'src/io/store/store.ts', 'file-lock': 'src/io/store/file-lock.ts' },
+  input: {
+    store: 'src/io/store/store.ts',
+    'file-lock': 'src/io/store/file-lock.ts',
+    // For scripts/bench-anki-package.mjs: an Anki package written the way the tests write theirs.
+    'anki-package': 'tests/support/anki-package.ts',
+  },
   // Packages load from node_modules, as they do for the CLI's external ones.
   external: (id) => !id.startsWith('.') && !path.isAbsolute(id),
   plugins: [typescript()],

@@ -177,3 +177,33 @@ export function writeReviewLog(file, ids, count, end, seed) {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${lines.join('\n')}\n`);
 }
+
+/**
+ * Writes an Obsidian vault of `count` notes (a `.obsidian` folder at its root) where a fifth hold flashcards: notes
+ * tagged `#flashcards/<deck>` with three `question::answer` lines, one of them with the plugin's schedule comment.
+ * The others are ordinary notes: headings, paragraphs, lists and dataview `key:: value` fields. Returns the card count.
+ */
+export function writeVault(root, count, seed) {
+  const random = createRandom(seed);
+  mkdirSync(path.join(root, '.obsidian'), { recursive: true });
+  let cards = 0;
+  for (let index = 0; index < count; index += 1) {
+    const folder = folderOf(random, index, 50);
+    const title = `${words(random, 3)} ${index}`;
+    let text;
+    if (index % 5 === 0) {
+      const lines = Array.from(
+        { length: 3 },
+        (_, card) => `What is ${words(random, 3)} (${index}.${card})?::${sentence(random)}`,
+      );
+      lines.splice(2, 0, '<!--SR:!2026-01-15,12,250-->');
+      text = `#flashcards/${folder.split('/')[0]}\n\n# ${title}\n\n${sentence(random)}\n\n${lines.join('\n')}\n`;
+      cards += 3;
+    } else {
+      text = `# ${title}\n\nstatus:: ${words(random, 1)}\n\n${sentence(random)} ${sentence(random)}\n\n## ${words(random, 2)}\n\n- ${sentence(random)}\n- ${sentence(random)}\n`;
+    }
+    mkdirSync(path.join(root, folder), { recursive: true });
+    writeFileSync(path.join(root, folder, `note-${String(index).padStart(6, '0')}.md`), text);
+  }
+  return cards;
+}

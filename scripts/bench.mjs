@@ -1,11 +1,13 @@
-// `npm run bench [-- --json]`: flashdeck at 10,000 and 100,000 cards (and notes, a third of them cloze) and 100,000
-// reviews, against what Node itself needs. Generates everything in a temporary folder (removed at the end) from a
-// seeded PRNG, so runs compare.
+// `npm run bench [-- --json]`: flashdeck at 10,000 and 100,000 cards (and notes, a third of them cloze), an Obsidian
+// vault of 10,000 notes and 100,000 reviews, against what Node itself needs, and the import of an Anki package of
+// 20,000 notes and 200,000 reviews. Generates everything in a temporary folder (removed at the end) from a seeded
+// PRNG, so runs compare.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeCards, writeReviewLog } from './bench-data.mjs';
+import { benchAnkiPackage } from './bench-anki-package.mjs';
+import { writeCards, writeReviewLog, writeVault } from './bench-data.mjs';
 import { BIN, compare, measurePeakMemory, runNode, timeNode, timePty } from './bench-measure.mjs';
 
 // Enough runs that a burst of load from the machine's neighbours moves no median (the runs alternate with the baseline).
@@ -30,8 +32,9 @@ async function runBench(dir) {
   writeCards(at('cards-100k'), 100_000, 2);
   const cloze10k = writeCards(at('cloze-10k'), 10_000, 4, { cloze: true });
   const cloze100k = writeCards(at('cloze-100k'), 100_000, 5, { cloze: true });
+  const vaultCards = writeVault(at('vault-10k'), 10_000, 6);
   writeReviewLog(at('home-reviews/reviews.jsonl'), small.ids, 100_000, new Date(), 3);
-  for (const home of ['home-empty', 'home-append-empty']) mkdirSync(at(home));
+  for (const home of ['home-empty', 'home-append-empty', 'home-vault']) mkdirSync(at(home));
   mkdirSync(at('home-append-full'));
   copyFileSync(at('home-reviews/reviews.jsonl'), at('home-append-full/reviews.jsonl'));
 
@@ -74,6 +77,7 @@ async function runBench(dir) {
   };
   const coldCloze10k = first('home-empty', 'cloze-10k', ['list'], clozeCount(cloze10k.cards));
   first('home-empty', 'cloze-100k', ['list'], clozeCount(cloze100k.cards));
+  first('home-vault', 'vault-10k', ['list'], (cards) => expectEqual('cards listed (vault)', cards.length, vaultCards));
   const coldStats = first('home-reviews', 'cards-10k', ['stats'], (stats) => {
     expectEqual('cards counted', stats.cards, 10_000);
     expectEqual('reviews counted', stats.reviews, 100_000);
@@ -113,6 +117,22 @@ async function runBench(dir) {
     await compare(RUNS_100K, cli('home-empty', 'list', '--json', '--cards', at('cloze-100k')), walk('cloze-100k')),
     { ...ms, baselineName: 'walk + read 100k notes', limit: 1.5 },
   );
+  add(
+    'list --json, 10k-note vault, a fifth with cards',
+    await compare(RUNS, cli('home-vault', 'list', '--json', '--cards', at('vault-10k')), walk('vault-10k')),
+    { ...ms, baselineName: 'walk + read 10k notes', limit: 1.5 },
+  );
+  // A first run each time: no cache, and the vault's schedules logged into an empty store.
+  const firstVaultRun = () => {
+    rmSync(at('home-vault-first'), { recursive: true, force: true });
+    mkdirSync(at('home-vault-first'));
+    return timeNode([BIN, 'list', '--json', '--cards', at('vault-10k')], env('home-vault-first'));
+  };
+  add('first list --json, 10k-note vault (no cache)', await compare(RUNS_100K, firstVaultRun, walk('vault-10k')), {
+    ...ms,
+    baselineName: 'walk + read 10k notes',
+    limit: 3,
+  });
   const memory = measurePeakMemory([BIN, 'list', '--json', '--cards', at('cards-100k')], env('home-empty'), dir);
   add('peak memory, list --json 100k', { median: memory, baseline: null }, { unit: 'MB', max: 300 });
   const quizArgs = [BIN, 'quiz', '--cards', at('cards-10k')];
@@ -145,6 +165,12 @@ async function runBench(dir) {
     { median: full.median, baseline: empty.median, p90: full.p90, ratio: full.median / empty.median },
     { unit: 'ms', baselineName: 'same, empty log', max: 10 },
   );
+
+  // ---- Anki package import: 20,000 notes and 200,000 reviews, generated here (scripts/bench-anki-package.mjs) ----
+  log('generating and importing an Anki package of 20,000 notes and 200,000 reviews…');
+  await benchAnkiPackage(dir, env, add);
+  // ---- end of the Anki package block ----
+
   add('first list --json 10k (no cache)', cold10k, { ...ms, info: true });
   add('first list --json 100k (no cache)', cold100k, { ...ms, info: true });
   add('first list --json 10k notes, a third cloze (no cache)', coldCloze10k, { ...ms, info: true });

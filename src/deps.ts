@@ -6,12 +6,16 @@ export interface Output {
   print(text: string): void;
   /** Writes one line (a newline is added) to standard error. */
   warn(text: string): void;
+  /** Shows a line of progress that the next one replaces, on a terminal's standard error only; '' clears it. */
+  progress?(text: string): void;
 }
 
 /** The process's real output streams. */
 export const stdio: Output = {
   print: (text) => process.stdout.write(`${text}\n`),
   warn: (text) => process.stderr.write(`${text}\n`),
+  // In a pipe or a log file a count that rewrites itself is noise: nothing is written there.
+  progress: (text) => process.stderr.isTTY && process.stderr.write(`\r${text}\x1b[K`),
 };
 
 /** Everything a command takes from the outside world, bound once here so tests can pass their own. */

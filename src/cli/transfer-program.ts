@@ -5,7 +5,13 @@ import type { DeckOptions } from '../commands/collection.js';
 import type { NewOptions } from '../commands/new.js';
 import type { ProgressExportOptions, ProgressImportOptions } from '../commands/progress.js';
 // The names only: the parsers and writers load when import or export runs.
-import { EXPORT_FORMATS, IMPORT_FORMATS, type ExportFormat, type ImportFormat } from '../core/transfer/column-names.js';
+import {
+  EXPORT_FORMATS,
+  IMPORT_FORMATS,
+  readSeparator,
+  type ExportFormat,
+  type ImportFormat,
+} from '../core/transfer/column-names.js';
 import { UsageError } from '../core/errors.js';
 import { collectTags, resolveCardsRoot } from './options.js';
 
@@ -32,8 +38,11 @@ export interface ProgramParts {
 interface RawTransferOptions {
   out?: string;
   format?: string;
+  separator?: string;
+  columns?: string;
   force?: boolean;
   dryRun?: boolean;
+  history?: boolean;
   cards?: string;
   deck?: string;
   question?: string;
@@ -48,7 +57,7 @@ export function addTransferCommands(program: Command, commands: TransferCommands
   const { env, run } = parts;
   program
     .command('import')
-    .description('turn a Brainscape, CSV, TSV or Anki export into card files')
+    .description('turn a Brainscape, CSV, TSV or Anki export, or an Anki package, into card files')
     .argument('<file>', 'the file to import (- for standard input)')
     .requiredOption('-o, --out <dir>', 'the folder to write the cards into (created if needed)')
     .addOption(
@@ -56,15 +65,23 @@ export function addTransferCommands(program: Command, commands: TransferCommands
         IMPORT_FORMATS,
       ),
     )
+    .option('--separator <char>', 'the field separator: tab, comma, semicolon, pipe, colon, space or one character')
+    .option('--columns <names>', 'name the columns by hand, in order: question,answer,tags,… (- skips one)')
     .option('--force', 'replace card files that already exist')
     .option('--dry-run', 'print the files that would be written, and write nothing')
+    .option('--no-history', 'an Anki package: import its cards without their review history')
     .addHelpText(
       'after',
       `
 Formats:
   brainscape  Brainscape's text export (numbered Q/A blocks; 👶 ⭐️ 🚀 set the difficulty)
-  csv, tsv    a header row (question, answer, tags, difficulty, id, deck, reverse) or front,back[,tags]
-  anki        Anki's "Notes in Plain Text" export (#separator:/#html: headers, HTML fields)
+  csv, tsv    comma-, tab-, semicolon- or pipe-separated (guessed); a header row names the
+              columns (question/front/term…, answer/back/meaning…, tags, difficulty, id, deck,
+              reverse; others are added to the answer under their name), else question, answer…
+  anki        Anki's "Notes in Plain Text" (#separator:, #html:, #columns: headers, HTML fields)
+              and "Cards in Plain Text" exports
+  .apkg       an Anki package or collection (.colpkg), any version: notes, media (into
+              <out>/media/) and the review history (into the store's log)
 
 Each note becomes <out>/<deck>/<question-slug>.md with an id; an empty question with cloze
 deletions ({{c1::…}}) in the answer is a cloze note. Bad rows are reported with their line
@@ -73,7 +90,8 @@ number and skipped; exit code 1 only when no card could be imported.
 Examples:
   flashdeck import deck.txt --out ~/cards/biology
   flashdeck import notes.txt --format anki --out ~/cards/spanish --dry-run
-  flashdeck import words.csv --out ~/cards/words --force`,
+  flashdeck import words.csv --out ~/cards/words --force
+  flashdeck import vocab.txt --separator ';' --columns word,meaning,example --out ~/cards/vocab`,
     )
     .action((file: string, raw: RawTransferOptions) =>
       run(
@@ -81,8 +99,10 @@ Examples:
           file,
           out: raw.out ?? '',
           format: raw.format as ImportFormat | undefined,
+          ...readLayoutOptions(raw),
           force: !!raw.force,
           dryRun: !!raw.dryRun,
+          history: raw.history !== false,
         }),
       ),
     );
@@ -208,4 +228,20 @@ Examples:
         }),
       ),
     );
+}
+
+/** `--separator` (a name or one character) and `--columns` (comma-separated names) as the import reads them. */
+function readLayoutOptions(raw: RawTransferOptions): { separator?: string; columns?: string[] } {
+  const layout: { separator?: string; columns?: string[] } = {};
+  if (raw.separator !== undefined) {
+    const separator = readSeparator(raw.separator);
+    if (separator === null) {
+      throw new UsageError(
+        `--separator "${raw.separator}" is not a separator: use tab, comma, semicolon, pipe, colon, space or one character.`,
+      );
+    }
+    layout.separator = separator;
+  }
+  if (raw.columns !== undefined) layout.columns = raw.columns.split(',').map((name) => name.trim());
+  return layout;
 }

@@ -60,7 +60,7 @@ export async function loadCollection(options: DeckOptions, deps: Deps): Promise<
   const storeDir = resolveStoreDir(deps.env);
   // Parsed cards and replayed states are cached beside the store; deleting the folder is always safe.
   const cacheDir = path.join(storeDir, 'cache');
-  const { cards, problems } = await loadCardInfos(options.cardsRoot, cacheDir);
+  const { cards, problems } = await loadCardInfos(options.cardsRoot, cacheDir, { progress: deps.out.progress });
   warnAboutProblems(problems, options.cardsRoot, deps.out.warn);
   if (cards.length === 0) throw new UsageError(describeEmptyFolder(options.cardsRoot, problems));
   const store = openReportedStore(deps);

@@ -1,17 +1,21 @@
 import path from 'node:path';
 import type { RowProblem } from '../core/transfer/card-draft.js';
 import { ExitCode, FlashError, UsageError } from '../core/errors.js';
-import { guessFormat, IMPORT_FORMATS, parseImport, type ImportFormat } from '../core/transfer/formats.js';
+import { checkPlannedFiles } from '../core/transfer/check-files.js';
+import { guessFormat, parseImport, type ImportFormat } from '../core/transfer/formats.js';
 import { planImport, type PlannedFile } from '../core/transfer/import-plan.js';
+import { describeReading, explainUnknownFormat } from '../core/transfer/separator.js';
 import { slugify } from '../core/transfer/slug.js';
 import { formatCount, sanitizeTerminalText } from '../core/markdown/text.js';
 import type { Deps } from '../deps.js';
+import { isAnkiPackage } from '../io/anki-package/package-file.js';
 import { formatProblem } from '../io/cards/card-files.js';
 import {
   describePath,
   inspectTarget,
   makeOutputFolder,
-  readTextInput,
+  decodeTextInput,
+  readInput,
   writeFileUnder,
   type Existing,
 } from '../io/cards/text-files.js';
@@ -22,14 +26,21 @@ export interface ImportOptions {
   out: string;
   /** Guessed from the content when absent. */
   format?: ImportFormat;
+  /** The field separator of a delimited file (guessed when absent). */
+  separator?: string;
+  /** The columns of a delimited file, named by hand. */
+  columns?: readonly string[];
   force: boolean;
   dryRun: boolean;
+  /** False to import an Anki package's cards without their review history. */
+  history?: boolean;
 }
 
 /** The file being imported, as messages name it, with its format and the rows that could not become cards. */
 interface ImportSource {
   name: string;
-  format: ImportFormat;
+  /** The format as messages name it: `csv`, or `csv, semicolon-separated` when not read with the format's separator. */
+  format: string;
   problems: RowProblem[];
 }
 
@@ -40,17 +51,25 @@ const NAMES_SHOWN = 5;
  * their line and skipped; existing files are kept unless `force`. Returns 1 when no card could be imported, else 0.
  */
 export async function runImport(options: ImportOptions, deps: Deps): Promise<number> {
-  const text = readTextInput(options.file);
-  const name = describePath(options.file);
-  const format = options.format ?? guessFormat(text);
-  if (!format) {
-    throw new UsageError(`cannot tell the format of ${name}: pass --format ${IMPORT_FORMATS.join(', ')}.`);
+  const bytes = readInput(options.file);
+  if (isAnkiPackage(bytes, options.file)) {
+    const { runPackageImport } = await import('./import-package.js');
+    return runPackageImport(bytes, options, deps);
   }
-  const parsed = parseImport(text, format);
+  const text = decodeTextInput(bytes, options.file);
+  const name = describePath(options.file);
+  const format = options.format ?? guessFormat(text, options.separator);
+  if (!format) throw new UsageError(explainUnknownFormat(text, name));
+  const parsed = parseImport(text, format, { separator: options.separator, columns: options.columns });
   // Ids are namespaced by the deck's title, else by the output folder's name, so two imports rarely share one.
   const namespace = slugify(parsed.title ?? '') || slugify(path.basename(path.resolve(options.out)));
-  const { files, problems } = planImport(parsed.cards, namespace);
-  const source: ImportSource = { name, format, problems: [...parsed.problems, ...problems] };
+  const planned = planImport(parsed.cards, namespace);
+  const { files, problems } = await checkPlannedFiles(planned.files);
+  const source: ImportSource = {
+    name,
+    format: describeReading(format, parsed.separator),
+    problems: [...parsed.problems, ...planned.problems, ...problems],
+  };
   if (files.length === 0) return reportNothingImported(source, [], deps);
   return options.dryRun ? previewImport(files, source, options, deps) : writeImport(files, source, options, deps);
 }

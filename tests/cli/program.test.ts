@@ -209,7 +209,7 @@ describe('import, export, progress and new wiring', () => {
     expect((await runWith(['import', 'deck.txt', '--out', 'cards'])).calls).toEqual([
       {
         command: 'importCards',
-        options: { file: 'deck.txt', out: 'cards', format: undefined, force: false, dryRun: false },
+        options: { file: 'deck.txt', out: 'cards', format: undefined, force: false, dryRun: false, history: true },
       },
     ]);
     expect((await runWith(['import', '-', '-o', 'c', '-f', 'anki', '--force', '--dry-run'])).calls[0]?.options).toEqual(
@@ -219,8 +219,27 @@ describe('import, export, progress and new wiring', () => {
         format: 'anki',
         force: true,
         dryRun: true,
+        history: true,
       },
     );
+    const layout = await runWith([
+      'import',
+      'v.txt',
+      '-o',
+      'c',
+      '--separator',
+      'Semicolon',
+      '--columns',
+      'word, meaning,-',
+    ]);
+    expect(layout.calls[0]?.options).toMatchObject({ separator: ';', columns: ['word', 'meaning', '-'] });
+    expect((await runWith(['import', 'v.txt', '-o', 'c', '--separator', '|'])).calls[0]?.options).toMatchObject({
+      separator: '|',
+    });
+    expect((await runWith(['import', 'deck.apkg', '-o', 'c', '--no-history'])).calls[0]?.options).toMatchObject({
+      file: 'deck.apkg',
+      history: false,
+    });
   });
 
   it('passes the export format, output and the shared filters', async () => {
@@ -299,6 +318,7 @@ describe('import, export, progress and new wiring', () => {
   it.each([
     [['import', 'x.txt'], '--out'],
     [['import', 'x.txt', '-o', 'c', '-f', 'xml'], 'xml'],
+    [['import', 'x.txt', '-o', 'c', '--separator', 'dash'], '--separator "dash" is not a separator'],
     [['export', '-f', 'pdf'], 'pdf'],
     [['progress'], 'flashdeck progress export'],
     [['progress', 'import'], 'file'],

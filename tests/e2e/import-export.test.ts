@@ -91,7 +91,7 @@ describe('flashdeck import', () => {
       {
         id: `words/what-is-2-plus-2`,
         question: 'What is 2, plus 2?',
-        answer: 'Four, of course.',
+        answer: 'Four, of course.\n\n**Notes:** ignored',
         tags: ['math', 'arithmetic'],
         difficulty: 'easy',
       },
@@ -151,7 +151,7 @@ describe('flashdeck import', () => {
     const unknown = runCli(['import', path.join(dir, 'notes.txt'), '--out', dir], cliEnv(testdir()));
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe(
-      `error: cannot tell the format of ${dir}/notes.txt: pass --format brainscape, csv, tsv, anki.\n`,
+      `error: cannot tell the format of ${dir}/notes.txt: no separator (tab, pipe, semicolon, comma) splits its lines into a question and an answer; pass --separator or --format brainscape, csv, tsv, anki.\n`,
     );
     const empty = runCli(['import', path.join(dir, 'bad.csv'), '--out', path.join(dir, 'out')], cliEnv(testdir()));
     expect(empty.code).toBe(1);

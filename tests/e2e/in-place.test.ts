@@ -14,6 +14,7 @@ interface ListEntry {
   line: number;
   question: string;
   reviews: number;
+  lastRating: number | null;
   due: string | null;
 }
 
@@ -101,6 +102,8 @@ describe('schedules kept by another tool', () => {
     const first = list(root, home);
     expect(new Date(due(first, 'bio#what-makes-atp') ?? '')).toEqual(new Date(2031, 4, 20, 4));
     expect(due(first, 'bio#what-is-dna')).toBeNull();
+    // Not rated here yet: no rating of flashdeck's to show.
+    expect(first.find((entry) => entry.id === 'bio#what-makes-atp')).toMatchObject({ reviews: 0, lastRating: null });
     expect(readReviewLog(home)).toMatchObject([
       { card: 'bio#what-makes-atp', schedule: { due: '2031-05-20', interval: 40, ease: 270 } },
     ]);
@@ -234,5 +237,22 @@ describe("a folder's format named in its .flashdeck file", () => {
     expect(result.stderr).toBe(
       `error: ${path.join(root, '.flashdeck')} names the format "anki", which flashdeck does not read: name one of flashdeck, obsidian, hashcards, mdanki, ki, front-back, logseq.\n`,
     );
+  });
+});
+
+describe('a vault note with `## ` sections', () => {
+  it('is a note, not an mdanki deck: in a folder of notes only a named format makes it one', () => {
+    const root = testdir({
+      '.obsidian/app.json': '{}',
+      'exam.md': '## Study plan\n\nRead chapter one.\n\n## Questions\n\nWhich topics come up?\n',
+      'cards.md': '#flashcards\n\nWhat is DNA::a molecule\n',
+    });
+    expect(list(root, testdir()).map((entry) => entry.id)).toEqual(['cards#what-is-dna']);
+    writeFileSync(path.join(root, '.flashdeck'), 'format: mdanki\n');
+    const named = runCli(['list', '--json', '--cards', root], cliEnv(testdir()));
+    expect((JSON.parse(named.stdout) as ListEntry[]).map((entry) => entry.id)).toEqual([
+      'exam#study-plan',
+      'exam#questions',
+    ]);
   });
 });

@@ -26,6 +26,8 @@ const CHECKOUT_FILES = [
   'man',
   'scripts',
   'src',
+  // The build also bundles the writer of test Anki packages for the bench.
+  'tests/support',
   'package.json',
   'package-lock.json',
   'rollup.config.mjs',

@@ -194,7 +194,7 @@ describe('flashdeck import with rows that cannot be written', () => {
 
   it('reports an Anki column header naming no column by its line, and imports the notes', () => {
     const notes = path.join(
-      testdir({ 'notes.txt': '#separator:tab\n#deck column:9\nQuestion\tAnswer\ttag\n' }),
+      testdir({ 'notes.txt': '#separator:tab\n#deck column:9\nCapital of France?\tParis\ttag\n' }),
       'notes.txt',
     );
     const { code, stdout, stderr } = runCli(['import', notes, '--out', testdir()], cliEnv(testdir()));

@@ -31,7 +31,8 @@ export function toListEntry(card: CardInfo, state: CardState | undefined, suspen
     tags: card.tags,
     question: card.questionText,
     reviews: state?.reviews ?? 0,
-    lastRating: state?.lastRating ?? null,
+    // A card that only carries another tool's schedule has no rating of flashdeck's yet.
+    lastRating: state && state.reviews > 0 ? state.lastRating : null,
     due: state?.fsrs.due.toISOString() ?? null,
   };
   if (suspended) entry.suspended = true;

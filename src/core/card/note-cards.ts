@@ -22,7 +22,16 @@ export const REVERSE_SUFFIX = '#reverse';
  * the card asking the answer (`<note>#reverse`). Throws CardError at the line of a malformed deletion.
  */
 export function cardsOfNote(note: Note): Card[] {
-  return listCards(note).map((card) => ({ ...card, questionText: toPlainText(askedPart(card)) }));
+  return listCards(note).map((card) => {
+    const questionText = toPlainText(askedPart(card));
+    // A card of another tool's file has no id of its own (but its words): what it asks tells it apart.
+    const identified = card.kind !== 'cloze' && note.format !== 'flashdeck';
+    return {
+      ...card,
+      questionText,
+      identityText: identified ? questionText.slice(0, MAX_REVIEW_TEXT) : card.identityText,
+    };
+  });
 }
 
 /**
@@ -70,15 +79,13 @@ function listCards(note: Note): Omit<Card, 'questionText'>[] {
   // `{{c` that turned out to be no deletion: the note is a basic one after all, and needs its question.
   if (!note.question) throw new CardError(note.line, NO_QUESTION);
   if (!note.answer) throw new CardError(note.line, EMPTY_ANSWER);
-  // A note of another tool's file has no id of its own (but its words): what a card asks tells it apart.
-  const identify = (asked: string) => (note.format === 'flashdeck' ? '' : toPlainText(asked).slice(0, MAX_REVIEW_TEXT));
   const basic = {
     ...common,
     id: note.id,
     kind: 'basic' as const,
     question: note.question,
     answer: note.answer,
-    identityText: identify(note.question),
+    identityText: '',
   };
   if (!note.reverse) return [basic];
   return [
@@ -89,7 +96,7 @@ function listCards(note: Note): Omit<Card, 'questionText'>[] {
       kind: 'reversed' as const,
       question: note.answer,
       answer: note.question,
-      identityText: identify(note.answer),
+      identityText: '',
     },
   ];
 }

@@ -31,8 +31,13 @@ export async function parseFile(text: string, path: string, folder: FolderReadin
   const readers = foreign ? await loadReaders() : undefined;
   const named = format === 'flashdeck' ? undefined : format;
   const reading = readers?.readInPlace(normalizeCardText(text), named) ?? null;
-  if (readers && reading && reading.notes.length > 0) return readNotes(reading, readers.toNotes(reading, path), path);
+  // Any note with `## ` sections looks like an mdanki deck: in a folder of notes, only a named format makes it one.
+  const notesAsDeck = notesFolder && format === undefined && reading?.format === 'mdanki';
+  if (readers && reading && reading.notes.length > 0 && !notesAsDeck)
+    return readNotes(reading, readers.toNotes(reading, path), path);
   if (reading && notesFolder) return nothing;
+  // A note of a vault with nothing that could make it a card is not parsed at all: most of a vault's notes.
+  if (notesFolder && !MAY_BE_MARKED.test(text)) return nothing;
   if (named) {
     const message = `no ${named} card in this file: the folder's .flashdeck file reads every file as ${named}`;
     return { problem: { path, line: reading?.problems[0]?.line ?? 1, message } };
@@ -80,6 +85,10 @@ export interface FolderReading {
 }
 
 const PLAIN_FOLDER: FolderReading = { notesFolder: false };
+
+// What may mark a note of a folder of notes as a flashdeck card: a difficulty (frontmatter or emoji), `reverse`, a
+// cloze deletion. Loose on purpose: a note that passes is parsed, and only then counts or not.
+const MAY_BE_MARKED = /difficulty|reverse|\{\{c\d|👶|⭐|🚀/iu;
 
 let readersModule: Promise<typeof import('../formats/read-in-place.js')> | undefined;
 

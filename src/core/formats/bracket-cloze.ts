@@ -40,8 +40,13 @@ function convertProse(text: string, counter: { deletions: number }): string {
     const image = text[i] === '!' && text[i + 1] === '[';
     const close = image || text[i] === '[' ? findClosingBracket(text, image ? i + 1 : i) : -1;
     if (close > 0 && !image && isDeletion(text, i, close)) {
-      counter.deletions += 1;
-      out += `{{c${counter.deletions}::${text.slice(i + 1, close)}}}`;
+      // As hashcards: brackets holding deletions (`E[[a] - [b]]`) are no deletion, and it shows them not.
+      const before = counter.deletions;
+      const inner = convertProse(text.slice(i + 1, close), counter);
+      if (counter.deletions === before) {
+        counter.deletions += 1;
+        out += `{{c${counter.deletions}::${text.slice(i + 1, close)}}}`;
+      } else out += inner;
       i = close + 1;
       continue;
     }

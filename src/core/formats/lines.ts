@@ -6,7 +6,8 @@ export function splitLines(text: string): string[] {
     .split('\n');
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+// A backtick fence's info string holds no backtick: "```select 1;```" is inline code, not a fence.
+const FENCE = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
 
 /** For each line, whether it belongs to a fenced code block (fence lines included), where markers mean nothing. */
 export function findCodeLines(lines: readonly string[]): boolean[] {

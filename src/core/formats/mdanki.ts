@@ -4,6 +4,8 @@ import { findCodeLines, splitLines } from './lines.js';
 // mdanki's own patterns (src/configs/settings.js): a card starts at `## `, the deck title is a `# ` line.
 const SECTION = /^##\s/;
 const DECK = /^#\s/;
+// A file may open with a deeper heading before its first `## `: mdanki makes a card of that first part too.
+const OPENING = /^#{3,6}\s/;
 const TAG = /^\[#([^\]]*)\]/;
 // How a flashdeck card's `# ` question ends: a question mark or a difficulty emoji, never a deck's name.
 const QUESTION_END = /(\?|👶|⭐|🚀)\uFE0F?\s*$/u;
@@ -12,13 +14,15 @@ const FIELD = /^##\s+(Front|Back|Text|Extra)\s*$/i;
 
 /**
  * Whether the text reads as an mdanki file: `## question` sections from its first line, or a `# Deck` heading with
- * nothing but blank lines before the first `## ` (so never a file with frontmatter). A `# ` heading that asks something
+ * nothing but blank lines before the first `## ` (so never a file with frontmatter), or a `###` heading with `## `
+ * sections after it (no flashdeck card starts so). A `# ` heading that asks something
  * is a flashdeck card whose answer has sub-sections; an empty `# ` or `## Front` fields are mankidown's notes.
  */
 export function recognizeMdanki(text: string): boolean {
   const lines = splitLines(text).filter((line) => line.trim() !== '');
   const [first, second] = lines;
   if (first === undefined) return false;
+  if (OPENING.test(first)) return lines.some((line) => SECTION.test(line) && !FIELD.test(line));
   const section = SECTION.test(first) ? first : second;
   if (section === undefined || !SECTION.test(section) || FIELD.test(section)) return false;
   return section === first || (DECK.test(first) && first.slice(1).trim() !== '' && !QUESTION_END.test(first));
@@ -34,7 +38,8 @@ export function readMdanki(text: string): ForeignReading {
   const code = findCodeLines(lines);
   const first = lines.find((line) => line.trim() !== '');
   const deck = first !== undefined && DECK.test(first) ? first.slice(1).trim() : undefined;
-  const starts = lines.flatMap((line, index) => (!code[index] && SECTION.test(line) ? [index] : []));
+  const opening = first !== undefined && OPENING.test(first) ? [lines.indexOf(first)] : [];
+  const starts = [...opening, ...lines.flatMap((line, index) => (!code[index] && SECTION.test(line) ? [index] : []))];
   const notes: ForeignNote[] = [];
   starts.forEach((start, position) => {
     const end = starts[position + 1] ?? lines.length;
@@ -49,7 +54,7 @@ function readSection(lines: string[], code: boolean[], start: number, end: numbe
   for (let index = start + 1; index < end && split < 0; index += 1)
     if (!code[index] && lines[index] === '%') split = index;
   const frontEnd = split < 0 ? start + 1 : split;
-  const front = [(lines[start] ?? '').replace(SECTION, '').trim(), ...lines.slice(start + 1, frontEnd)];
+  const front = [(lines[start] ?? '').replace(/^#+\s/, '').trim(), ...lines.slice(start + 1, frontEnd)];
   const tags: string[] = [];
   const back: string[] = [];
   for (let index = split < 0 ? start + 1 : split + 1; index < end; index += 1) {

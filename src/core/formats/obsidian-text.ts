@@ -58,7 +58,7 @@ export function readLines(lines: string[], bodyStart: number): ObsidianLine[] {
   let inComment = false;
   for (let index = bodyStart; index < lines.length; index++) {
     const raw = lines[index] ?? '';
-    const opener = /^\s*(`{3,}|~{3,})/.exec(raw)?.[1];
+    const opener = raw.includes('``') || raw.includes('~~') ? /^\s*(`{3,}|~{3,})/.exec(raw)?.[1] : undefined;
     if (fence !== undefined || (opener !== undefined && !inComment)) {
       if (fence === undefined) fence = opener;
       else if (opener !== undefined && opener[0] === fence[0] && opener.length >= fence.length) fence = undefined;
@@ -67,15 +67,21 @@ export function readLines(lines: string[], bodyStart: number): ObsidianLine[] {
     }
     const line = maskLine(raw, inComment);
     inComment = line.inComment;
-    const tags = [...line.masked.matchAll(TAG)]
-      .map((m) => ({ name: (m[1] ?? '').replace(/\/+$/, ''), start: m.index, end: m.index + m[0].length }))
-      .filter((tag) => /\D/.test(tag.name));
+    const tags = line.masked.includes('#') ? findTags(line.masked) : [];
     result.push({ index, raw, masked: line.masked, code: false, tags, ...(line.sr && { sr: line.sr }) });
   }
   return result;
 }
 
+function findTags(masked: string): ObsidianLine['tags'] {
+  return [...masked.matchAll(TAG)]
+    .map((m) => ({ name: (m[1] ?? '').replace(/\/+$/, ''), start: m.index, end: m.index + m[0].length }))
+    .filter((tag) => /\D/.test(tag.name));
+}
+
 function maskLine(raw: string, startInComment: boolean): Pick<ObsidianLine, 'masked' | 'sr'> & { inComment: boolean } {
+  // Most lines hold neither a comment nor code: nothing to mask.
+  if (!startInComment && !raw.includes('<!--') && !raw.includes('`')) return { masked: raw, inComment: false };
   const out = raw.split('');
   let inComment = startInComment;
   let sr: ObsidianLine['sr'];

@@ -47,6 +47,8 @@ interface Found {
 
 /** Reads the plugin's notes; a file without the flashcards tag holds none, as the plugin skips it. */
 export function readObsidian(text: string): ForeignReading {
+  // Without the word there is no tag: most notes of a vault are spared reading every line.
+  if (!text.includes('flashcards')) return { format: 'obsidian', notes: [], problems: [] };
   const all = splitLines(text);
   const front = readFrontmatter(all);
   const lines = readLines(all, front.bodyStart);
@@ -181,7 +183,8 @@ function multiLineCard(
   };
 }
 
-const HIGHLIGHT = /==([^\0=]+?)==/g;
+// As the plugin's cloze pattern: up to the next `==`, so a highlight may hold `a = b` or code (`\0` when masked).
+const HIGHLIGHT = /==(.+?)==/g;
 
 /** A paragraph with `==highlights==` is a cloze note, one deletion (and card) per highlight, numbered in order. */
 function clozeCard(block: ObsidianLine[], srLine: ObsidianLine | undefined): Found | undefined {

@@ -1,7 +1,7 @@
 import { createEmptyCard, fsrs, Rating as Grade, State, type Card as FsrsCard, type Grade as FsrsGrade } from 'ts-fsrs';
 import type { KeptSchedule } from '../log/review-log.js';
 import type { Rating } from '../log/review-log.js';
-import { countStudyDaysBetween, getStudyDayStart } from './study-day.js';
+import { countStudyDaysBetween, STUDY_DAY_START_HOUR } from './study-day.js';
 
 /** Every rating, lowest first. */
 export const RATINGS: readonly Rating[] = [1, 2, 3, 4, 5];
@@ -56,16 +56,13 @@ export interface Scheduler {
 
 /** When the review that set a kept schedule was made: the start of the study day an interval before it was due. */
 export function getKeptScheduleStart(schedule: KeptSchedule): Date {
-  const due = getKeptScheduleDue(schedule);
-  const start = new Date(due);
-  start.setDate(start.getDate() - Math.round(schedule.interval));
-  return start;
+  return getKeptScheduleDay(schedule, Math.round(schedule.interval));
 }
 
-/** The start of the study day the kept schedule names, in local time, as the card's due time. */
-function getKeptScheduleDue(schedule: KeptSchedule): Date {
+/** The start (local time) of the study day `daysBefore` the day the kept schedule names; the date rolls over itself. */
+function getKeptScheduleDay(schedule: KeptSchedule, daysBefore = 0): Date {
   const [year = 1970, month = 1, day = 1] = schedule.due.split('-').map(Number);
-  return getStudyDayStart(new Date(year, month - 1, day, 12));
+  return new Date(year, month - 1, day - daysBefore, STUDY_DAY_START_HOUR);
 }
 
 /** A scheduler in whole days between sessions; relearning inside a session is the session's job, not FSRS's. */
@@ -76,6 +73,7 @@ export function createScheduler(settings: ScheduleSettings = { retention: DEFAUL
     enable_short_term: false,
     enable_fuzz: false,
   });
+  const weights = engine.parameters.w;
   const applyRating = (state: CardState | undefined, rating: Rating, at: Date): CardState => {
     const before: FsrsCard = state ? state.fsrs : createEmptyCard(at);
     return {
@@ -104,9 +102,9 @@ export function createScheduler(settings: ScheduleSettings = { retention: DEFAUL
       const stability = Math.max(interval, MIN_STABILITY);
       const fsrsCard: FsrsCard = {
         ...createEmptyCard(lastReview),
-        due: getKeptScheduleDue(schedule),
+        due: getKeptScheduleDay(schedule),
         stability,
-        difficulty: estimateDifficulty(schedule.ease / 100, stability, engine.parameters.w),
+        difficulty: estimateDifficulty(schedule.ease / 100, stability, weights),
         scheduled_days: Math.round(interval),
         state: State.Review,
         last_review: lastReview,

@@ -1,26 +1,36 @@
 import { Marked } from 'marked';
 import { stringify } from 'csv-stringify/sync';
-import TurndownService from 'turndown';
 import type { Note } from '../card/card.js';
 import { cardsOfNote } from '../card/note-cards.js';
-import { isRowProblem, readCardDraft, type RawCard, type RowProblem } from './card-draft.js';
+import { isRowProblem, readCardDraft, type RowProblem } from './card-draft.js';
+import {
+  layoutColumns,
+  namesQuestionAndAnswer,
+  readRowFields,
+  type ColumnLayout,
+  type FieldReading,
+} from './column-layout.js';
+import { readRows } from './csv-rows.js';
 import { formatCount, sanitizeTerminalText } from '../markdown/text.js';
-import { readRows, splitTags } from './csv.js';
 import type { ImportResult } from './import-result.js';
+import { readSeparator } from './separator.js';
 
-// Anki's `#separator:` names; a single character is taken as itself.
-const SEPARATORS: Record<string, string> = { tab: '\t', comma: ',', semicolon: ';', space: ' ', pipe: '|', colon: ':' };
 const HEADER_LINE = /^#([^:\n]+):(.*)$/;
-const HTML_LIKE = /<[a-z][^>]*>|&(?:[a-z]+|#\d+|#x[\da-f]+);/i;
 
 /** The columns a header line can name: where each note's guid, notetype, deck and tags are. */
-type MetaColumn = 'guid' | 'notetype' | 'deck' | 'tags';
+type MetaColumn = keyof ColumnLayout['meta'];
 const META_COLUMNS: Record<string, MetaColumn> = {
-  'guid column': 'guid',
+  'guid column': 'id',
   'notetype column': 'notetype',
   'deck column': 'deck',
   'tags column': 'tags',
 };
+
+/** Overrides of a file's own headers: `--separator` and `--columns`. */
+export interface AnkiOptions {
+  separator?: string;
+  columns?: readonly string[];
+}
 
 /** A `#deck column:3`-style header line, checked once the rows are read. */
 interface ColumnHeader {
@@ -36,6 +46,8 @@ interface AnkiHeaders {
   separator: string;
   html: boolean | null;
   columnHeaders: ColumnHeader[];
+  /** `#columns:` as written. */
+  columnNames: string | null;
   fixedDeck: string;
   fixedNotetype: string;
   globalTags: string[];
@@ -50,57 +62,48 @@ export function hasAnkiHeaders(text: string): boolean {
   );
 }
 
-/** True when a field holds HTML tags or entities, as Anki guesses when the file does not say. */
-export function looksLikeHtml(text: string): boolean {
-  return HTML_LIKE.test(text);
-}
-
 /**
  * Reads Anki's "Notes in Plain Text" export: `#key:value` header lines (separator, html, guid/notetype/deck/tags
  * columns), then one note per row. The first field is the question, the second the answer, further fields are added
  * to the answer; HTML becomes markdown; the guid becomes the card's `id` and `A::B` decks become folders `A/B`.
  */
-export function parseAnki(text: string): ImportResult {
+export function parseAnki(text: string, options: AnkiOptions = {}): ImportResult {
   const lines = text.replace(/^\uFEFF/, '').split('\n');
   let headerCount = 0;
   while (headerCount < lines.length && lines[headerCount]?.startsWith('#')) headerCount++;
   const headers = readHeaders(lines.slice(0, headerCount));
+  const separator = options.separator ?? headers.separator;
   const body = lines.slice(headerCount).join('\n');
-  const { rows, problems } = readRows(body, headers.separator, headerCount + 1);
-  const columns = readColumns(
-    headers.columnHeaders,
-    rows.reduce((most, row) => Math.max(most, row.cells.length), 0),
-  );
-  const result: ImportResult = { cards: [], problems: [...headers.problems, ...columns.problems, ...problems] };
-  const { guid, notetype: notetypeColumn, deck, tags } = columns.numbers;
-  const metaColumns = new Set([guid, notetypeColumn, deck, tags].filter((column) => column > 0));
+  const read = readRows(body, separator, headerCount + 1);
+  const unnamed = options.columns === undefined && headers.columnNames === null;
+  // A first row naming the fields (`Front`, `Back`) where `#columns:` would: the names, not a note.
+  const namingRow = unnamed && read.rows[0] && namesQuestionAndAnswer(read.rows[0].cells) ? read.rows[0] : null;
+  const rows = namingRow ? read.rows.slice(1) : read.rows;
+  const count = rows.reduce((most, row) => Math.max(most, row.cells.length), 0);
+  const columns = readColumns(headers.columnHeaders, count);
+  const result: ImportResult = { cards: [], problems: [...headers.problems, ...columns.problems, ...read.problems] };
+  const names =
+    options.columns ??
+    (headers.columnNames === null ? (namingRow?.cells ?? []) : splitColumnNames(headers.columnNames, separator));
+  const layout = layoutColumns(names, count, columns.numbers);
+  const reading: FieldReading = {
+    html: headers.html,
+    splitTags: splitAnkiTags,
+    unnamedLabel: () => null,
+    notetype: headers.fixedNotetype,
+  };
+  const repeatsQuestion = headers.columnHeaders.length === 0 && repeatsQuestions(rows.map((row) => row.cells));
   for (const { cells, line } of rows) {
-    const cell = (column: number) => (column > 0 ? (cells[column - 1] ?? '') : '');
-    const notetype = cell(notetypeColumn) || headers.fixedNotetype;
-    const noteFields = cells.filter((_, index) => !metaColumns.has(index + 1));
-    // Without a tags column Anki takes the column after a basic note's two fields as the tags.
-    const fields = tags > 0 ? noteFields : noteFields.slice(0, 2);
-    const tagCell = tags > 0 ? cell(tags) : noteFields.slice(2).join(' ');
-    const [front, back, ...extra] = fields.map((field) => toMarkdown(field, headers.html));
-    if (front === undefined || back === undefined) {
-      result.problems.push({
-        line,
-        message: `expected a front and a back field, found ${formatCount(fields.length, 'field')}`,
-      });
+    const raw = readRowFields(repeatsQuestion ? dropPlainRepeat(cells) : cells, layout, reading);
+    if (!raw) {
+      const message = `expected a front and a back field, found ${formatCount(cells.length, 'field')}`;
+      result.problems.push({ line, message });
       continue;
     }
-    const isCloze = /cloze/i.test(notetype);
-    // A cloze note's Text holds its deletions (and title): flashdeck's cloze note has no question.
-    const text = isCloze ? [front, back, ...extra] : [back, ...extra];
-    const raw: RawCard = {
-      question: isCloze ? '' : front,
-      answer: text.filter((part) => part.trim() !== '').join('\n\n'),
-      tags: [...headers.globalTags, ...splitTags(tagCell.replace(/,/g, ' '))],
-      id: cell(guid),
-      deck: cell(deck) || headers.fixedDeck,
-      reverse: !isCloze && /reverse/i.test(notetype),
-    };
-    const draft = readCardDraft(raw, line);
+    const draft = readCardDraft(
+      { ...raw, tags: [...headers.globalTags, ...(raw.tags ?? [])], deck: raw.deck || headers.fixedDeck },
+      line,
+    );
     if (isRowProblem(draft)) result.problems.push(draft);
     else result.cards.push(draft);
   }
@@ -108,11 +111,40 @@ export function parseAnki(text: string): ImportResult {
   return result;
 }
 
+/** Anki's tags: separated by spaces (commas too, as some files write them). */
+function splitAnkiTags(cell: string): string[] {
+  return cell.split(/[\s,]+/).filter(Boolean);
+}
+
+/** The names of `#columns:`, separated like the rows (or by spaces when that gives a single name). */
+function splitColumnNames(value: string, separator: string): string[] {
+  const [names = []] = readRows(value, separator).rows.map((row) => row.cells);
+  return names.length === 1 && separator !== ' ' ? value.trim().split(/\s+/) : names;
+}
+
+/**
+ * True for Anki's "Cards in Plain Text" export without HTML: two fields a row, and in most rows the answer starts
+ * with the question, which the card's back repeats.
+ */
+function repeatsQuestions(rows: readonly (readonly string[])[]): boolean {
+  if (rows.length === 0 || rows.some((cells) => cells.length !== 2)) return false;
+  return rows.filter((cells) => dropPlainRepeat(cells) !== cells).length * 2 >= rows.length;
+}
+
+function dropPlainRepeat(cells: readonly string[]): readonly string[] {
+  const [question = '', answer = ''] = cells;
+  const front = question.trim();
+  if (!front || !answer.startsWith(front) || !/^\s/.test(answer.slice(front.length))) return cells;
+  const rest = answer.slice(front.length).trim();
+  return rest ? [question, rest] : cells;
+}
+
 function readHeaders(lines: readonly string[]): AnkiHeaders {
   const headers: AnkiHeaders = {
     separator: '\t',
     html: null,
     columnHeaders: [],
+    columnNames: null,
     fixedDeck: '',
     fixedNotetype: '',
     globalTags: [],
@@ -127,17 +159,18 @@ function readHeaders(lines: readonly string[]): AnkiHeaders {
     const line = index + 1;
     const column = META_COLUMNS[key];
     if (column) headers.columnHeaders.push({ column, text, value, line });
-    else if (key === 'separator') readSeparator(value, line, headers);
+    else if (key === 'separator') readSeparatorHeader(value, line, headers);
     else if (key === 'html') readHtml(value, line, headers);
     else if (key === 'deck') headers.fixedDeck = value.trim();
     else if (key === 'notetype') headers.fixedNotetype = value.trim();
-    else if (key === 'tags') headers.globalTags = splitTags(value);
+    else if (key === 'tags') headers.globalTags = splitAnkiTags(value);
+    else if (key === 'columns') headers.columnNames = value;
   });
   return headers;
 }
 
-function readSeparator(value: string, line: number, headers: AnkiHeaders): void {
-  const separator = SEPARATORS[value.trim().toLowerCase()] ?? (value.length === 1 ? value : undefined);
+function readSeparatorHeader(value: string, line: number, headers: AnkiHeaders): void {
+  const separator = readSeparator(value);
   if (separator) {
     headers.separator = separator;
     return;
@@ -157,14 +190,14 @@ function readHtml(value: string, line: number, headers: AnkiHeaders): void {
 }
 
 /**
- * The 1-based column of each note property a `#… column:` header names (0 when none does), given how many columns the
- * rows have. A header naming no column of the rows is a problem, and ignored.
+ * The column (0-based) of each note property a `#… column:` header names (1-based), given how many columns the rows
+ * have. A header naming no column of the rows is a problem, and ignored.
  */
 function readColumns(
   columnHeaders: readonly ColumnHeader[],
   count: number,
-): { numbers: Record<MetaColumn, number>; problems: RowProblem[] } {
-  const numbers: Record<MetaColumn, number> = { guid: 0, notetype: 0, deck: 0, tags: 0 };
+): { numbers: ColumnLayout['meta']; problems: RowProblem[] } {
+  const numbers: ColumnLayout['meta'] = {};
   const problems: RowProblem[] = [];
   const existing =
     count === 0
@@ -174,51 +207,10 @@ function readColumns(
         : `the rows have columns 1 to ${count}`;
   for (const { column, text, value, line } of columnHeaders) {
     const number = Number(value.trim());
-    if (Number.isInteger(number) && number >= 1 && number <= count) numbers[column] = number;
+    if (Number.isInteger(number) && number >= 1 && number <= count) numbers[column] = number - 1;
     else problems.push({ line, message: `"${text}" names no column: ${existing} (the header is ignored)` });
   }
   return { numbers, problems };
-}
-
-let turndown: TurndownService | undefined;
-
-/** A field as markdown: HTML is converted (`<br>` a line break, `<br><br>` a new paragraph); plain text stays. */
-function toMarkdown(field: string, html: boolean | null): string {
-  if (!(html ?? looksLikeHtml(field))) return field;
-  turndown ??= createTurndown();
-  const tidy = field
-    // Anki's editor writes an empty line as `<div><br></div>`: the blocks around it are paragraphs already.
-    .replace(/<(div|p)>\s*<br\s*\/?>\s*<\/\1>/gi, '')
-    .replace(/(?:<br\s*\/?>\s*)+$/i, '')
-    .replace(/(?:<br\s*\/?>\s*){2,}/gi, '<p></p>');
-  // Anki's editor pads with `&nbsp;`: a run of them (and the spaces around) is one space, as a browser shows it.
-  return turndown.turndown(tidy).replace(/ *\u00A0[ \u00A0]*/g, ' ');
-}
-
-function createTurndown(): TurndownService {
-  const service = new TurndownService({
-    headingStyle: 'atx',
-    bulletListMarker: '-',
-    codeBlockStyle: 'fenced',
-    emDelimiter: '*',
-    br: '\\',
-  });
-  // `- item` rather than turndown's `-   item`, with nested lines indented to match.
-  service.addRule('listItem', {
-    filter: 'li',
-    replacement: (content, node) => {
-      const parent = node.parentNode as HTMLElement | null;
-      const index = parent ? Array.prototype.indexOf.call(parent.children, node) : 0;
-      const start = Number(parent?.getAttribute('start') ?? '1') || 1;
-      const marker = parent?.nodeName === 'OL' ? `${start + index}. ` : '- ';
-      const text = content
-        .replace(/^\n+/, '')
-        .replace(/\n+$/, '\n')
-        .replace(/\n(?=.)/g, `\n${' '.repeat(marker.length)}`);
-      return `${marker}${text}${node.nextSibling && !text.endsWith('\n') ? '\n' : ''}`;
-    },
-  });
-  return service;
 }
 
 const marked = new Marked({ gfm: true });

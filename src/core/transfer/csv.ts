@@ -1,104 +1,63 @@
-import { parse, type CsvError, type Info } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { Note } from '../card/card.js';
-import { isRowProblem, readCardDraft, type RawCard, type RowProblem } from './card-draft.js';
+import { isRowProblem, readCardDraft } from './card-draft.js';
+import { isHeaderRow, layoutColumns, readRowFields, type FieldReading } from './column-layout.js';
+import { readRows, type Row } from './csv-rows.js';
+import { looksLikeHtml } from './html-field.js';
 import { formatCount, sanitizeTerminalText } from '../markdown/text.js';
 import type { ImportResult } from './import-result.js';
+import { nameSeparator } from './separator.js';
 
-/** The separators of the two spreadsheet formats. */
+/** The separators of the two spreadsheet formats flashdeck writes. */
 export type Delimiter = ',' | '\t';
 
-/** One record of a delimited file, with the file line it starts on. */
-export interface Row {
-  cells: string[];
-  line: number;
+/** How to read a delimited file: its separator, and the columns named by hand (`--columns`) if they are. */
+export interface CsvOptions {
+  separator: string;
+  columns?: readonly string[];
 }
 
-type Column = keyof RawCard;
-
-// Header names each column is known by, lower case.
-const COLUMN_NAMES: Record<string, Column> = {
-  question: 'question',
-  front: 'question',
-  term: 'question',
-  answer: 'answer',
-  back: 'answer',
-  definition: 'answer',
-  tags: 'tags',
-  tag: 'tags',
-  difficulty: 'difficulty',
-  level: 'difficulty',
-  id: 'id',
-  deck: 'deck',
-  reverse: 'reverse',
-  reversed: 'reverse',
-};
 /** The header `formatCsv` writes; `parseCsv` reads it back. */
-export const CSV_COLUMNS: readonly Column[] = ['question', 'answer', 'tags', 'difficulty', 'id', 'deck', 'reverse'];
-// Without a header row: front, back and tags, in that order.
-const POSITIONAL: readonly Column[] = ['question', 'answer', 'tags'];
+export const CSV_COLUMNS = ['question', 'answer', 'tags', 'difficulty', 'id', 'deck', 'reverse'] as const;
+// Code spans and LaTeX, where `\n` is no line break.
+const LITERAL_KEPT = /(`[^`\n]*`|\\\(.*?\\\)|\\\[.*?\\\]|\$[^$\n]*\$)/;
+const LITERAL_BREAK = /(?<!\\)\\r\\n|(?<!\\)\\n/g;
 
 /**
- * Splits delimited text into records with their start lines (quoted fields may hold the separator, quotes and
- * line breaks); `firstLine` is the file line the text starts on. A quote left open is reported, and ends the file.
+ * Reads a delimited file (CSV, TSV, semicolon- or pipe-separated). The first row names the columns when it looks like
+ * a header (see `isHeaderRow`), else the columns are question, answer and further fields; `columns` names them by hand
+ * (a header row is then skipped). Named columns give the question and answer (question/front/term/word…,
+ * answer/back/definition/meaning/translation…), tags, difficulty, id, deck and reverse; every other column is added
+ * to the answer under its name (`Column 3` when it has none). Tags are separated by commas, else by spaces. HTML
+ * fields become markdown; a file that writes line breaks as `\n` has them decoded.
  */
-export function readRows(text: string, delimiter: string, firstLine = 1): { rows: Row[]; problems: RowProblem[] } {
-  const skipped: { lines: number; message: string }[] = [];
-  // One kind of line break, so csv-parse counts lines right (it would take a lone `\r` for the record delimiter).
-  const records = parse(text.replace(/\r\n?/g, '\n'), {
-    delimiter,
-    bom: true,
-    info: true,
-    raw: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_skip: (error: CsvError | undefined) => {
-      if (error) skipped.push({ lines: Number(error.lines), message: describeCsvError(error) });
-    },
-  }) as unknown as { record: string[]; info: Info; raw: string }[];
-  const ends: number[] = [];
-  const rows = records.map(({ record, info, raw }) => {
-    ends.push(info.lines);
-    // `raw` starts with the blank lines skipped before the record; the record itself spans its other line breaks.
-    const breaks = raw.replace(/^\n+/, '').replace(/\n$/, '').split('\n').length - 1;
-    return { cells: record, line: firstLine - 1 + info.lines - breaks };
-  });
-  // csv-parse reports where it gave up; the bad record starts after the last good one before that.
-  const problems = skipped.map(({ lines, message }) => ({
-    line: firstLine + Math.max(0, ...ends.filter((end) => end < lines)),
-    message,
-  }));
-  return { rows, problems };
-}
-
-function describeCsvError(error: CsvError): string {
-  if (error.code === 'CSV_QUOTE_NOT_CLOSED')
-    return 'a quoted field is never closed: add the closing " (this and later rows are skipped)';
-  return `unreadable row (${error.message})`;
-}
-
-/**
- * Reads a CSV (`,`) or TSV (tab) file: a header row naming the columns (question/front/term, answer/back/definition,
- * tags, difficulty, id, deck, reverse, in any order), or rows of front, back and optional tags. Tags are separated by
- * commas, else by spaces. A row with an empty question whose answer holds cloze deletions is a cloze note.
- */
-export function parseCsv(text: string, delimiter: Delimiter): ImportResult {
-  const { rows, problems } = readRows(text, delimiter);
-  const header = rows[0] ? readHeader(rows[0].cells) : null;
-  const columns = header ?? POSITIONAL;
+export function parseCsv(text: string, options: CsvOptions): ImportResult {
+  const { rows, problems } = readRows(text, options.separator);
+  const first = rows[0];
+  const hasHeader = first
+    ? isHeaderRow(
+        first.cells,
+        rows.slice(1, 51).map((row) => row.cells),
+      )
+    : false;
+  const body = hasHeader ? rows.slice(1) : rows;
+  const names = options.columns ?? (hasHeader && first ? first.cells : []);
+  const count = body.reduce((most, row) => Math.max(most, row.cells.length), 0);
+  const layout = layoutColumns(names, count);
+  const reading: FieldReading = { html: null, splitTags, unnamedLabel: (index) => `Column ${index + 1}` };
+  const decodeBreaks = usesLiteralBreaks(body);
   const result: ImportResult = { cards: [], problems };
-  for (const row of header ? rows.slice(1) : rows) {
-    const raw = toRawCard(row.cells, columns);
-    if (raw.question === undefined || raw.answer === undefined) {
-      result.problems.push({
-        line: row.line,
-        message: `expected a question and an answer separated by ${delimiter === ',' ? 'a comma' : 'a tab'}, found ${formatCount(row.cells.length, 'field')}`,
-      });
+  for (const row of body) {
+    const cells = decodeBreaks ? row.cells.map(decodeLiteralBreaks) : row.cells;
+    const raw = readRowFields(cells, layout, reading);
+    if (!raw) {
+      const name = nameSeparator(options.separator);
+      const separated = `separated by ${name.startsWith("'") ? name : `a ${name}`}`;
+      const message = `expected a question and an answer ${separated}, found ${formatCount(cells.length, 'field')}`;
+      result.problems.push({ line: row.line, message });
       continue;
     }
-    const draft = readCardDraft(raw as RawCard, row.line);
+    const draft = readCardDraft(raw, row.line);
     if (isRowProblem(draft)) result.problems.push(draft);
     else result.cards.push(draft);
   }
@@ -106,21 +65,19 @@ export function parseCsv(text: string, delimiter: Delimiter): ImportResult {
   return result;
 }
 
-/** The columns a header row names, or null when the row is a card: a header names both a question and an answer. */
-function readHeader(cells: readonly string[]): (Column | null)[] | null {
-  const columns = cells.map((cell) => COLUMN_NAMES[cell.trim().toLowerCase()] ?? null);
-  return columns.includes('question') && columns.includes('answer') ? columns : null;
+/** True when a file writes line breaks as `\n`: some field holds one, and none holds a real line break. */
+function usesLiteralBreaks(rows: readonly Row[]): boolean {
+  const cells = rows.flatMap((row) => row.cells);
+  return !cells.some((cell) => cell.includes('\n')) && cells.some((cell) => decodeLiteralBreaks(cell) !== cell);
 }
 
-function toRawCard(cells: readonly string[], columns: readonly (Column | null)[]): Partial<RawCard> {
-  const raw: Partial<Record<Column, string>> = {};
-  columns.forEach((column, index) => {
-    const cell = cells[index];
-    // The first column of a name wins; unnamed columns are ignored.
-    if (column && cell !== undefined && raw[column] === undefined) raw[column] = cell;
-  });
-  const { tags, ...fields } = raw;
-  return { ...fields, tags: splitTags(tags ?? '') };
+/** `\n` as a line break (`<br>` in HTML), outside code spans and LaTeX. */
+function decodeLiteralBreaks(cell: string): string {
+  const lineBreak = looksLikeHtml(cell) ? '<br>' : '\n';
+  return cell
+    .split(LITERAL_KEPT)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(LITERAL_BREAK, lineBreak)))
+    .join('');
 }
 
 /** Tags in one cell: comma-separated when there is a comma, else space-separated (as Anki writes them). */

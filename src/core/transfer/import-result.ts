@@ -5,4 +5,6 @@ export interface ImportResult {
   cards: CardDraft[];
   problems: RowProblem[];
   title?: string;
+  /** The separator a delimited file was read with. */
+  separator?: string;
 }

@@ -7,13 +7,32 @@ import { describeError, findCardFiles, keepFirstOfEachId, loadCardFile, readCard
 import { openParseCache, type CachedResult } from '../cache/parse-cache.js';
 import { readFolderReading } from './cards-folder.js';
 
+/** How `loadCardInfos` reads: the file system's clock, and where a long first read shows how far it got. */
+export interface CardLoading {
+  /** The file system's clock (not the study clock): it tells which files changed too recently to be cached yet. */
+  now?: number;
+  /** Shows one line of progress (see `Output.progress`). */
+  progress?: (text: string) => void;
+  /** Milliseconds, for the progress's timing. */
+  clock?: () => number;
+}
+
+// A read that takes more than a second says how far it got, ten times a second at most.
+const PROGRESS_AFTER_MS = 1000;
+const PROGRESS_EVERY_MS = 100;
+
 /**
  * Loads every card under `root` without its answer, and the files that are not valid cards, both sorted by path.
  * Only files whose size, times or inode changed since the last run are read and parsed; the results of the others
- * come from the parse cache in `cacheDir`, so invalid cards are still reported and every edit is seen. `now` is the
- * file system's clock (not the study clock): it tells which files changed too recently to be cached yet.
+ * come from the parse cache in `cacheDir`, so invalid cards are still reported and every edit is seen.
  */
-export async function loadCardInfos(root: string, cacheDir: string, now = Date.now()): Promise<LoadedCards<CardInfo>> {
+export async function loadCardInfos(
+  root: string,
+  cacheDir: string,
+  { now = Date.now(), progress, clock = () => performance.now() }: CardLoading = {},
+): Promise<LoadedCards<CardInfo>> {
+  const started = clock();
+  let shownAt = 0;
   const { found, problems } = findCardFiles(root);
   const reading = readFolderReading(root);
   const cache = openParseCache(cacheDir, root, now, reading);
@@ -34,9 +53,15 @@ export async function loadCardInfos(root: string, cacheDir: string, now = Date.n
     if (!result) {
       result = withoutAnswer(await readCardFile({ absolute, path: cardPath, folder: reading }, stats));
       cache.remember(cardPath, stats, result);
+      const elapsed = clock() - started;
+      if (progress && elapsed > PROGRESS_AFTER_MS && elapsed - shownAt >= PROGRESS_EVERY_MS) {
+        shownAt = elapsed;
+        progress(`Reading cards… ${results.length + 1} of ${found.length} files`);
+      }
     }
     results.push(result);
   }
+  if (shownAt > 0) progress?.('');
   cache.save();
   const loaded = keepFirstOfEachId(results, problems);
   return { cards: loaded.cards, problems: loaded.problems };

@@ -2,12 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FlashError, UsageError } from '../../core/errors.js';
 import { sanitizeTerminalText } from '../../core/markdown/text.js';
+import { describeBinary, getUtf16Encoding } from '../../core/transfer/binary-file.js';
 import { createFile, createTemporaryBeside, replaceWhole } from '../whole-files.js';
 import { makeFolders } from '../folders.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads a UTF-8 text file named on the command line, `-` for standard input; a file that can't be read is a usage error. */
+/**
+ * Reads a text file named on the command line (UTF-8, or UTF-16 with its byte order mark), `-` for standard input; a
+ * file that can't be read, or a binary file (a database, a PDF…: the message says what it is), is a usage error.
+ */
 export function readTextInput(file: string): string {
   return decodeTextInput(readInput(file), file);
 }
@@ -23,10 +27,16 @@ export function readInput(file: string): Buffer {
   }
 }
 
-/** The text of the bytes `readInput` read from `file`; bytes that are not UTF-8 are a usage error. */
+/**
+ * The text of the bytes `readInput` read from `file` (UTF-8, or UTF-16 with its byte order mark); a binary file or
+ * bytes that are not such text are a usage error.
+ */
 export function decodeTextInput(bytes: Uint8Array, file: string): string {
+  const binary = describeBinary(bytes);
+  if (binary) throw new UsageError(`${describePath(file)} is ${binary}.`);
+  const utf16 = getUtf16Encoding(bytes);
   try {
-    return UTF8.decode(bytes);
+    return utf16 ? new TextDecoder(utf16, { fatal: true }).decode(bytes) : UTF8.decode(bytes);
   } catch {
     throw new UsageError(`${describePath(file)} is not UTF-8 text: save it as UTF-8 and try again.`);
   }
@@ -49,13 +59,13 @@ export function readCardTexts(root: string, paths: Iterable<string>): Map<string
 export type Existing = 'nothing' | 'file' | 'link';
 
 /**
- * Writes `text` to `relative` (`/` separators) under the folder `root`, never through a symbolic link, so nothing lands
+ * Writes `text` (or bytes) to `relative` (`/` separators) under the folder `root`, never through a symbolic link, so nothing lands
  * outside `root` (which may itself be a link: the user chose it). Each folder below `root` is made one at a time and
  * must be a real folder. A new file is created exclusively; an existing one (a link at its name included) is kept and
  * `false` returned, unless `force`: then a temporary file is renamed over the name, which replaces a link itself, never
  * what it points to. A failed write leaves nothing behind, and throws a one-line FlashError naming the path.
  */
-export function writeFileUnder(root: string, relative: string, text: string, force: boolean): boolean {
+export function writeFileUnder(root: string, relative: string, text: string | Uint8Array, force: boolean): boolean {
   const file = path.join(root, relative);
   try {
     checkFolders(root, relative, true);
@@ -130,7 +140,7 @@ function lookAt(file: string): Existing | 'folder' {
  * Creates `file` unless something already has its name (false then). The text is written to a temporary file first and
  * linked in whole, so a process killed mid-write never leaves half a card; link(2), like O_EXCL, never follows a link.
  */
-function createFileUnlessTaken(file: string, text: string): boolean {
+function createFileUnlessTaken(file: string, text: string | Uint8Array): boolean {
   const temporary = createTemporaryBeside(file, text);
   try {
     linkOrCreate(temporary, file, text);
@@ -148,7 +158,7 @@ function createFileUnlessTaken(file: string, text: string): boolean {
 // File systems without hard links (FAT, some network shares) get the file created in place instead.
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
 
-function linkOrCreate(temporary: string, file: string, text: string): void {
+function linkOrCreate(temporary: string, file: string, text: string | Uint8Array): void {
   try {
     fs.linkSync(temporary, file);
   } catch (error) {

@@ -7,8 +7,17 @@ declare module 'sql.js' {
     values: SqlValue[][];
   }
 
+  export interface Statement {
+    bind(values: SqlValue[]): boolean;
+    step(): boolean;
+    get(): SqlValue[];
+    run(values?: SqlValue[]): void;
+    free(): boolean;
+  }
+
   export interface Database {
     exec(sql: string): QueryResult[];
+    prepare(sql: string): Statement;
     run(sql: string, params?: SqlValue[]): Database;
     export(): Uint8Array;
     close(): void;

@@ -16,12 +16,17 @@ export function isSqliteDatabase(bytes: Uint8Array): boolean {
  * An SQLite database read from its bytes, in memory. sql.js and its WebAssembly load only here, at the first call,
  * so no other command pays for them; the .wasm file is found beside the package wherever the code was bundled.
  */
-export async function openSqliteDatabase(bytes: Uint8Array): Promise<Database> {
+export async function openSqliteDatabase(bytes?: Uint8Array): Promise<Database> {
+  return new (await loadSqlJs()).Database(bytes);
+}
+
+/** sql.js with its WebAssembly, loaded once, at the first call. */
+export function loadSqlJs(): Promise<SqlJsStatic> {
   sqlJs ??= import('sql.js').then(({ default: initSqlJs }) => {
     const wasm = createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm');
     return initSqlJs({ wasmBinary: readFileSync(wasm) });
   });
-  return new (await sqlJs).Database(bytes);
+  return sqlJs;
 }
 
 /** The rows a query returns, each as an object keyed by column name. */
@@ -31,4 +36,14 @@ export function queryRows(database: Database, sql: string): Record<string, SqlVa
     .flatMap(({ columns, values }) =>
       values.map((row) => Object.fromEntries(columns.map((column, index) => [column, row[index] ?? null]))),
     );
+}
+
+/** The rows of a query, one at a time, so a large table is never held whole as JavaScript values. */
+export function* streamRows(database: Database, sql: string): Generator<SqlValue[]> {
+  const statement = database.prepare(sql);
+  try {
+    while (statement.step()) yield statement.get();
+  } finally {
+    statement.free();
+  }
 }

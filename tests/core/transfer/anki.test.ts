@@ -57,10 +57,10 @@ describe('parseAnki', () => {
     expect(problems).toEqual([{ line: 10, message: 'the answer is empty' }]);
   });
 
-  it('without headers takes front, back and the third column as tags, and guesses HTML per field', () => {
+  it('without headers adds a third field to the answer (never to the tags), and guesses HTML per field', () => {
     const { cards } = parseAnki('2 &lt; 3?\tyes <b>always</b>\tmath  basics\nplain *stars*\tkept as written\n');
     expect(cards.map(({ question, answer, tags }) => ({ question, answer, tags }))).toEqual([
-      { question: '2 < 3?', answer: 'yes **always**', tags: ['math', 'basics'] },
+      { question: '2 < 3?', answer: 'yes **always**\n\nmath  basics', tags: [] },
       { question: 'plain *stars*', answer: 'kept as written', tags: [] },
     ]);
   });
@@ -95,7 +95,7 @@ describe('parseAnki', () => {
       },
     ]);
     expect(cards.map(({ question, answer, tags, deck, line }) => ({ question, answer, tags, deck, line }))).toEqual([
-      { question: 'Q', answer: 'A', tags: ['t1'], deck: '', line: 6 },
+      { question: 'Q', answer: 'A\n\nt1', tags: [], deck: '', line: 6 },
       { question: 'R', answer: 'B', tags: [], deck: '', line: 7 },
     ]);
   });

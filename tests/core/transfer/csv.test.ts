@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../../../src/core/card/card.js';
-import { formatCsv, parseCsv, readRows, splitTags, type Delimiter } from '../../../src/core/transfer/csv.js';
+import { formatCsv, parseCsv, splitTags, type Delimiter } from '../../../src/core/transfer/csv.js';
+import { readRows } from '../../../src/core/transfer/csv-rows.js';
 import { parseNote } from '../../../src/core/card/parse.js';
 import { formatCardFile, type CardFields } from '../../../src/core/transfer/card-file.js';
 import { makeNote } from '../../support/make-card.js';
@@ -11,13 +12,13 @@ const fixture = (name: string) => readFileSync(`tests/fixtures/import/${name}`, 
 const note = (fields: Partial<Note>): Note => makeNote({ question: 'Q?', answer: 'A.', ...fields });
 
 describe('parseCsv', () => {
-  it('reads a CSV with a header row: quoted commas, newlines and quotes, tags, difficulty, unknown columns ignored', () => {
-    const { cards, problems } = parseCsv(fixture('cards.csv'), ',');
+  it('reads a CSV with a header row: quoted commas, newlines and quotes, tags, difficulty, other columns labelled', () => {
+    const { cards, problems } = parseCsv(fixture('cards.csv'), { separator: ',' });
     expect(cards).toEqual([
       {
         line: 2,
         question: 'What is 2, plus 2?',
-        answer: 'Four, of course.',
+        answer: 'Four, of course.\n\n**Notes:** ignored',
         difficulty: 'easy',
         reverse: false,
         tags: ['math', 'arithmetic'],
@@ -58,10 +59,10 @@ describe('parseCsv', () => {
     ]);
   });
 
-  it('reads a TSV without a header as front, back and tags; quotes inside a field stay', () => {
-    const { cards, problems } = parseCsv(fixture('cards.tsv'), '\t');
+  it('reads a TSV without a header as question, answer and labelled further columns; quotes inside a field stay', () => {
+    const { cards, problems } = parseCsv(fixture('cards.tsv'), { separator: '\t' });
     expect(cards.map(({ line, question, answer, tags }) => ({ line, question, answer, tags }))).toEqual([
-      { line: 1, question: 'What is TSV?', answer: 'Tab-separated values', tags: ['formats', 'files'] },
+      { line: 1, question: 'What is TSV?', answer: 'Tab-separated values\n\n**Column 3:** formats files', tags: [] },
       { line: 2, question: 'Tab\tinside?', answer: 'quoted\tanswer', tags: [] },
       { line: 5, question: 'Why "quotes" inside?', answer: 'They stay as written', tags: [] },
     ]);
@@ -71,7 +72,7 @@ describe('parseCsv', () => {
   });
 
   it('reports a quote that is never closed at the line it opens on, keeping the rows before it', () => {
-    const { cards, problems } = parseCsv('What?,This\n"Open,answer\nmore\n', ',');
+    const { cards, problems } = parseCsv('What?,This\n"Open,answer\nmore\n', { separator: ',' });
     expect(cards.map((c) => c.question)).toEqual(['What?']);
     expect(problems).toEqual([
       { line: 2, message: 'a quoted field is never closed: add the closing " (this and later rows are skipped)' },
@@ -79,7 +80,7 @@ describe('parseCsv', () => {
   });
 
   it('reads id and deck columns in any order, and Windows line endings', () => {
-    const { cards } = parseCsv('Deck,ID,Answer,Question\r\nml/deep,my-id,"two\r\nlines",Why?\r\n', ',');
+    const { cards } = parseCsv('Deck,ID,Answer,Question\r\nml/deep,my-id,"two\r\nlines",Why?\r\n', { separator: ',' });
     expect(cards).toEqual([
       {
         line: 2,
@@ -133,7 +134,7 @@ describe('formatCsv', () => {
       expect(text.split('\n')[0]).toBe(
         ['question', 'answer', 'tags', 'difficulty', 'id', 'deck', 'reverse'].join(delimiter),
       );
-      const back = parseCsv(text, delimiter);
+      const back = parseCsv(text, { separator: delimiter });
       expect(back.problems).toEqual([]);
       expect(
         back.cards.map(({ id, question, answer, difficulty, tags, deck }) => ({
@@ -166,7 +167,7 @@ describe('formatCsv', () => {
 describe('CSV and TSV notes', () => {
   it('reads a reverse column by any of its names: true/yes/1/x, false/no/0/empty, anything else a problem', () => {
     const text = 'Front,Back,Reversed\nA,1,yes\nB,2,X\nC,3,0\nD,4,\nE,5,maybe\n';
-    const { cards, problems } = parseCsv(text, ',');
+    const { cards, problems } = parseCsv(text, { separator: ',' });
     expect(cards.map(({ question, reverse }) => [question, reverse])).toEqual([
       ['A', true],
       ['B', true],
@@ -177,7 +178,7 @@ describe('CSV and TSV notes', () => {
   });
 
   it('takes a row with an empty question and cloze deletions in its answer for a cloze note', () => {
-    const { cards, problems } = parseCsv(',"{{c1::Paris}} is in France"\n,no deletion\n', ',');
+    const { cards, problems } = parseCsv(',"{{c1::Paris}} is in France"\n,no deletion\n', { separator: ',' });
     expect(cards.map(({ question, answer }) => ({ question, answer }))).toEqual([
       { question: '', answer: '{{c1::Paris}} is in France' },
     ]);
@@ -229,7 +230,7 @@ describe('CSV and TSV notes', () => {
           originals.map((parsed) => parsed.note),
           delimiter,
         ),
-        delimiter,
+        { separator: delimiter },
       );
       expect(back.problems).toEqual([]);
       const imported = await Promise.all(back.cards.map((draft) => readNote({ ...draft, id: draft.id ?? '' })));

@@ -17,7 +17,8 @@ describe('guessFormat', () => {
 
   it('takes tab-separated HTML for an Anki export without headers, and gives up on plain prose', () => {
     expect(guessFormat('front<br>\tback\n')).toBe('anki');
-    expect(guessFormat('a\tb, c, d\n')).toBe('csv');
+    expect(guessFormat('a\tb, c, d\n')).toBe('tsv');
+    expect(guessFormat('a, b\tc, d\ne, f\tg\nh, i, j\tk\n')).toBe('tsv');
     expect(guessFormat('Just some notes.\nNothing else.\n')).toBeNull();
     expect(guessFormat('')).toBeNull();
   });

@@ -44,7 +44,7 @@ function waitForNextChangeTime(file: string): void {
 }
 
 async function questions(root: string, cacheDir: string, now = later()): Promise<Record<string, string>> {
-  const { cards } = await loadCardInfos(root, cacheDir, now);
+  const { cards } = await loadCardInfos(root, cacheDir, { now: now });
   return Object.fromEntries(cards.map((c) => [c.path, c.questionText]));
 }
 
@@ -86,21 +86,21 @@ describe('loadCardInfos and its parse cache', () => {
   it('reads a touched file again and gives the same card', async () => {
     const root = makeFolder({ 'a.md': card('Alpha', 'id: alpha\ntags: [x, y]') });
     const cacheDir = makeFolder();
-    const first = await loadCardInfos(root, cacheDir, later());
+    const first = await loadCardInfos(root, cacheDir, { now: later() });
     tamperWithCache(cacheDir, 'Alpha', 'Cached');
     const file = path.join(root, 'a.md');
     fs.utimesSync(file, new Date(), new Date(Date.now() - 3_600_000));
-    expect(await loadCardInfos(root, cacheDir, later())).toEqual(first);
+    expect(await loadCardInfos(root, cacheDir, { now: later() })).toEqual(first);
   });
 
   it('forgets deleted files and finds moved ones under their new path', async () => {
     const root = makeFolder({ 'a.md': card('Alpha'), 'b.md': card('Beta', 'id: beta') });
     const cacheDir = makeFolder();
-    await loadCardInfos(root, cacheDir, later());
+    await loadCardInfos(root, cacheDir, { now: later() });
     fs.rmSync(path.join(root, 'a.md'));
     fs.mkdirSync(path.join(root, 'deck'));
     fs.renameSync(path.join(root, 'b.md'), path.join(root, 'deck', 'b.md'));
-    const { cards, problems } = await loadCardInfos(root, cacheDir, later());
+    const { cards, problems } = await loadCardInfos(root, cacheDir, { now: later() });
     expect(problems).toEqual([]);
     expect(cards).toEqual([
       { id: 'beta', note: 'beta', kind: 'basic', line: 4, deck: 'deck', path: 'deck/b.md', difficulty: null, tags: [], questionText: 'Beta', identityText: '' },
@@ -110,9 +110,9 @@ describe('loadCardInfos and its parse cache', () => {
   it('reports invalid cards and duplicate ids on every run, cached or not', async () => {
     const root = makeFolder({ 'bad.md': '---\nid: x\ndifficulty: purple\n---\n# Q\nA', 'one.md': card('One', 'id: same'), 'two.md': card('Two', 'id: same') });
     const cacheDir = makeFolder();
-    const first = await loadCardInfos(root, cacheDir, later());
+    const first = await loadCardInfos(root, cacheDir, { now: later() });
     expect(first.problems.map((p) => [p.path, p.line])).toEqual([['bad.md', 3], ['two.md', 2]]);
-    expect(await loadCardInfos(root, cacheDir, later())).toEqual(first);
+    expect(await loadCardInfos(root, cacheDir, { now: later() })).toEqual(first);
   });
 
   it('keeps no result for a file changed in the last seconds, so it is parsed again next time', async () => {
@@ -129,7 +129,7 @@ describe('loadCardInfos and its parse cache', () => {
   it('ignores a damaged cache', async () => {
     const root = makeFolder({ 'a.md': card('Alpha') });
     const cacheDir = makeFolder();
-    await loadCardInfos(root, cacheDir, later());
+    await loadCardInfos(root, cacheDir, { now: later() });
     for (const name of fs.readdirSync(cacheDir)) fs.writeFileSync(path.join(cacheDir, name), '{"format":1,"files":[[1,2,3]]');
     expect(await questions(root, cacheDir)).toEqual({ 'a.md': 'Alpha' });
     for (const name of fs.readdirSync(cacheDir)) fs.writeFileSync(path.join(cacheDir, name), '{"format":1,"files":[[1,2,3]]}');
@@ -139,7 +139,7 @@ describe('loadCardInfos and its parse cache', () => {
   it('ignores a cache of this format whose columns do not fit together', async () => {
     const root = makeFolder({ 'a.md': card('Alpha', 'tags: [x, y]'), 'b.md': card('Beta', 'difficulty: hard') });
     const cacheDir = makeFolder();
-    const fresh = await loadCardInfos(root, cacheDir, later());
+    const fresh = await loadCardInfos(root, cacheDir, { now: later() });
     const [name] = fs.readdirSync(cacheDir);
     const file = path.join(cacheDir, name as string);
     const good = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
@@ -153,7 +153,7 @@ describe('loadCardInfos and its parse cache', () => {
     ];
     for (const damage of damages) {
       fs.writeFileSync(file, JSON.stringify({ ...good, ...damage }));
-      expect(await loadCardInfos(root, cacheDir, later()), JSON.stringify(damage)).toEqual(fresh);
+      expect(await loadCardInfos(root, cacheDir, { now: later() }), JSON.stringify(damage)).toEqual(fresh);
     }
   });
 
@@ -166,11 +166,11 @@ describe('loadCardInfos and its parse cache', () => {
       'e.md': card('Eta', 'tags: [solo]'),
     });
     const cacheDir = makeFolder();
-    const fresh = await loadCardInfos(root, cacheDir, later());
+    const fresh = await loadCardInfos(root, cacheDir, { now: later() });
     expect(fresh.cards.map((c) => c.tags.length)).toEqual([3, 0, 0, 1]);
     expect(fresh.problems).toHaveLength(1);
     tamperWithCache(cacheDir, 'Gamma', 'Cached');
-    const cached = await loadCardInfos(root, cacheDir, later());
+    const cached = await loadCardInfos(root, cacheDir, { now: later() });
     expect(cached.cards.find((c) => c.path === 'deck/sub/c.md')?.questionText).toBe('Cached');
     expect({ ...cached, cards: cached.cards.map((c) => ({ ...c, questionText: c.questionText.replace('Cached', 'Gamma') })) }).toEqual(fresh);
   });
@@ -185,17 +185,46 @@ describe('loadCardInfos and its parse cache', () => {
   });
 });
 
+describe('progress of a long first read', () => {
+  const files = Object.fromEntries(Array.from({ length: 30 }, (_, index) => [`c${index}.md`, card(`Q${index}`)]));
+
+  it('shows how far it got once parsing takes over a second, at most ten times a second, then clears the line', async () => {
+    const root = makeFolder(files);
+    const shown: string[] = [];
+    // Each read of the clock is 80 ms later: the read passes a second at its 13th file.
+    let time = 0;
+    const clock = () => (time += 80);
+    await loadCardInfos(root, makeFolder(), { now: later(), progress: (text) => shown.push(text), clock });
+    expect(shown.at(-1)).toBe('');
+    const counts = shown.slice(0, -1);
+    expect(counts[0]).toBe('Reading cards… 13 of 30 files');
+    expect(counts.at(-1)).toBe('Reading cards… 29 of 30 files');
+    expect(counts.length).toBeLessThan(17);
+  });
+
+  it('shows nothing for a read under a second, nor for files the cache already holds', async () => {
+    const root = makeFolder(files);
+    const cacheDir = makeFolder();
+    const shown: string[] = [];
+    await loadCardInfos(root, cacheDir, { now: later(), progress: (text) => shown.push(text), clock: () => 0 });
+    let time = 0;
+    const slow = () => (time += 1000);
+    await loadCardInfos(root, cacheDir, { now: later(), progress: (text) => shown.push(text), clock: slow });
+    expect(shown).toEqual([]);
+  });
+});
+
 describe('loadFullCards', () => {
   it('reads the answers of the given cards, in their order', async () => {
     const root = makeFolder({ 'a.md': card('Alpha'), 'b.md': card('Beta') });
-    const { cards } = await loadCardInfos(root, makeFolder(), later());
+    const { cards } = await loadCardInfos(root, makeFolder(), { now: later() });
     const full = await loadFullCards(root, [...cards].reverse(), () => {});
     expect(full.map((c) => [c.question, c.answer])).toEqual([['Beta', 'The answer.'], ['Alpha', 'The answer.']]);
   });
 
   it('leaves out a card whose file changed into another card or an invalid one, with a warning', async () => {
     const root = makeFolder({ 'a.md': card('Alpha'), 'b.md': card('Beta'), 'c.md': card('Gamma') });
-    const { cards } = await loadCardInfos(root, makeFolder(), later());
+    const { cards } = await loadCardInfos(root, makeFolder(), { now: later() });
     write(root, 'a.md', '# No answer\n');
     write(root, 'b.md', card('Beta', 'id: renamed'));
     const warnings: string[] = [];
