@@ -16,12 +16,11 @@ export interface StatsOptions extends DeckOptions {
 /** Prints progress for the matching cards, as a screen of bars and charts or as JSON; returns the exit code. */
 export async function runStats(options: StatsOptions, deps: Deps): Promise<number> {
   const collection = await loadCollection(options, deps);
-  const { store, states, histories, scheduler, scheduleSettings, suspended } = collection;
-  // Suspended cards are counted apart: they are out of every session, so out of every figure.
-  const cards = collection.cards.filter((card) => !suspended.has(card.id));
-  const suspendedCount = collection.cards.length - cards.length;
+  const { cards, store, states, histories, scheduler, scheduleSettings, suspended } = collection;
+  // Suspended cards keep their place in the figures (their history is theirs) and are also counted apart.
+  const suspendedCount = cards.filter((card) => suspended.has(card.id)).length;
   // Leeches are listed whether suspended or not: `suspend-leeches` suspends them, and they still need rewriting.
-  const leeches = collection.cards.flatMap((card) => {
+  const leeches = cards.flatMap((card) => {
     const state = states.get(card.id);
     if (!state || !isLeech(state)) return [];
     return [{ id: card.id, question: card.questionText, lapses: state.fsrs.lapses, suspended: suspended.has(card.id) }];
@@ -40,7 +39,7 @@ export async function runStats(options: StatsOptions, deps: Deps): Promise<numbe
         store: store.dir,
       }),
     );
-  } else if (collection.cards.length === 0) {
+  } else if (cards.length === 0) {
     deps.out.print(`No cards match these filters in ${sanitizeTerminalText(options.cardsRoot)}.`);
   } else {
     // The screen's code loads only for the screen: scripts reading JSON never pay for it.

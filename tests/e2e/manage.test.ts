@@ -49,7 +49,7 @@ describe('flashdeck suspend / unsuspend', () => {
     expect([...listed(cli('list', '--suspended', '--json').stdout).keys()]).toEqual(['cell']);
     expect([...listed(cli('list', '--due', '--json').stdout).keys()]).toEqual(['dna']);
     expect(JSON.parse(cli('status', '--json').stdout)).toMatchObject({ due: 1 });
-    expect(JSON.parse(cli('stats', '--json').stdout)).toMatchObject({ cards: 2, suspended: 1 });
+    expect(JSON.parse(cli('stats', '--json').stdout)).toMatchObject({ cards: 3, suspended: 1 });
     expect(JSON.parse(cli('show', 'cell', '--json').stdout)).toMatchObject({ status: 'suspended' });
 
     const session = startPty(['--all', '--cards', cards], env);
