@@ -28,12 +28,34 @@ export interface Deps {
   screen(): Promise<Screen>;
   now(): Date;
   random(): number;
+  /** Shows long output through a pager when it should (see io/terminal/pager.ts); absent, text is printed. */
+  pager?: (text: string) => boolean;
+  /** `--quiet`: confirmations and notes are left out; results and errors are not. */
+  quiet?: boolean;
 }
 
-/** The real clock, randomness, environment and streams. */
-export function createDeps(): Deps {
+/** Prints long output (lists, screens), through the pager when there is one and the text needs it. */
+export function printLong(deps: Deps, text: string): void {
+  if (!deps.pager?.(text)) deps.out.print(text);
+}
+
+/** Prints a confirmation or a note, unless `--quiet`. */
+export function printNote(deps: Deps, text: string): void {
+  if (!deps.quiet) deps.out.print(text);
+}
+
+/** The real clock, randomness, environment and streams; `pager` when long output may be paged. */
+export function createDeps(options: { quiet: boolean; pager?: (text: string) => boolean }): Deps {
   const { env, stdout } = process;
-  return { env, out: stdio, stdout, screen: screenLoader(stdout, env), now: () => new Date(), random: Math.random };
+  return {
+    env,
+    out: stdio,
+    stdout,
+    screen: screenLoader(stdout, env),
+    now: () => new Date(),
+    random: Math.random,
+    ...options,
+  };
 }
 
 /** `Deps.screen` for a stream: the screen module loads, and colour is decided, at the first call only. */

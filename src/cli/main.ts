@@ -2,12 +2,25 @@ import { CommanderError } from 'commander';
 import { FlashError, UsageError } from '../core/errors.js';
 import { createDeps, stdio, type Deps, type Output } from '../deps.js';
 import { ExitCode } from '../core/errors.js';
-import { BUNDLED_CARDS } from './options.js';
+import { applyColorFlag, BUNDLED_CARDS, takeGlobalFlags } from './options.js';
+import { createPager } from '../io/terminal/pager.js';
 import { createProgram, type Commands } from './program.js';
 
 /** Interactive commands refuse, with `message`, when standard input is not a terminal (a script, a pipe). */
 function requireTerminal(message: string): void {
   if (!process.stdin.isTTY) throw new UsageError(message);
+}
+
+/** The deps of a command that asks before changing many cards: a yes/no prompt, only in a terminal. */
+function withConfirm(deps: Deps): Deps & { confirm(question: string): Promise<boolean> } {
+  return {
+    ...deps,
+    confirm: async (message) => {
+      requireTerminal('asking before changing the cards the filters match needs a terminal; pass --yes in scripts.');
+      const { confirm } = await import('@inquirer/prompts');
+      return confirm({ message, default: false });
+    },
+  };
 }
 
 /** The real commands, imported only when run so `--help` and `--version` stay fast. */
@@ -31,6 +44,15 @@ function createCommands(deps: Deps): Commands {
     },
     list: async (options) => (await import('../commands/list.js')).runList(options, deps),
     stats: async (options) => (await import('../commands/stats.js')).runStats(options, deps),
+    show: async (options) => (await import('../commands/show.js')).runShow(options, deps),
+    forget: async (options) => (await import('../commands/forget.js')).runForget(options, withConfirm(deps)),
+    suspend: async (options) => (await import('../commands/suspend.js')).runSuspend(options, withConfirm(deps)),
+    unbury: async (options) => (await import('../commands/unbury.js')).runUnbury(options, deps),
+    help: async (options) => (await import('../commands/help.js')).runHelp(options, deps),
+    completion: async (options) => (await import('../commands/completion.js')).runCompletion(options, deps),
+    completionValues: async (kind, cardsRoot) =>
+      (await import('../commands/completion.js')).listCompletionValues(kind, cardsRoot, deps),
+    status: async (options) => (await import('../commands/status.js')).runStatus(options, deps),
     lint: async (options) => (await import('../commands/lint.js')).runLint(options, deps),
     config: async (options) => (await import('../commands/config.js')).runConfig(options, deps),
     optimize: async (options) => (await import('../commands/optimize.js')).runOptimize(options, deps),
@@ -105,6 +127,13 @@ export async function main(argv: readonly string[] = process.argv): Promise<void
       process.exit(process.exitCode ?? ExitCode.Ok);
     });
   }
-  const deps = createDeps();
-  process.exitCode = await run(argv.slice(2), createCommands(deps), deps.env, stdio);
+  const { args, flags } = takeGlobalFlags(argv.slice(2));
+  applyColorFlag(process.env, flags.color);
+  const pager = flags.pager ? createPager(process.stdout, process.env) : undefined;
+  const deps = createDeps({ quiet: flags.quiet, pager });
+  // Quiet: warnings go, errors stay.
+  const output: Output = flags.quiet
+    ? { ...stdio, warn: (text) => text.startsWith('error') && stdio.warn(text) }
+    : stdio;
+  process.exitCode = await run(args, createCommands({ ...deps, out: output }), deps.env, output);
 }

@@ -55,3 +55,38 @@ export function collectTags(value: string, previous: string[] = []): string[] {
   if (tags.length === 0) throw new InvalidArgumentError('name at least one tag: -t tag, or -t tag,tag.');
   return [...previous, ...tags];
 }
+
+/** The flags every command takes, anywhere before `--`: colour, paging and chatter. */
+export interface GlobalFlags {
+  /** `--color` (true), `--no-color` (false), or neither; the last one given wins. */
+  color?: boolean;
+  pager: boolean;
+  quiet: boolean;
+}
+
+const GLOBAL_FLAGS = new Set(['--color', '--no-color', '--no-pager', '--quiet']);
+
+/** Takes the global flags out of `args` (the words after `flashdeck`), leaving the rest to the commands. */
+export function takeGlobalFlags(args: readonly string[]): { args: string[]; flags: GlobalFlags } {
+  const flags: GlobalFlags = { pager: true, quiet: false };
+  const end = args.indexOf('--');
+  const head = end === -1 ? args : args.slice(0, end);
+  for (const arg of head) {
+    if (arg === '--color') flags.color = true;
+    else if (arg === '--no-color') flags.color = false;
+    else if (arg === '--no-pager') flags.pager = false;
+    else if (arg === '--quiet') flags.quiet = true;
+  }
+  const rest = head.filter((arg) => !GLOBAL_FLAGS.has(arg));
+  return { args: end === -1 ? rest : [...rest, ...args.slice(end)], flags };
+}
+
+/** What `--color` and `--no-color` mean for the environment colour is decided from (`NO_COLOR`, `FORCE_COLOR`). */
+export function applyColorFlag(env: NodeJS.ProcessEnv, color: boolean | undefined): void {
+  if (color === false) {
+    env.NO_COLOR = '1';
+  } else if (color === true) {
+    delete env.NO_COLOR;
+    if (!env.FORCE_COLOR || env.FORCE_COLOR === '0') env.FORCE_COLOR = '1';
+  }
+}

@@ -2,21 +2,22 @@ import { CommanderError, Option, type Command } from 'commander';
 import type { Difficulty } from '../core/card/card.js';
 import { WEAKEST_COUNT } from '../core/stats/weakest.js';
 import type { ConfigOptions } from '../commands/config.js';
-import type { ListOptions } from '../commands/list.js';
 import type { OptimizeOptions } from '../commands/optimize.js';
 import type { QuizOptions } from '../commands/quiz.js';
 import type { StatsOptions } from '../commands/stats.js';
 import type { Output } from '../deps.js';
 import { ExitCode } from '../core/errors.js';
 import { collect, collectTags, parseCount, parseDifficulties, resolveCardsRoot } from './options.js';
-import { addTransferCommands, type TransferCommands } from './transfer-program.js';
+import { addBrowseCommands, addListCommand, type BrowseCommands } from './browse-program.js';
+import { addCompletionCommands, type CompletionCommands } from './completion-program.js';
+import { addManageCommands, type ManageCommands } from './manage-program.js';
+import { addTransferCommands, type ProgramParts, type TransferCommands } from './transfer-program.js';
 import { FlashCommand } from './usage-errors.js';
 import { PACKAGE_VERSION } from '../io/package-root.js';
 
 /** The commands the program dispatches to; each returns the exit code. */
-export interface Commands extends TransferCommands {
+export interface Commands extends TransferCommands, BrowseCommands, ManageCommands, CompletionCommands {
   quiz(options: QuizOptions): Promise<number>;
-  list(options: ListOptions): Promise<number>;
   stats(options: StatsOptions): Promise<number>;
   lint(options: { cardsRoot: string }): Promise<number>;
   config(options: ConfigOptions): Promise<number>;
@@ -35,6 +36,7 @@ interface RawOptions {
   all?: boolean;
   type?: boolean;
   weakest?: number | true;
+  ahead?: number;
   dryRun?: boolean;
 }
 
@@ -78,6 +80,12 @@ export function createProgram(
     .addHelpText(
       'after',
       `
+Every command also takes, before or after its name:
+  --color, --no-color    colour even into a pipe, or none (beside NO_COLOR and FORCE_COLOR)
+  --no-pager             print long output whole instead of through $PAGER (less -R)
+  --quiet                leave out confirmations and warnings (results and errors stay)
+\`flashdeck help format|keys|settings\` explains the card format, the quiz keys, the settings.
+
 Cards come from --cards <dir>, else $FLASHDECK_CARDS, else the bundled deck.
 Progress is kept in $FLASHDECK_HOME, else ~/.config/flashdeck.
 
@@ -111,6 +119,7 @@ Examples:
     decks: raw.deck,
   });
   const run = (promise: Promise<number>) => promise.then(setExitCode);
+  const parts: ProgramParts = { env, run, addDeckOptions, readDeckOptions: deckOptions, filterHelp: FILTER_HELP };
 
   const quiz = program.defaultCommand('quiz');
   addDeckOptions(quiz.description('study the cards that are due (the default command)'))
@@ -123,6 +132,7 @@ Examples:
     .option('--shuffle', 'shuffle the session')
     .option('--all', 'cram: every matching card, regardless of schedule (still recorded)')
     .option('--type', 'type your answer before the real one is shown')
+    .option('--ahead <days>', 'review ahead: cards due within the next days too (for an exam)', parseCount(1))
     .option(
       '--weakest [n]',
       `the n cards you are least likely to recall now (default ${WEAKEST_COUNT}), whatever their schedule`,
@@ -140,7 +150,8 @@ Examples:
   flashdeck --cards ~/notes/cards    study your own cards
   flashdeck -d 👶 -n 5               five easy cards
   flashdeck --deck ml -t adam --all  cram every card tagged adam in ml/
-  flashdeck --weakest                the ten cards you are most likely to have forgotten`,
+  flashdeck --weakest                the ten cards you are most likely to have forgotten
+  flashdeck --ahead 3                what is due before the exam in three days`,
     )
     .action((raw: RawOptions) =>
       run(
@@ -152,21 +163,12 @@ Examples:
           all: !!raw.all,
           type: !!raw.type,
           weakest: raw.weakest === true ? WEAKEST_COUNT : raw.weakest,
+          ahead: raw.ahead,
         }),
       ),
     );
 
-  addDeckOptions(program.command('list').description('list the matching cards with their progress'))
-    .option('--json', 'print a JSON array')
-    .addHelpText(
-      'after',
-      `${FILTER_HELP}
-
-Examples:
-  flashdeck list
-  flashdeck list -d hard --json | jq '.[].question'`,
-    )
-    .action((raw: RawOptions) => run(commands.list({ ...deckOptions(raw), json: !!raw.json })));
+  addListCommand(program, commands, parts);
 
   addDeckOptions(
     program
@@ -221,13 +223,10 @@ Examples:
     )
     .action((raw: RawOptions) => run(commands.optimize({ json: !!raw.json, dryRun: !!raw.dryRun })));
 
-  addTransferCommands(program, commands, {
-    env,
-    run,
-    addDeckOptions,
-    readDeckOptions: deckOptions,
-    filterHelp: FILTER_HELP,
-  });
+  addTransferCommands(program, commands, parts);
+  addBrowseCommands(program, commands, parts);
+  addManageCommands(program, commands, parts);
+  addCompletionCommands(program, commands, parts, output);
 
   return program;
 }

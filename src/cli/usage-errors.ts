@@ -42,7 +42,8 @@ function describeUsageError(command: FlashCommand, message: string, code: string
 function describeMisplacedCommand(command: FlashCommand): string | undefined {
   const parent = findCommandNamer(command);
   if (!parent) return undefined;
-  const names = parent.commands.map((subcommand) => subcommand.name());
+  // `__complete`, which completion scripts call, is no command to offer.
+  const names = parent.commands.map((subcommand) => subcommand.name()).filter((name) => !name.startsWith('_'));
   // `config ` before a subcommand's name, nothing before a top-level one.
   const prefix = commandPath(parent)
     .split(' ')

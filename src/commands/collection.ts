@@ -23,6 +23,8 @@ export interface DeckOptions extends CardFilter {
 /** The matching cards (without answers: `loadFullCards` reads those), the store and every card's replayed state. */
 export interface LoadedCollection {
   cards: CardInfo[];
+  /** Every card of the folder, whatever the filters: what a message names when none matches. */
+  allCards: CardInfo[];
   store: Store;
   states: Map<string, CardState>;
   /** Burials from the log (in force or not): `findBuried` tells which hide a card now. */
@@ -73,6 +75,7 @@ export async function loadCollection(options: DeckOptions, deps: Deps): Promise<
   if (carryOverSchedules(cards, replayed, store, deps)) replayed = load();
   return {
     cards: filterCards(cards, options),
+    allCards: cards,
     store,
     states: replayed.states,
     burials: replayed.burials,

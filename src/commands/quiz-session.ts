@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Card } from '../core/card/card.js';
 import { StoreError } from '../core/errors.js';
 import { MAX_REVIEW_SECONDS } from '../core/log/merge.js';
@@ -8,10 +7,10 @@ import { applyEntry, type LogProgress } from '../core/log/replay.js';
 import { RATINGS, type Scheduler } from '../core/schedule/scheduler.js';
 import { listRatings, takeStep, undoStep, type SessionProgress } from '../core/schedule/session.js';
 import { getStudyDayEnd } from '../core/schedule/study-day.js';
+import { becameLeech } from '../core/schedule/leech.js';
+import { noteLeech } from './quiz-leech.js';
 import { toPlainText } from '../core/markdown/text.js';
 import type { Deps } from '../deps.js';
-import { formatProblem, loadCardFile } from '../io/cards/card-files.js';
-import { runEditor } from '../io/terminal/editor.js';
 import type { TypedAnswer } from '../io/terminal/key-prompts.js';
 import type { QuizTerminal, StopReason } from '../io/terminal/quiz-terminal.js';
 import type { Store } from '../io/store/store.js';
@@ -22,13 +21,13 @@ import {
   formatMorePrompt,
   formatRated,
   formatRatingChoices,
-  formatReadOnlyDeck,
   formatRevealPrompt,
   formatTypedAnswer,
 } from '../render/quiz-screen.js';
 import type { ImageOutput } from '../render/terminal-image.js';
 import type { Screen } from '../render/terminal.js';
 import { listShownMedia, openShownMedia, showMedia, type ShownMedia } from './quiz-media.js';
+import { editCard } from './quiz-edit.js';
 import { say } from './quiz-output.js';
 
 /** Everything a running session reads and changes. */
@@ -53,9 +52,9 @@ export interface Session {
   draft?: { cardId: string; text: string };
 }
 
-type Action = 'reveal' | Rating | 'undo' | 'edit' | 'skip' | 'bury' | StopReason;
+type Action = 'reveal' | Rating | 'undo' | 'edit' | 'skip' | 'bury' | 'suspend' | StopReason;
 
-const COMMAND_KEYS: Record<string, Action> = { u: 'undo', e: 'edit', s: 'skip', b: 'bury' };
+const COMMAND_KEYS: Record<string, Action> = { u: 'undo', e: 'edit', s: 'skip', b: 'bury', '!': 'suspend' };
 const REVEAL_KEYS: Record<string, Action> = { space: 'reveal', enter: 'reveal', ...COMMAND_KEYS };
 const RATING_BINDINGS: Record<string, Action> = Object.fromEntries(RATINGS.map((r) => [String(r), r]));
 const RATING_KEYS: Record<string, Action> = { ...RATING_BINDINGS, ...COMMAND_KEYS };
@@ -183,6 +182,7 @@ function recordRating(session: Session, card: Card, rating: Rating, shownAt: Dat
   const due = session.log.states.get(card.id)?.fsrs.due ?? at;
   session.progress = takeStep(session.progress, { kind: 'rating', review, stateBefore });
   say(session, 'dim', formatRated(rating, due, at));
+  if (becameLeech(stateBefore, session.log.states.get(card.id))) say(session, 'yellow', noteLeech(session, card));
 }
 
 /** Runs a write to the store; when it fails, says so with `what` and the reason, and returns false. */
@@ -219,6 +219,14 @@ async function applyAction(session: Session, card: Card, action: Action): Promis
       say(session, 'dim', 'Buried until tomorrow.');
       return null;
     }
+    case 'suspend': {
+      const suspend = { card: card.id, suspend: true as const, at: deps.now().toISOString() };
+      if (!saveOrSay(session, 'The card was not suspended', () => session.store.append(suspend))) return null;
+      applyEntry(session.log, suspend, session.scheduler);
+      session.progress = takeStep(session.progress, { kind: 'suspend', suspend });
+      say(session, 'dim', 'Suspended: out of every session until `flashdeck unsuspend` (u takes it back).');
+      return null;
+    }
     case 'reveal':
       return null;
     default:
@@ -237,57 +245,20 @@ function undoLastStep(session: Session): void {
     const undo = { card: undone.card.id, undo: undone.review.at, at };
     if (!saveOrSay(session, 'The rating was not taken back', () => store.append(undo))) return;
     applyEntry(session.log, undo, session.scheduler, { stateBefore: undone.stateBefore });
-  } else if (undone.kind === 'bury') {
-    const unbury = { card: undone.card.id, unbury: undone.bury.at, at };
-    if (!saveOrSay(session, 'The card is still buried', () => store.append(unbury))) return;
-    applyEntry(session.log, unbury, session.scheduler);
+  } else if (undone.kind !== 'skip') {
+    const line =
+      undone.kind === 'bury'
+        ? { card: undone.card.id, unbury: undone.bury.at, at }
+        : { card: undone.card.id, unsuspend: true as const, at };
+    const still = `The card is still ${undone.kind === 'bury' ? 'buried' : 'suspended'}`;
+    if (!saveOrSay(session, still, () => store.append(line))) return;
+    applyEntry(session.log, line, session.scheduler);
   }
   session.progress = taken.progress;
   const question = `“${toPlainText(undone.card.question)}”`;
   const what =
     undone.kind === 'rating'
       ? `rating ${undone.review.rating} of`
-      : undone.kind === 'skip'
-        ? 'the skip of'
-        : 'the burial of';
+      : `the ${{ skip: 'skip', bury: 'burial', suspend: 'suspension' }[undone.kind]} of`;
   say(session, 'dim', `Took back ${what} ${question}.`);
-}
-
-/**
- * Opens the card in the user's editor, then reloads it. The bundled deck is never edited; a failed editor is said,
- * and an edit that breaks the card can be reopened, or the version shown before is kept.
- */
-async function editCard(session: Session, card: Card): Promise<void> {
-  const { terminal } = session;
-  const { chalk } = session.screen;
-  if (session.readOnly) {
-    say(session, 'yellow', formatReadOnlyDeck(session.cardsRoot));
-    return;
-  }
-  for (;;) {
-    const failure = terminal.suspend(() =>
-      runEditor(path.join(session.cardsRoot, card.path), session.deps.env, card.line),
-    );
-    if (failure) {
-      say(session, 'yellow', `The card was not edited: ${failure}.`);
-      return;
-    }
-    const reloaded = await loadCardFile(session.cardsRoot, card.path);
-    if (!('problem' in reloaded)) {
-      // The note's other cards in the queue change with it; a card the edit took away is shown as it was.
-      const edited = new Map(reloaded.cards.map((fresh) => [fresh.id, fresh]));
-      const queue = session.progress.queue.map((queued) =>
-        queued.path === card.path ? (edited.get(queued.id) ?? queued) : queued,
-      );
-      session.progress = { ...session.progress, queue };
-      say(session, 'dim', 'Reloaded the card.');
-      return;
-    }
-    say(session, 'yellow', `The edited card is not valid: ${formatProblem(reloaded.problem)}.`);
-    const key = await terminal.askKey(chalk.dim('e edits it again · Enter keeps the version shown before'), [
-      'e',
-      'enter',
-    ]);
-    if (key !== 'e') return;
-  }
 }

@@ -27,6 +27,8 @@ export interface QuizOptions extends DeckOptions {
   type: boolean;
   /** Quiz the n seen cards least likely recalled now, whatever their schedule. */
   weakest?: number;
+  /** Review ahead: cards due within this many days count as due now (their reviews are recorded when they are made). */
+  ahead?: number;
 }
 
 /** What the quiz needs beyond the shared deps: a terminal to hold the session in. */
@@ -65,6 +67,7 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
     // The weakest cards are chosen regardless of schedule, like a cram session.
     all: options.all || weakest !== undefined,
     burySiblings: settings.burySiblings,
+    aheadDays: options.ahead,
     shuffle: options.shuffle,
     random: deps.random,
   });
@@ -72,7 +75,7 @@ export async function runQuiz(options: QuizOptions, deps: QuizDeps): Promise<num
     deps.out.print(
       weakest
         ? 'No matching card has been rated yet, so none is weakest.'
-        : describeNothingToStudy(cards, states, now, settings.burySiblings),
+        : describeNothingToStudy(cards, states, now, settings.burySiblings, options.ahead),
     );
     return ExitCode.Ok;
   }
@@ -140,6 +143,7 @@ function describeNothingToStudy(
   states: ReadonlyMap<string, CardState>,
   now: Date,
   burySiblings: boolean,
+  ahead: number | undefined,
 ): string {
   if (cards.length === 0) return 'No cards match these filters.';
   const next = findNextDue(cards, states);
@@ -152,5 +156,6 @@ function describeNothingToStudy(
       : '',
   ].join('');
   if (!next) return `Nothing to study now.${notes}`;
-  return `Nothing due now. Next card due ${formatDue(next.at, now)} (${formatStudyDayStart(next.at)}).${notes}`;
+  const within = ahead ? ` in the next ${formatCount(ahead, 'day')}` : ' now';
+  return `Nothing due${within}. Next card due ${formatDue(next.at, now)} (${formatStudyDayStart(next.at)}).${notes}`;
 }

@@ -35,3 +35,25 @@ export function getEditDistance(a: string, b: string, limit = Number.POSITIVE_IN
   }
   return rows[a.length]?.[b.length] as number;
 }
+
+/**
+ * Up to `count` candidates closest to `word`, closest first: those holding it (or held by it) before the others, then
+ * by edit distance (letter case ignored). For an unknown id, where the learner wants the nearest few to pick from.
+ */
+export function listClosest(word: string, candidates: readonly string[], count = 3): string[] {
+  const typed = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(typed.length / 2));
+  const ranked = candidates.map((candidate) => {
+    const lower = candidate.toLowerCase();
+    const contains = lower.includes(typed) || (lower.length > 0 && typed.includes(lower));
+    return {
+      candidate,
+      rank: contains ? Math.abs(lower.length - typed.length) / 1000 : 1 + getEditDistance(typed, lower, limit),
+    };
+  });
+  return ranked
+    .filter((entry) => entry.rank <= limit)
+    .sort((a, b) => a.rank - b.rank || a.candidate.localeCompare(b.candidate))
+    .slice(0, count)
+    .map((entry) => entry.candidate);
+}

@@ -33,12 +33,13 @@ export function formatCardList(
   const idColumn = (id: string) => (showIds ? `${padEndByWidth(id, idWidth)} ` : '');
   const header = chalk.dim(`${'DUE'.padEnd(10)} LAST ${idColumn('ID')}QUESTION`);
   const lines = entries.map((entry, i) => {
-    const due = entry.due === null ? 'new' : formatDue(new Date(entry.due), now);
+    const due = entry.suspended ? 'suspended' : entry.due === null ? 'new' : formatDue(new Date(entry.due), now);
     const last = entry.lastRating === null ? '-' : String(entry.lastRating);
     const start = `${due.padEnd(10)} ${last.padStart(4)} ${idColumn(ids[i] ?? '')}`;
     const emoji = entry.difficulty ? ` ${DIFFICULTY_EMOJI[entry.difficulty]}` : '';
     const room = Math.max(10, width - stringWidth(start) - (emoji ? 3 : 0));
-    return `${start}${cliTruncate(sanitizeTerminalText(entry.question), room)}${emoji}`;
+    const question = `${entry.leech ? 'leech: ' : ''}${sanitizeTerminalText(entry.question)}`;
+    return `${start}${cliTruncate(question, room)}${emoji}`;
   });
   return [header, ...lines, chalk.dim(formatCount(entries.length, 'card'))].join('\n');
 }

@@ -22,6 +22,10 @@ export interface StatsContext {
   memory?: string[];
   /** Whether some card is weak: the weakest cards are shown only then. */
   anyWeak: boolean;
+  /** Matching cards suspended: counted apart, in no figure. */
+  suspended?: number;
+  /** Matching cards forgotten 8 times or more, suspended or not. */
+  leeches?: { id: string; question: string; lapses: number; suspended: boolean }[];
 }
 
 /** The narrowest a bar gets on a narrow terminal. */
@@ -67,6 +71,7 @@ export function formatStats(report: StatsReport, context: StatsContext, chalk: C
         `new ${report.new}`,
         `due today ${report.dueToday}`,
         `due this week ${report.dueWeek}`,
+        ...(context.suspended ? [`suspended ${context.suspended}`] : []),
       ],
       width,
     ),
@@ -106,15 +111,31 @@ export function formatStats(report: StatsReport, context: StatsContext, chalk: C
     ...(context.anyWeak
       ? [...heading('Weakest cards', 'least likely recalled now'), ...formatWeakest(report.weakest, width), '']
       : []),
+    ...formatLeeches(context, chalk),
     ...(context.memory ? [...context.memory, ''] : []),
     ...formatFooter(context, chalk),
   ].join('\n');
 }
 
+/** The leeches, most forgotten first: the cards worth rewriting. None, no section. */
+function formatLeeches(context: StatsContext, chalk: ChalkInstance): string[] {
+  const leeches = [...(context.leeches ?? [])].sort((a, b) => b.lapses - a.lapses);
+  if (leeches.length === 0) return [];
+  const lines = leeches.map((leech) => {
+    const mark = leech.suspended ? ' (suspended)' : '';
+    return fitToWidth(`  ${leech.lapses}× ${sanitizeTerminalText(leech.question)}${mark}`, context.width).trimEnd();
+  });
+  return [
+    ...formatHeading('Leeches', 'forgotten 8 times or more: rewrite, split or suspend them', context.width, chalk),
+    ...lines,
+    '',
+  ];
+}
+
 /** The screen of cards never rated: how many there are, how to start, and where they and the progress live. */
 function formatNothingStudied(report: StatsReport, context: StatsContext, chalk: ChalkInstance): string {
   return [
-    `${chalk.bold(`Cards ${report.cards}`)} · nothing studied yet`,
+    `${chalk.bold(`Cards ${report.cards}`)}${context.suspended ? ` · suspended ${context.suspended}` : ''} · nothing studied yet`,
     ...wrapText('Run `flashdeck` to start a session: progress shows here once you rate cards.', context.width),
     '',
     ...formatFooter(context, chalk),

@@ -13,9 +13,13 @@ export function getWidth(stream: TerminalInfo, env: NodeJS.ProcessEnv): number {
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80;
 }
 
-/** A chalk for `stream`: no colour into a pipe or when `NO_COLOR` is set (chalk itself ignores it). */
+/** A chalk for `stream`: no colour into a pipe (unless `FORCE_COLOR`) or when `NO_COLOR` is set (chalk itself ignores it). */
 export function createChalk(stream: TerminalInfo, env: NodeJS.ProcessEnv): ChalkInstance {
-  if (env.NO_COLOR || !stream.isTTY) return new Chalk({ level: 0 });
+  if (env.NO_COLOR) return new Chalk({ level: 0 });
+  // FORCE_COLOR (or --color) colours a pipe too, as chalk does: 1 for 16 colours, 2 for 256, 3 for true colour.
+  const forced = Number.parseInt(env.FORCE_COLOR ?? '', 10);
+  if (!stream.isTTY && forced > 0) return new Chalk({ level: Math.min(3, forced) as 1 | 2 | 3 });
+  if (!stream.isTTY) return new Chalk({ level: 0 });
   if (env.FORCE_COLOR === '0' || env.TERM === 'dumb') return new Chalk({ level: 0 });
   return new Chalk({ level: env.COLORTERM === 'truecolor' ? 3 : 2 });
 }

@@ -28,6 +28,14 @@ async function runWith(args: string[], env: NodeJS.ProcessEnv = {}, result: () =
     exportProgress: record('exportProgress'),
     importProgress: record('importProgress'),
     newCard: record('newCard'),
+    show: record('show'),
+    status: record('status'),
+    completion: record('completion'),
+    help: record('help'),
+    forget: record('forget'),
+    suspend: record('suspend'),
+    unbury: record('unbury'),
+    completionValues: async () => [],
   };
   const out: string[] = [];
   const err: string[] = [];
@@ -53,6 +61,7 @@ describe('command wiring', () => {
           all: false,
           type: false,
           weakest: undefined,
+          ahead: undefined,
         },
       },
     ]);

@@ -23,7 +23,8 @@ const HISTORY = generateReviewHistory(CARD_IDS, HISTORY_END, {
   skipChance: 0.15,
 });
 
-type JsonReport = StatsReport & FsrsStats & { cardsRoot: string; store: string };
+type JsonReport = StatsReport &
+  FsrsStats & { cardsRoot: string; store: string; leeches: { lapses: number; question: string }[] };
 
 /** Runs `stats` on the deck and the history with the fixed clock; `stdout` decides width and colour. */
 async function runOnHistory(
@@ -191,6 +192,8 @@ function readFigures(text: string): Record<string, unknown> {
         ((figures.weakestQuestions ??= []) as unknown[]).push(m[3]);
       },
     ],
+    [/^Leeches · forgotten 8 times or more/, () => undefined],
+    [/^ {2}(\d+)× (.+)$/, (m) => ((figures.leeches ??= []) as unknown[]).push(m[1])],
     // The FSRS memory section.
     [/^ {2}(\d+(?:\.\d)?) of (\d+) seen cards$/, (m) => Object.assign(figures, { knowledge: m[1], knowledgeOf: m[2] })],
     [
@@ -262,6 +265,7 @@ function expectedFigures(report: JsonReport): Record<string, unknown> {
     'young cards': retention(report.retention.young),
     'mature cards': retention(report.retention.mature),
     weakest: report.weakest.map((card) => [String(Math.round(card.recall * 100)), card.deck]),
+    leeches: report.leeches.map((leech) => String(leech.lapses)).sort((a, b) => Number(b) - Number(a)),
     knowledge: String(report.knowledge),
     knowledgeOf: String(report.seen),
     workload: report.workload.map((row) => [String(Math.round(row.retention * 100)), row.reviewsPerDay.toFixed(1)]),

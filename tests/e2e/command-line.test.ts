@@ -89,7 +89,7 @@ describe('usage errors: one line that says what to do, exit 2', () => {
     [['stat', '--json'], "error: unknown command 'stat' (did you mean stats?)"],
     [
       ['frobnicate'],
-      "error: unknown command 'frobnicate': use one of quiz, list, stats, lint, config, optimize, import, export, progress, new",
+      "error: unknown command 'frobnicate': use one of quiz, list, stats, lint, config, optimize, import, export, progress, new, show, status, forget, suspend, unsuspend, unbury, completion, help",
     ],
     [['progress', 'exprot'], "error: unknown command 'progress exprot' (did you mean progress export?)"],
     [['stats', '--jsn'], "error: unknown option '--jsn' (did you mean --json?)"],
@@ -148,7 +148,7 @@ describe('config list and config path', () => {
     const lines = result.stdout.trimEnd().split('\n');
     // Name, value and mark in columns of the same width on every line; the meaning starts where they end.
     const columns = lines
-      .slice(0, 6)
+      .slice(0, 7)
       .map((line) => [
         line.slice(0, 17).trimEnd(),
         line.slice(17, 25).trimEnd(),
@@ -161,9 +161,10 @@ describe('config list and config path', () => {
       ['retention', '0.9', ' ', true],
       ['bury-siblings', 'true', ' ', true],
       ['images', 'auto', ' ', true],
+      ['suspend-leeches', 'false', ' ', true],
       ['parameters', 'default', ' ', true],
     ]);
-    expect(lines.slice(6)).toEqual([
+    expect(lines.slice(7)).toEqual([
       '* not the default; `flashdeck config unset <name>` puts it back',
       `(stored in ${path.join(home, 'config.json')})`,
     ]);

@@ -63,7 +63,7 @@ describe('values that are fine', () => {
 
   it.each([
     [['quiz'], 'No cards match these filters.\n'],
-    [['list'], 'No cards match these filters.\n'],
+    [['list'], 'No cards match these filters.\nDecks: . (2)\nTags: greek (1)\n'],
     [['list', '--json'], '[]\n'],
   ])('%j with filters that match nothing says so and exits 0', (args, output) => {
     const result = runCli([...args, '--cards', deck(), '-t', 'no-such-tag', '-d', 'hard'], cliEnv(testdir()));

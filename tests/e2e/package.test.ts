@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import {
   appendFileSync,
   cpSync,
+  existsSync,
   mkdtempSync,
   realpathSync,
   rmSync,
@@ -22,6 +23,7 @@ const NPM_MISSING = spawnSync('npm', ['--version']).error !== undefined;
 const CHECKOUT_FILES = [
   'bin',
   'cards',
+  'man',
   'scripts',
   'src',
   // The build also bundles the writer of test Anki packages for the bench.
@@ -60,10 +62,20 @@ describe.skipIf(NPM_MISSING)(`the package${NPM_MISSING ? ' (skipped: npm is not 
   it('ships the bundle, bin, the bundled deck, README and LICENSE, and no tsc output', () => {
     const files = packed.files.map((file) => file.path);
     expect(files).toEqual(
-      expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/flashdeck.js', 'dist/bundle/main.cjs']),
+      expect.arrayContaining([
+        'LICENSE',
+        'README.md',
+        'package.json',
+        'bin/flashdeck.js',
+        'dist/bundle/main.cjs',
+        'man/flashdeck.1',
+      ]),
     );
     expect(
-      files.filter((file) => !/^(LICENSE|README\.md|package\.json|bin\/.*|dist\/bundle\/.*|cards\/.*)$/.test(file)),
+      files.filter(
+        (file) =>
+          !/^(LICENSE|README\.md|package\.json|bin\/.*|dist\/bundle\/.*|cards\/.*|man\/flashdeck\.1)$/.test(file),
+      ),
     ).toEqual([]);
   });
 
@@ -82,6 +94,8 @@ describe.skipIf(NPM_MISSING)(`the package${NPM_MISSING ? ' (skipped: npm is not 
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       expect(JSON.parse(result.stdout)).toHaveLength(11);
+      // `man flashdeck` finds the page where npm puts it for a global install.
+      expect(existsSync(path.join(prefix, 'share', 'man', 'man1', 'flashdeck.1'))).toBe(true);
       // sql.js's WebAssembly and the hash library load from the installed package's own node_modules.
       const hashcards = testdir({ 'deck.md': 'Q: What is 2+2?\nA: 4\n' });
       writeFileSync(path.join(hashcards, 'hashcards.db'), await makeHashcardsDb([]));

@@ -1,6 +1,7 @@
 import type { CardInfo } from './card.js';
 import type { Rating } from '../log/review-log.js';
 import type { CardState } from '../schedule/scheduler.js';
+import { isLeech } from '../schedule/leech.js';
 
 /** One card as `list --json` prints it: the card's identity, its question as plain text, and its progress. */
 export interface CardListEntry extends Pick<
@@ -11,11 +12,15 @@ export interface CardListEntry extends Pick<
   reviews: number;
   lastRating: Rating | null;
   due: string | null;
+  /** Present, true, only for a suspended card: entries of the others keep their shape. */
+  suspended?: true;
+  /** Present, true, only for a leech (forgotten 8 times, see core/schedule/leech.ts). */
+  leech?: true;
 }
 
 /** A card and its progress in the shape of `list --json`. */
-export function toListEntry(card: CardInfo, state: CardState | undefined): CardListEntry {
-  return {
+export function toListEntry(card: CardInfo, state: CardState | undefined, suspended = false): CardListEntry {
+  const entry: CardListEntry = {
     id: card.id,
     note: card.note,
     kind: card.kind,
@@ -30,4 +35,7 @@ export function toListEntry(card: CardInfo, state: CardState | undefined): CardL
     lastRating: state && state.reviews > 0 ? state.lastRating : null,
     due: state?.fsrs.due.toISOString() ?? null,
   };
+  if (suspended) entry.suspended = true;
+  if (isLeech(state)) entry.leech = true;
+  return entry;
 }

@@ -1,7 +1,9 @@
 import type { Card, CardInfo } from '../card/card.js';
-import type { BuryEntry, Rating, ReviewEntry } from '../log/review-log.js';
+import type { BuryEntry, Rating, ReviewEntry, SuspendEntry } from '../log/review-log.js';
 import { isLapse, type CardState } from './scheduler.js';
 import { getStudyDayEnd, getStudyDayStart } from './study-day.js';
+
+const DAY = 86_400_000;
 
 /** What goes into a session besides the cards and their states. */
 export interface SessionPlanOptions {
@@ -18,16 +20,20 @@ export interface SessionPlanOptions {
   all: boolean;
   /** One card of a note a study day: once one is rated, its siblings wait for the next study day. */
   burySiblings: boolean;
+  /** Review ahead: cards due within this many study days after today count as due, beyond the daily limit. */
+  aheadDays?: number;
   shuffle: boolean;
   random: () => number;
 }
 
 /**
  * Whether a card is due at `now`: its due time falls before the end of the current study day, on that day or an
- * earlier one. The study day's end is worked out once for the many cards checked at one moment.
+ * earlier one (or before the end of the study day `aheadDays` later, to review ahead). The study day's end is worked
+ * out once for the many cards checked at one moment.
  */
-export function createDueCheck(now: Date): (state: CardState | undefined) => boolean {
-  const end = getStudyDayEnd(now).getTime();
+export function createDueCheck(now: Date, aheadDays = 0): (state: CardState | undefined) => boolean {
+  // Days ahead end with a study day too: `--ahead 1` is tomorrow's cards as well, all of them.
+  const end = getStudyDayEnd(new Date(now.getTime() + aheadDays * DAY)).getTime();
   return (state) => state !== undefined && state.fsrs.due.getTime() < end;
 }
 
@@ -68,13 +74,13 @@ export function planSession<T extends CardInfo>(
     const isBuried = (card: T) => (options.buried?.get(card.id) ?? options.now) > options.now;
     const waiting = options.burySiblings ? findWaitingSiblings(cards, states, options.now) : undefined;
     const available = cards.filter((card) => !isBuried(card) && !waiting?.has(card.id));
-    const isDueNow = createDueCheck(options.now);
+    const isDueNow = createDueCheck(options.now, options.aheadDays);
     const onePerNote = options.burySiblings ? keepFirstOfEachNote<T>() : (card: T) => card !== undefined;
     const due = available
       .filter((card) => isDueNow(states.get(card.id)))
       .sort((a, b) => dueTime(states, a) - dueTime(states, b))
       .filter(onePerNote)
-      .slice(0, Math.max(0, options.reviewLimit));
+      .slice(0, options.aheadDays ? undefined : Math.max(0, options.reviewLimit));
     const fresh = available
       .filter((card) => !states.has(card.id))
       .filter(onePerNote)
@@ -183,10 +189,11 @@ export function advanceQueue(queue: SessionQueue, rating: Rating): SessionQueue 
   return [...rest.slice(0, at), current, ...rest.slice(at)];
 }
 
-/** What one key did in a session, with what undoing it restores: a rating, a skip or a burial. */
+/** What one key did in a session, with what undoing it restores: a rating, a skip, a burial or a suspension. */
 export type SessionStep =
   | { kind: 'rating'; card: Card; review: ReviewEntry; stateBefore: CardState | undefined; queueBefore: SessionQueue }
   | { kind: 'bury'; card: Card; bury: BuryEntry; queueBefore: SessionQueue }
+  | { kind: 'suspend'; card: Card; suspend: SuspendEntry; queueBefore: SessionQueue }
   | { kind: 'skip'; card: Card; queueBefore: SessionQueue };
 
 /** Where a session stands: the cards still to show, next first, and the steps taken, latest last. */
@@ -202,11 +209,12 @@ export interface SessionProgress {
 export type NewStep =
   | { kind: 'rating'; review: ReviewEntry; stateBefore: CardState | undefined }
   | { kind: 'bury'; bury: BuryEntry }
+  | { kind: 'suspend'; suspend: SuspendEntry }
   | { kind: 'skip' };
 
 /**
  * The session after a step on its first card: a rating moves the card on (a lapse brings it back, see `advanceQueue`),
- * a skip or a burial takes it out of the queue.
+ * a skip, a burial or a suspension takes it out of the queue.
  */
 export function takeStep(progress: SessionProgress, step: NewStep): SessionProgress {
   const [card] = progress.queue;

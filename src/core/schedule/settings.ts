@@ -15,6 +15,8 @@ export interface Settings {
   burySiblings: boolean;
   /** Draw a card's pictures in terminals that show them (`auto`), also inside tmux (`on`), or only name them (`off`). */
   images: 'auto' | 'on' | 'off';
+  /** A card that becomes a leech (forgotten 8 times) is suspended at once. */
+  suspendLeeches: boolean;
 }
 
 /** A setting's value: a number, or yes/no. */
@@ -96,6 +98,14 @@ export const SETTINGS: readonly SettingSpec[] = [
       if (word === false) return 'off';
       return word === 'auto' || word === 'on' || word === 'off' ? word : null;
     },
+  },
+  {
+    name: 'suspend-leeches',
+    key: 'suspendLeeches',
+    description: 'suspend a card as soon as it becomes a leech, forgotten 8 times (true/false)',
+    allowed: 'true or false',
+    defaultValue: false,
+    parse: yesOrNo,
   },
 ];
 

@@ -72,6 +72,7 @@ describe('openStore and the format version', () => {
         retention: 0.85,
         burySiblings: true,
         images: 'auto',
+        suspendLeeches: false,
       });
       expect(fs.readFileSync(store.logPath, 'utf8')).toBe(LOG);
       expect(fs.readdirSync(dir).sort()).toEqual(['config.json', 'reviews.jsonl']);

@@ -39,6 +39,7 @@ describe('openStore', () => {
       retention: 0.9,
       burySiblings: true,
       images: 'auto',
+      suspendLeeches: false,
     });
     expect(store.warnings).toEqual([]);
     expect(store.readLog()).toEqual([]);
@@ -207,6 +208,7 @@ describe('settings and buried cards', () => {
       retention: 0.85,
       burySiblings: true,
       images: 'auto',
+      suspendLeeches: false,
     });
     store.setSetting(retention, undefined);
     expect(JSON.parse(read('config.json'))).toEqual({ formatVersion: STORE_FORMAT_VERSION });
