@@ -4,6 +4,7 @@ import type { Rating } from '../log/review-log.js';
 import { createDueCheck } from '../schedule/session.js';
 import { isLeech } from '../schedule/leech.js';
 import type { CardState, Scheduler } from '../schedule/scheduler.js';
+import { describeCard } from './list-entry.js';
 
 /** Where a card stands now: never rated, due in the current study day, hidden, kept out until unsuspended, or waiting for its day. */
 export type CardStatus = 'new' | 'due' | 'buried' | 'scheduled' | 'suspended';
@@ -67,15 +68,7 @@ export function createCardReport(card: CardInfo, input: CardReportInput): CardRe
           ? 'due'
           : 'scheduled';
   return {
-    id: card.id,
-    note: card.note,
-    kind: card.kind,
-    deck: card.deck,
-    path: card.path,
-    line: card.line,
-    difficulty: card.difficulty,
-    tags: card.tags,
-    question: card.questionText,
+    ...describeCard(card),
     status,
     buriedUntil: buriedUntil?.toISOString() ?? null,
     suspendedAt: suspendedAt ?? null,

@@ -18,9 +18,9 @@ export interface CardListEntry extends Pick<
   leech?: true;
 }
 
-/** A card and its progress in the shape of `list --json`. */
-export function toListEntry(card: CardInfo, state: CardState | undefined, suspended = false): CardListEntry {
-  const entry: CardListEntry = {
+/** What names a card in `list --json` and `show --json`: where it is, what it is, what it asks. */
+export function describeCard(card: CardInfo) {
+  return {
     id: card.id,
     note: card.note,
     kind: card.kind,
@@ -30,6 +30,13 @@ export function toListEntry(card: CardInfo, state: CardState | undefined, suspen
     difficulty: card.difficulty,
     tags: card.tags,
     question: card.questionText,
+  };
+}
+
+/** A card and its progress in the shape of `list --json`. */
+export function toListEntry(card: CardInfo, state: CardState | undefined, suspended = false): CardListEntry {
+  const entry: CardListEntry = {
+    ...describeCard(card),
     reviews: state?.reviews ?? 0,
     // A card that only carries another tool's schedule has no rating of flashdeck's yet.
     lastRating: state && state.reviews > 0 ? state.lastRating : null,
