@@ -141,6 +141,15 @@ function clean(line: ObsidianLine, first: boolean): { raw: string; masked: strin
 }
 
 const LIST_MARKER = /^\s*(?:[-*+]|\d+[.)])\s+/;
+const HIGHLIGHT_MARK = /==(?=\S)([^=\n]+?)(?<=\S)==/g;
+
+/** A basic card's `==highlights==` (outside code) as bold: what a terminal can show of Obsidian's highlight. */
+function showHighlights(text: string): string {
+  return text
+    .split(/(`+[^`]*`+)/)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(HIGHLIGHT_MARK, '**$1**')))
+    .join('');
+}
 
 /** Lines as markdown: ends trimmed, and a one-line question loses its list marker (`- q::a`). */
 function joinText(texts: string[], isQuestion: boolean): string {
@@ -157,8 +166,8 @@ function singleLineCard(line: ObsidianLine, sr: ObsidianLine | undefined): Found
   const at = masked.indexOf(reverse ? ':::' : '::');
   return {
     lines: sr && sr !== line ? [line, sr] : [line],
-    question: joinText([raw.slice(0, at)], true),
-    answer: raw.slice(at + (reverse ? 3 : 2)).trim(),
+    question: showHighlights(joinText([raw.slice(0, at)], true)),
+    answer: showHighlights(raw.slice(at + (reverse ? 3 : 2)).trim()),
     reverse,
     cards: reverse ? 2 : 1,
     ...(sr && { sr }),
@@ -175,8 +184,8 @@ function multiLineCard(
   const sr = srLine ?? (last?.sr ? last : undefined);
   return {
     lines: srLine ? [...block, srLine] : block,
-    question: joinText(texts.slice(0, separator.at), true),
-    answer: joinText(texts.slice(separator.at), false),
+    question: showHighlights(joinText(texts.slice(0, separator.at), true)),
+    answer: showHighlights(joinText(texts.slice(separator.at), false)),
     reverse: separator.reverse,
     cards: separator.reverse ? 2 : 1,
     ...(sr && { sr }),

@@ -294,3 +294,11 @@ describe('recognizeObsidian', () => {
     expect(recognizeObsidian(text)).toBe(false);
   });
 });
+
+describe('highlights in a basic card', () => {
+  it('show as bold, not as raw `==` marks; code keeps them', () => {
+    const text = '#flashcards\n\nWhat is alpha decay?\n?\nA nucleus emits an ==alpha particle== (`a == b`).\n';
+    const [note] = readObsidian(text).notes;
+    expect(note?.answer).toBe('A nucleus emits an **alpha particle** (`a == b`).');
+  });
+});
