@@ -35,13 +35,13 @@ export function describeCard(card: CardInfo) {
 
 /** A card and its progress in the shape of `list --json`. */
 export function toListEntry(card: CardInfo, state: CardState | undefined, suspended = false): CardListEntry {
-  const entry: CardListEntry = {
-    ...describeCard(card),
+  // The described card grows into the entry: one object a card, no copy (100,000 are made per run).
+  const entry: CardListEntry = Object.assign(describeCard(card), {
     reviews: state?.reviews ?? 0,
     // A card that only carries another tool's schedule has no rating of flashdeck's yet.
     lastRating: state && state.reviews > 0 ? state.lastRating : null,
     due: state?.fsrs.due.toISOString() ?? null,
-  };
+  });
   if (suspended) entry.suspended = true;
   if (isLeech(state)) entry.leech = true;
   return entry;
