@@ -1,3 +1,4 @@
+import { forgetKey } from './kept-marks.js';
 import {
   isReview,
   isUndo,
@@ -77,7 +78,7 @@ function forget(byCard: Map<string, ReviewEntry[]>, forgotten: Map<string, Revie
   const time = Date.parse(entry.at);
   const reviews = byCard.get(entry.card) ?? [];
   forgotten.set(
-    `${entry.card}\u0000${entry.at}`,
+    forgetKey(entry.card, entry.at),
     reviews.filter((review) => Date.parse(review.at) <= time),
   );
   byCard.set(
@@ -88,7 +89,7 @@ function forget(byCard: Map<string, ReviewEntry[]>, forgotten: Map<string, Revie
 
 /** The reviews a forget named by `undo` set aside, if it did (they are handed back once). */
 function takeForgotten(forgotten: Map<string, ReviewEntry[]>, undo: UndoEntry): ReviewEntry[] {
-  const key = `${undo.card}\u0000${undo.undo}`;
+  const key = forgetKey(undo.card, undo.undo);
   const reviews = forgotten.get(key) ?? [];
   forgotten.delete(key);
   return reviews;

@@ -12,31 +12,24 @@ const SAMPLE_LINES = 50;
  * Anki's order breaks ties), reading quoted fields as CSV does; null when none splits most rows.
  */
 export function guessSeparator(text: string): string | null {
+  return pickSeparator(text, (counts) => scoreSplit(counts.slice(0, SAMPLE_LINES)));
+}
+
+/** The separator that splits the most rows of a file none splits well enough to guess, or null. */
+export function suggestSeparator(text: string): string | null {
+  return pickSeparator(text, (counts) => counts.filter((count) => count >= 2).length);
+}
+
+/** The separator whose rows (their field counts, from the file's first lines) score highest, above 0; the first on ties. */
+function pickSeparator(text: string, score: (fieldCounts: number[]) => number): string | null {
   const sample = text
     .split('\n')
     .slice(0, SAMPLE_LINES * 2)
     .join('\n');
   let best: { separator: string; score: number } | null = null;
   for (const separator of GUESSED) {
-    const counts = readRows(sample, separator)
-      .rows.slice(0, SAMPLE_LINES)
-      .map((row) => row.cells.length);
-    const score = scoreSplit(counts);
-    if (score > 0 && (!best || score > best.score)) best = { separator, score };
-  }
-  return best?.separator ?? null;
-}
-
-/** The separator that splits the most rows of a file none splits well enough to guess, or null. */
-export function suggestSeparator(text: string): string | null {
-  const sample = text
-    .split('\n')
-    .slice(0, SAMPLE_LINES * 2)
-    .join('\n');
-  let best: { separator: string; split: number } | null = null;
-  for (const separator of GUESSED) {
-    const split = readRows(sample, separator).rows.filter((row) => row.cells.length >= 2).length;
-    if (split > 0 && (!best || split > best.split)) best = { separator, split };
+    const value = score(readRows(sample, separator).rows.map((row) => row.cells.length));
+    if (value > 0 && (!best || value > best.score)) best = { separator, score: value };
   }
   return best?.separator ?? null;
 }
