@@ -20,12 +20,14 @@ function setUp() {
     'bio/cell.md': cardFile('What powers the cell?', 'The **mitochondria**.', 'id: cell\ntags: [bio]'),
     'bio/dna.md': cardFile('What carries genes?', 'DNA.', 'id: dna'),
   });
+  // One instant for the review and the undo naming it: two clock reads a millisecond apart would not match.
+  const undone = ago(1);
   const home = testdir({
     'reviews.jsonl': [
       line({ card: 'cell', rating: 4, at: ago(20), seconds: 5 }),
       line({ card: 'cell', rating: 3, at: ago(10), seconds: 8 }),
-      line({ card: 'cell', rating: 1, at: ago(1), seconds: 12 }),
-      line({ card: 'cell', undo: ago(1), at: ago(1) }),
+      line({ card: 'cell', rating: 1, at: undone, seconds: 12 }),
+      line({ card: 'cell', undo: undone, at: undone }),
     ].join(''),
   });
   return { cards, env: cliEnv(home) };
