@@ -22,9 +22,12 @@ export interface HashcardsBlocks {
 
 // `C:\Users` and `C://` are paths, not cloze cards.
 const MARKER = /^([QAC]):(?![\\/])(.*)$/;
+const ANY_MARKER = /^[QAC]:/m;
 
 /** Whether the text reads as hashcards or repeater cards: a `Q:` line with an `A:` line after it, or a `C:` line. */
 export function recognizeHashcards(text: string): boolean {
+  // Most files hold no marker at a line's start: they are spared splitting into lines.
+  if (!ANY_MARKER.test(text)) return false;
   let question = false;
   for (const line of splitLines(text)) {
     const kind = MARKER.exec(line)?.[1];

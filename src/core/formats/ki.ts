@@ -17,7 +17,7 @@ interface Field {
 
 /** Whether `text` is a ki note file: a `# Note` heading followed by its `guid:`. */
 export function recognizeKi(text: string): boolean {
-  return KI_START.test(text);
+  return text.includes('guid:') && KI_START.test(text);
 }
 
 /** The notes of a ki file (one per `# Note` block) and what is wrong in them. */

@@ -3,6 +3,7 @@ import type { KeptSchedule } from '../log/review-log.js';
 import { splitLines } from './lines.js';
 
 const CARD_LINE = /^[ \t]*- (?:.*\s)?#(?:card|\[\[card\]\])(?=\s|$)/im;
+const ANY_CARD_TAG = /#(?:\[\[)?card/i;
 const CARD_TAG = /(^|\s)#(?:card|\[\[card\]\])(?=\s|$)/gi;
 // The same without `g`, whose `test` would carry its position from one line to the next.
 const HAS_CARD_TAG = new RegExp(CARD_TAG.source, 'i');
@@ -29,7 +30,8 @@ interface Block {
 
 /** Whether `text` is a Logseq page with a `#card` block. */
 export function recognizeLogseq(text: string): boolean {
-  return CARD_LINE.test(text);
+  // The tag's words first: most files hold none and are spared matching every bullet.
+  return ANY_CARD_TAG.test(text) && CARD_LINE.test(text);
 }
 
 /** The cards of a Logseq page: its `#card` blocks, their child blocks as answers. */

@@ -19,13 +19,22 @@ const FIELD = /^##\s+(Front|Back|Text|Extra)\s*$/i;
  * is a flashdeck card whose answer has sub-sections; an empty `# ` or `## Front` fields are mankidown's notes.
  */
 export function recognizeMdanki(text: string): boolean {
-  const lines = splitLines(text).filter((line) => line.trim() !== '');
-  const [first, second] = lines;
+  const lines = splitLines(text);
+  const [first, second] = firstNonBlank(lines, 2);
   if (first === undefined) return false;
   if (OPENING.test(first)) return lines.some((line) => SECTION.test(line) && !FIELD.test(line));
   const section = SECTION.test(first) ? first : second;
   if (section === undefined || !SECTION.test(section) || FIELD.test(section)) return false;
   return section === first || (DECK.test(first) && first.slice(1).trim() !== '' && !QUESTION_END.test(first));
+}
+
+function firstNonBlank(lines: readonly string[], count: number): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < lines.length && found.length < count; i++) {
+    const line = lines[i] as string;
+    if (line.trim() !== '') found.push(line);
+  }
+  return found;
 }
 
 /**

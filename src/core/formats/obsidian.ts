@@ -14,6 +14,12 @@ const deckOf = (tag: string | undefined): string | undefined => tag?.slice('flas
 // What any file in the plugin's syntax holds somewhere: a separator, a schedule, the tag, a `?`/`??` line.
 const MAY_BE_OBSIDIAN = /::|<!--SR:|flashcards|^[ \t]*\?\??[ \t]*\r?$/m;
 
+// What readLines masks: code (fences, inline) and HTML comments.
+const UNMASKED_NEEDS = /`|~~~|<!--/;
+
+// flashdeck's own cloze deletions `{{c1::x}}` are not the plugin's separator.
+const hasSeparator = (masked: string): boolean => masked.replace(/\{\{c\d+::/g, '').includes('::');
+
 /** The file uses the plugin's card syntax (a flashcards tag, `::`, a `?`/`??` line, an SR comment). */
 export function recognizeObsidian(text: string): boolean {
   // Most files hold none of the plugin's marks: they are spared reading every line.
@@ -21,14 +27,15 @@ export function recognizeObsidian(text: string): boolean {
   const all = splitLines(text);
   const front = readFrontmatter(all);
   if (front.tags.some(isDeckTag)) return true;
+  // Without code or comments every line is its own mask: a separator is found without reading each line.
+  if (front.bodyStart === 0 && !UNMASKED_NEEDS.test(text) && hasSeparator(text)) return true;
   const lines = readLines(all, front.bodyStart);
   const hasText = (line: ObsidianLine | undefined): boolean => line !== undefined && line.raw.trim() !== '';
   return lines.some(
     (line, i) =>
       line.sr !== undefined ||
       line.tags.some((tag) => isDeckTag(tag.name)) ||
-      // flashdeck's own cloze deletions `{{c1::x}}` are not the plugin's separator.
-      line.masked.replace(/\{\{c\d+::/g, '').includes('::') ||
+      hasSeparator(line.masked) ||
       (!line.code && /^\?\??$/.test(line.raw.trim()) && hasText(lines[i - 1]) && hasText(lines[i + 1])),
   );
 }

@@ -1,16 +1,21 @@
 /** The longest slug `slugify` returns, so file names stay readable in a listing. */
 export const MAX_SLUG_LENGTH = 60;
 
+const ASCII = /^[\x00-\x7F]*$/;
+
 /**
  * A readable file-name stem from text: lower case, letters and digits of any script joined by `-`, accents and
  * apostrophes dropped, cut at a word boundary; '' when nothing is left.
  */
 export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
-  const words = text
-    // Accents come off Latin letters; marks that other scripts need (Devanagari vowel signs…) stay.
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036F]/g, '')
-    .normalize('NFC')
+  // Accents come off Latin letters; marks that other scripts need (Devanagari vowel signs…) stay. ASCII has none.
+  const unaccented = ASCII.test(text)
+    ? text
+    : text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036F]/g, '')
+        .normalize('NFC');
+  const words = unaccented
     .toLowerCase()
     // "What's" is one word.
     .replace(/['’`]/g, '')

@@ -16,6 +16,7 @@ import { withFileLock } from './file-lock.js';
 import { appendEntries, prepareLogEnd, readLog } from './log-file.js';
 import { attempt, readIfExists } from './store-errors.js';
 import { makeFolders } from '../folders.js';
+import { replaceWhole } from '../whole-files.js';
 import { LazyConf } from './lazy-conf.js';
 
 /** Layout version of the store; a store written by a newer layout is refused, not misread. */
@@ -101,8 +102,11 @@ export function openStore(dir: string): Store {
   if (initialConfig?.formatVersion !== STORE_FORMAT_VERSION) {
     writeConfig(() => {
       // Read again under the lock: another process may have just written it.
-      const current = checkConfig(root, configPath) ?? {};
-      if (current.formatVersion !== STORE_FORMAT_VERSION) conf.store = migrateStoreConfig(current) as StoreConfig;
+      const current = checkConfig(root, configPath);
+      // A new store's one line is written as conf would write it, without loading conf (a first run's slowest step).
+      if (current === null)
+        replaceWhole(configPath, JSON.stringify({ formatVersion: STORE_FORMAT_VERSION }, null, '\t'));
+      else if (current.formatVersion !== STORE_FORMAT_VERSION) conf.store = migrateStoreConfig(current) as StoreConfig;
     });
   }
   const warnings: string[] = [];
